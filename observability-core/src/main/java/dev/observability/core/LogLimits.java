@@ -1,0 +1,82 @@
+package dev.observability.core;
+
+import dev.observability.core.logging.LogEvent;
+import dev.observability.core.text.Utf16;
+
+/**
+ * Length limits for log events, applied before any adapter sees them, so queues hold bounded events: a message
+ * longer than {@code maxMessageLength} and a string field value longer than {@code maxFieldLength} are cut with a
+ * {@code …[truncated N chars]} marker, and at most {@code maxFields} fields are kept. Each cut is counted
+ * ({@link Refusals#truncations()}).
+ *
+ * @param maxMessageLength the longest message kept whole
+ * @param maxFieldLength the longest string field value kept whole
+ * @param maxFields the most fields kept
+ */
+public record LogLimits(int maxMessageLength, int maxFieldLength, int maxFields) {
+
+    /** 16,384 characters per message, 4,096 per field value, 64 fields. */
+    public static final LogLimits DEFAULTS = new LogLimits(16_384, 4_096, 64);
+
+    /**
+     * Validates the limits.
+     * @throws IllegalArgumentException when a limit is below 1
+     */
+    public LogLimits {
+        if (maxMessageLength < 1 || maxFieldLength < 1 || maxFields < 1) {
+            throw new IllegalArgumentException("log limits must be 1 or more");
+        }
+    }
+
+    LogEvent apply(LogEvent event, Refusals refusals) {
+        String message = event.message();
+        if (message.length() > this.maxMessageLength) {
+            message = Utf16.truncate(message, this.maxMessageLength);
+            refusals.truncated();
+        }
+        Fields fields = event.fields();
+        if (needsCut(fields)) {
+            fields = cut(fields, refusals);
+        }
+        if (message == event.message() && fields == event.fields()) {
+            return event;
+        }
+        return new LogEvent(event.timestamp(), event.level(), event.logger(), event.thread(), message, fields,
+                event.error(), event.span());
+    }
+
+    private boolean needsCut(Fields fields) {
+        if (fields.size() > this.maxFields) {
+            return true;
+        }
+        boolean[] tooLong = { false };
+        fields.forEach((key, value) -> tooLong[0] |= (value instanceof String text && text.length() > this.maxFieldLength)
+                || key.length() > this.maxFieldLength);
+        return tooLong[0];
+    }
+
+    private Fields cut(Fields fields, Refusals refusals) {
+        java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        int[] count = { 0 };
+        fields.forEach((key, value) -> {
+            if (count[0]++ >= this.maxFields) {
+                return;
+            }
+            Object safe = value;
+            if (value instanceof String text && text.length() > this.maxFieldLength) {
+                safe = Utf16.truncate(text, this.maxFieldLength);
+                refusals.truncated();
+            }
+            String safeKey = key;
+            if (key.length() > this.maxFieldLength) {
+                safeKey = Utf16.truncate(key, this.maxFieldLength);
+                refusals.truncated();
+            }
+            kept.put(safeKey, safe);
+        });
+        if (fields.size() > this.maxFields) {
+            refusals.truncated();
+        }
+        return Fields.from(kept);
+    }
+}

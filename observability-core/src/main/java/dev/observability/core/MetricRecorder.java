@@ -1,0 +1,156 @@
+package dev.observability.core;
+
+import java.time.Duration;
+
+import dev.observability.core.dispatch.AdapterLane;
+import dev.observability.core.metrics.CounterHandle;
+import dev.observability.core.metrics.GaugeHandle;
+import dev.observability.core.metrics.HistogramHandle;
+import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.MetricId;
+import dev.observability.core.metrics.MetricNames;
+import dev.observability.core.metrics.MetricsAdapter;
+import dev.observability.core.metrics.TimingHandle;
+
+/**
+ * Validates a metric once and returns the handle that records it: a handle bound to a {@link MetricId}, or, when
+ * the name or labels break the rules, a handle that refuses and counts every recording.
+ */
+final class MetricRecorder {
+
+    private MetricRecorder() {
+    }
+
+    static CounterHandle counter(ObservabilityManager manager, String name, Labels labels) {
+        MetricId id = resolve(manager, name, labels);
+        return (id != null) ? new Bound(manager, id) : new Refusing(manager.refusals(), refusalOf(name));
+    }
+
+    static GaugeHandle gauge(ObservabilityManager manager, String name, Labels labels) {
+        MetricId id = resolve(manager, name, labels);
+        return (id != null) ? new Bound(manager, id) : new Refusing(manager.refusals(), refusalOf(name));
+    }
+
+    static HistogramHandle histogram(ObservabilityManager manager, String name, Labels labels) {
+        MetricId id = resolve(manager, name, labels);
+        return (id != null) ? new Bound(manager, id) : new Refusing(manager.refusals(), refusalOf(name));
+    }
+
+    static TimingHandle timing(ObservabilityManager manager, String name, Labels labels) {
+        MetricId id = resolve(manager, name, labels);
+        return (id != null) ? new Bound(manager, id) : new Refusing(manager.refusals(), refusalOf(name));
+    }
+
+    private static MetricId resolve(ObservabilityManager manager, String name, Labels labels) {
+        if (MetricNames.problem(name) != null || labels == null || !labels.isValid()) {
+            return null;
+        }
+        return new MetricId(name, labels);
+    }
+
+    private static InputRefusal refusalOf(String name) {
+        return (MetricNames.problem(name) != null) ? InputRefusal.INVALID_NAME : InputRefusal.INVALID_LABELS;
+    }
+
+    /**
+     * A handle bound to one valid metric.
+     */
+    private static final class Bound implements CounterHandle, GaugeHandle, HistogramHandle, TimingHandle {
+
+        private final ObservabilityManager manager;
+
+        private final MetricId id;
+
+        Bound(ObservabilityManager manager, MetricId id) {
+            this.manager = manager;
+            this.id = id;
+        }
+
+        @Override
+        public void increment(double amount) {
+            if (!(amount >= 0 && amount != Double.POSITIVE_INFINITY)) {
+                this.manager.refusals().refuse(InputRefusal.INVALID_VALUE);
+                return;
+            }
+            if (this.manager.isOn(Signal.METRICS)) {
+                for (AdapterLane lane : this.manager.metricsLanes()) {
+                    lane.submit(Signal.METRICS, (MetricsAdapter adapter) -> adapter.counter(this.id, amount));
+                }
+            }
+        }
+
+        @Override
+        public void set(double value) {
+            if (!Double.isFinite(value)) {
+                this.manager.refusals().refuse(InputRefusal.INVALID_VALUE);
+                return;
+            }
+            if (this.manager.isOn(Signal.METRICS)) {
+                for (AdapterLane lane : this.manager.metricsLanes()) {
+                    lane.submit(Signal.METRICS, (MetricsAdapter adapter) -> adapter.gauge(this.id, value));
+                }
+            }
+        }
+
+        @Override
+        public void record(double value) {
+            if (!(value >= 0 && value != Double.POSITIVE_INFINITY)) {
+                this.manager.refusals().refuse(InputRefusal.INVALID_VALUE);
+                return;
+            }
+            if (this.manager.isOn(Signal.METRICS)) {
+                for (AdapterLane lane : this.manager.metricsLanes()) {
+                    lane.submit(Signal.METRICS, (MetricsAdapter adapter) -> adapter.histogram(this.id, value));
+                }
+            }
+        }
+
+        @Override
+        public void record(Duration duration) {
+            if (duration == null || duration.isNegative()) {
+                this.manager.refusals().refuse(InputRefusal.INVALID_VALUE);
+                return;
+            }
+            if (this.manager.isOn(Signal.METRICS)) {
+                for (AdapterLane lane : this.manager.metricsLanes()) {
+                    lane.submit(Signal.METRICS, (MetricsAdapter adapter) -> adapter.timing(this.id, duration));
+                }
+            }
+        }
+    }
+
+    /**
+     * A handle for a metric whose name or labels broke the rules: every recording is refused and counted.
+     */
+    private static final class Refusing implements CounterHandle, GaugeHandle, HistogramHandle, TimingHandle {
+
+        private final Refusals refusals;
+
+        private final InputRefusal reason;
+
+        Refusing(Refusals refusals, InputRefusal reason) {
+            this.refusals = refusals;
+            this.reason = reason;
+        }
+
+        @Override
+        public void increment(double amount) {
+            this.refusals.refuse(this.reason);
+        }
+
+        @Override
+        public void set(double value) {
+            this.refusals.refuse(this.reason);
+        }
+
+        @Override
+        public void record(double value) {
+            this.refusals.refuse(this.reason);
+        }
+
+        @Override
+        public void record(Duration duration) {
+            this.refusals.refuse(this.reason);
+        }
+    }
+}

@@ -1,0 +1,723 @@
+package dev.observability.core;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.observability.core.dispatch.AdapterLane;
+import dev.observability.core.dispatch.AdapterSnapshot;
+import dev.observability.core.dispatch.CircuitBreakerFactory;
+import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.health.HealthAdapter;
+import dev.observability.core.health.HealthCheck;
+import dev.observability.core.health.HealthMonitor;
+import dev.observability.core.health.HealthReport;
+import dev.observability.core.health.HealthSettings;
+import dev.observability.core.logging.LogEvent;
+import dev.observability.core.logging.LogLevel;
+import dev.observability.core.logging.LoggingAdapter;
+import dev.observability.core.metrics.CounterHandle;
+import dev.observability.core.metrics.GaugeHandle;
+import dev.observability.core.metrics.HistogramHandle;
+import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.MetricsAdapter;
+import dev.observability.core.metrics.TimingHandle;
+import dev.observability.core.tracing.AdapterSpan;
+import dev.observability.core.tracing.Scope;
+import dev.observability.core.tracing.Span;
+import dev.observability.core.tracing.SpanContext;
+import dev.observability.core.tracing.SpanContextSource;
+import dev.observability.core.tracing.SpanStart;
+import dev.observability.core.tracing.TracingAdapter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one facade the application records telemetry through. It checks each recording against the documented rules
+ * (refusing and counting what breaks them), then hands it to every adapter of that signal through the adapter's
+ * isolated {@link AdapterLane}. No recording method throws or blocks, whatever the adapters do.
+ * <p>
+ * Build one with {@link #builder()}, {@link #start()} it, and {@link #close()} it when the application stops.
+ */
+public final class ObservabilityManager implements AutoCloseable {
+
+    private static final System.Logger LOGGER = System.getLogger(ObservabilityManager.class.getName());
+
+    private final Clock clock;
+
+    private final LaneSettings defaultLaneSettings;
+
+    private final CircuitBreakerFactory breakerFactory;
+
+    private final Duration failureLogInterval;
+
+    private final Duration shutdownTimeout;
+
+    private final SpanContextSource spanContextSource;
+
+    private final boolean[] signalEnabled = new boolean[Signal.values().length];
+
+    private final Refusals refusals = new Refusals();
+
+    private final LogLimits logLimits;
+
+    private final ThreadLocal<@Nullable ManagedSpan> currentSpan = new ThreadLocal<>();
+
+    private final ManagedSpan.SpanTracker spanTracker = new Tracker();
+
+    private final HealthMonitor healthMonitor;
+
+    private final Map<String, AdapterLane> lanesByName = new LinkedHashMap<>();
+
+    private volatile AdapterLane[] metricsLanes = new AdapterLane[0];
+
+    private volatile AdapterLane[] tracingLanes = new AdapterLane[0];
+
+    private volatile AdapterLane[] healthLanes = new AdapterLane[0];
+
+    private volatile AdapterLane[] loggingLanes = new AdapterLane[0];
+
+    private volatile LogLevel minimumLevel;
+
+    private volatile State state = State.NEW;
+
+    private ObservabilityManager(Builder builder) {
+        this.clock = builder.clock;
+        this.defaultLaneSettings = builder.defaultLaneSettings;
+        this.breakerFactory = builder.breakerFactory;
+        this.failureLogInterval = builder.failureLogInterval;
+        this.shutdownTimeout = builder.shutdownTimeout;
+        this.spanContextSource = builder.spanContextSource;
+        this.minimumLevel = builder.minimumLevel;
+        this.logLimits = builder.logLimits;
+        for (Signal signal : Signal.values()) {
+            this.signalEnabled[signal.ordinal()] = !builder.disabledSignals.contains(signal);
+        }
+        this.healthMonitor = new HealthMonitor(builder.healthSettings, this.clock, this::lanes, this::publishHealth);
+        builder.adapters.forEach(this::register);
+        builder.healthChecks.forEach(this.healthMonitor::register);
+    }
+
+    /** @return a builder with the documented defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /**
+     * Registers an adapter with the default lane settings.
+     * @param adapter the adapter
+     * @throws IllegalArgumentException if its name is taken or invalid, or it implements no signal interface
+     */
+    public void register(ObservabilityAdapter adapter) {
+        register(adapter, this.defaultLaneSettings);
+    }
+
+    /**
+     * Registers an adapter with its own lane settings. An adapter registered after {@link #start()} starts at once.
+     * @param adapter the adapter
+     * @param settings its lane's settings
+     * @throws IllegalArgumentException if its name is taken or invalid, or it implements no signal interface
+     */
+    public synchronized void register(ObservabilityAdapter adapter, LaneSettings settings) {
+        String name = adapter.name();
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+            throw new IllegalArgumentException("adapter name '" + name
+                    + "' is invalid: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit");
+        }
+        if (this.lanesByName.containsKey(name)) {
+            throw new IllegalArgumentException("two adapters are named '" + name + "' ("
+                    + this.lanesByName.get(name).adapter().getClass().getName() + " and "
+                    + adapter.getClass().getName() + "); adapter names must be unique");
+        }
+        Set<Signal> signals = signalsOf(adapter);
+        if (signals.isEmpty()) {
+            throw new IllegalArgumentException("adapter '" + name + "' (" + adapter.getClass().getName()
+                    + ") implements none of MetricsAdapter, TracingAdapter, HealthAdapter, LoggingAdapter");
+        }
+        AdapterLane lane = new AdapterLane(adapter, signals, settings, this.breakerFactory, this.failureLogInterval);
+        this.lanesByName.put(name, lane);
+        rebuildSignalLanes();
+        if (this.state == State.STARTED) {
+            lane.start();
+        }
+    }
+
+    /**
+     * @param check a check to run on the health schedule
+     * @throws IllegalArgumentException if a check with that name is registered already
+     */
+    public void registerHealthCheck(HealthCheck check) {
+        this.healthMonitor.register(check);
+    }
+
+    private static Set<Signal> signalsOf(ObservabilityAdapter adapter) {
+        Set<Signal> signals = EnumSet.noneOf(Signal.class);
+        if (adapter instanceof MetricsAdapter) {
+            signals.add(Signal.METRICS);
+        }
+        if (adapter instanceof TracingAdapter) {
+            signals.add(Signal.TRACING);
+        }
+        if (adapter instanceof HealthAdapter) {
+            signals.add(Signal.HEALTH);
+        }
+        if (adapter instanceof LoggingAdapter) {
+            signals.add(Signal.LOGGING);
+        }
+        return signals;
+    }
+
+    private void rebuildSignalLanes() {
+        this.metricsLanes = lanesFor(Signal.METRICS);
+        this.tracingLanes = lanesFor(Signal.TRACING);
+        this.healthLanes = lanesFor(Signal.HEALTH);
+        this.loggingLanes = lanesFor(Signal.LOGGING);
+    }
+
+    private AdapterLane[] lanesFor(Signal signal) {
+        return this.lanesByName.values().stream().filter((lane) -> lane.signals().contains(signal))
+            .toArray(AdapterLane[]::new);
+    }
+
+    private synchronized List<AdapterLane> lanes() {
+        return new ArrayList<>(this.lanesByName.values());
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Starts the lanes' workers and the health schedule. Calling it again does nothing. */
+    public synchronized void start() {
+        if (this.state != State.NEW) {
+            return;
+        }
+        this.lanesByName.values().forEach(AdapterLane::start);
+        this.healthMonitor.start();
+        this.state = State.STARTED;
+    }
+
+    /** @return {@code true} between {@link #start()} and {@link #close()} */
+    public boolean isRunning() {
+        return this.state == State.STARTED;
+    }
+
+    /**
+     * Stops: refuses new events, lets every queue drain for at most the shutdown timeout (shared by all lanes),
+     * counts what is left as dropped, closes the adapters, and logs one summary line with what each adapter was
+     * delivered and lost. Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        List<AdapterLane> lanes;
+        synchronized (this) {
+            if (this.state == State.STOPPED) {
+                return;
+            }
+            this.state = State.STOPPED;
+            lanes = lanes();
+        }
+        this.healthMonitor.stop();
+        long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+        for (AdapterLane lane : lanes) {
+            lane.stop(deadline);
+        }
+        LOGGER.log(Level.INFO, ShutdownSummary.of(lanes));
+    }
+
+    // ---------------------------------------------------------------- metrics
+
+    /**
+     * Adds one to a counter.
+     * @param name the counter's name
+     * @param labels its labels
+     */
+    public void counter(String name, Labels labels) {
+        counter(name, 1, labels);
+    }
+
+    /**
+     * Adds to a counter. A negative, NaN or infinite amount is refused ({@link InputRefusal#INVALID_VALUE}).
+     * @param name the counter's name
+     * @param amount the amount
+     * @param labels its labels
+     */
+    public void counter(String name, double amount, Labels labels) {
+        if (isOn(Signal.METRICS)) {
+            MetricRecorder.counter(this, name, labels).increment(amount);
+        }
+    }
+
+    /**
+     * Sets a gauge. A NaN or infinite value is refused.
+     * @param name the gauge's name
+     * @param value the value
+     * @param labels its labels
+     */
+    public void gauge(String name, double value, Labels labels) {
+        if (isOn(Signal.METRICS)) {
+            MetricRecorder.gauge(this, name, labels).set(value);
+        }
+    }
+
+    /**
+     * Records a value into a histogram. A negative, NaN or infinite value is refused.
+     * @param name the histogram's name
+     * @param value the value
+     * @param labels its labels
+     */
+    public void histogram(String name, double value, Labels labels) {
+        if (isOn(Signal.METRICS)) {
+            MetricRecorder.histogram(this, name, labels).record(value);
+        }
+    }
+
+    /**
+     * Records a duration. A {@code null} or negative duration is refused.
+     * @param name the timing's name
+     * @param duration the duration
+     * @param labels its labels
+     */
+    public void timing(String name, Duration duration, Labels labels) {
+        if (isOn(Signal.METRICS)) {
+            MetricRecorder.timing(this, name, labels).record(duration);
+        }
+    }
+
+    /**
+     * Resolves a counter once, for a hot path: the handle records without validating the name and labels again and
+     * without allocating for INLINE adapters.
+     * @param name the counter's name
+     * @param labels its labels
+     * @return the handle; if the name or labels are invalid, a handle that refuses and counts every recording
+     */
+    public CounterHandle counterHandle(String name, Labels labels) {
+        return MetricRecorder.counter(this, name, labels);
+    }
+
+    /**
+     * @param name the gauge's name
+     * @param labels its labels
+     * @return a pre-bound gauge handle (see {@link #counterHandle})
+     */
+    public GaugeHandle gaugeHandle(String name, Labels labels) {
+        return MetricRecorder.gauge(this, name, labels);
+    }
+
+    /**
+     * @param name the histogram's name
+     * @param labels its labels
+     * @return a pre-bound histogram handle (see {@link #counterHandle})
+     */
+    public HistogramHandle histogramHandle(String name, Labels labels) {
+        return MetricRecorder.histogram(this, name, labels);
+    }
+
+    /**
+     * @param name the timing's name
+     * @param labels its labels
+     * @return a pre-bound timing handle (see {@link #counterHandle})
+     */
+    public TimingHandle timingHandle(String name, Labels labels) {
+        return MetricRecorder.timing(this, name, labels);
+    }
+
+    AdapterLane[] metricsLanes() {
+        return this.metricsLanes;
+    }
+
+    boolean isOn(Signal signal) {
+        return this.signalEnabled[signal.ordinal()];
+    }
+
+    // ---------------------------------------------------------------- tracing
+
+    /**
+     * Starts a span, current on this thread until closed. Its parent is the manager span current on this thread, or
+     * else the span current in the application's tracing context (see {@link SpanContextSource}).
+     * @param name the span's name: not blank, at most 200 characters, no control characters
+     * @return the span; a span that does nothing when the name is refused or tracing is off
+     */
+    public Span startSpan(String name) {
+        return startSpan(name, Fields.empty());
+    }
+
+    /**
+     * Starts a span with attributes (see {@link #startSpan(String)}).
+     * @param name the span's name
+     * @param attributes its attributes
+     * @return the span
+     */
+    public Span startSpan(String name, Fields attributes) {
+        if (!isOn(Signal.TRACING)) {
+            return RefusedSpan.INSTANCE;
+        }
+        if (SpanNames.problem(name) != null) {
+            this.refusals.refuse(InputRefusal.INVALID_NAME);
+            return RefusedSpan.INSTANCE;
+        }
+        try {
+            SpanContext parent = currentSpanContext();
+            SpanContext context = this.spanContextSource.newContext(parent);
+            return new ManagedSpan(this.spanTracker, this.clock, name, context, parent,
+                    (attributes != null) ? attributes : Fields.empty());
+        }
+        catch (RuntimeException ex) {
+            LOGGER.log(Level.DEBUG, "span context source failed; the span is not recorded", ex);
+            return RefusedSpan.INSTANCE;
+        }
+    }
+
+    /**
+     * @return the span current on this thread: the manager's, or else the application's tracing context's, or
+     * {@code null}
+     */
+    public @Nullable SpanContext currentSpanContext() {
+        ManagedSpan span = this.currentSpan.get();
+        if (span != null) {
+            return span.context();
+        }
+        try {
+            return this.spanContextSource.current();
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- logging
+
+    /**
+     * Logs a message.
+     * @param level the level; below the minimum level nothing happens
+     * @param message the message
+     */
+    public void log(LogLevel level, String message) {
+        log(level, "application", message, Fields.empty(), null);
+    }
+
+    /**
+     * Logs a message with fields.
+     * @param level the level
+     * @param message the message
+     * @param fields structured fields
+     */
+    public void log(LogLevel level, String message, Fields fields) {
+        log(level, "application", message, fields, null);
+    }
+
+    /**
+     * Logs an event. Messages and string field values longer than the limits are cut, with a marker, and counted.
+     * @param level the level
+     * @param logger the logger's name
+     * @param message the message ({@code null} is written as {@code "null"})
+     * @param fields structured fields
+     * @param error an exception, or {@code null}
+     */
+    public void log(LogLevel level, String logger, @Nullable String message, @Nullable Fields fields,
+            @Nullable Throwable error) {
+        if (level == null || !isOn(Signal.LOGGING) || !level.isAtLeast(this.minimumLevel)) {
+            return;
+        }
+        log(new LogEvent(this.clock.instant(), level, (logger != null) ? logger : "application",
+                Thread.currentThread().getName(), String.valueOf(message), (fields != null) ? fields : Fields.empty(),
+                error, currentSpanContext()));
+    }
+
+    /**
+     * Logs a complete event, as a bridge from a logging framework does. The minimum level applies.
+     * @param event the event
+     */
+    public void log(LogEvent event) {
+        if (event == null || !isOn(Signal.LOGGING) || !event.level().isAtLeast(this.minimumLevel)) {
+            return;
+        }
+        LogEvent safe = this.logLimits.apply(event, this.refusals);
+        for (AdapterLane lane : this.loggingLanes) {
+            lane.submit(Signal.LOGGING, (LoggingAdapter adapter) -> adapter.log(safe));
+        }
+    }
+
+    /** @return the minimum level logged */
+    public LogLevel minimumLevel() {
+        return this.minimumLevel;
+    }
+
+    /** @param level the new minimum level */
+    public void setMinimumLevel(LogLevel level) {
+        this.minimumLevel = level;
+    }
+
+    // ---------------------------------------------------------------- health and state
+
+    /** @return the last health cycle's report (served from memory, fast) */
+    public HealthReport health() {
+        return this.healthMonitor.lastReport();
+    }
+
+    /**
+     * Runs a health cycle now, on the calling thread, and hands the report to the health adapters.
+     * @return the report
+     */
+    public HealthReport runHealthChecks() {
+        return this.healthMonitor.runCycle();
+    }
+
+    private void publishHealth(HealthReport report) {
+        if (!isOn(Signal.HEALTH)) {
+            return;
+        }
+        for (AdapterLane lane : this.healthLanes) {
+            lane.submit(Signal.HEALTH, (HealthAdapter adapter) -> adapter.report(report));
+        }
+    }
+
+    /** @return every adapter's state and account, in registration order */
+    public List<AdapterSnapshot> adapters() {
+        return lanes().stream().map(AdapterLane::snapshot).toList();
+    }
+
+    /**
+     * @param name an adapter's name
+     * @return its state and account, if such an adapter is registered
+     */
+    public Optional<AdapterSnapshot> adapter(String name) {
+        return lane(name).map(AdapterLane::snapshot);
+    }
+
+    /**
+     * @param name an adapter's name
+     * @return its lane, if such an adapter is registered
+     */
+    public synchronized Optional<AdapterLane> lane(String name) {
+        return Optional.ofNullable(this.lanesByName.get(name));
+    }
+
+    /**
+     * Switches an adapter on or off at runtime.
+     * @param name the adapter's name
+     * @param enabled the new state
+     * @return {@code false} when no adapter has that name
+     */
+    public boolean setEnabled(String name, boolean enabled) {
+        Optional<AdapterLane> lane = lane(name);
+        lane.ifPresent((found) -> found.setEnabled(enabled));
+        return lane.isPresent();
+    }
+
+    /** @return the count of recordings refused before any adapter, by reason */
+    public Refusals refusals() {
+        return this.refusals;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private enum State {
+        NEW, STARTED, STOPPED
+    }
+
+    private final class Tracker implements ManagedSpan.SpanTracker {
+
+        @Override
+        public Scope makeCurrent(ManagedSpan span) {
+            ManagedSpan previous = ObservabilityManager.this.currentSpan.get();
+            ObservabilityManager.this.currentSpan.set(span);
+            return () -> {
+                if (previous != null) {
+                    ObservabilityManager.this.currentSpan.set(previous);
+                }
+                else {
+                    ObservabilityManager.this.currentSpan.remove();
+                }
+            };
+        }
+
+        @Override
+        public void ended(SpanStart start, Consumer<AdapterSpan> replay) {
+            for (AdapterLane lane : ObservabilityManager.this.tracingLanes) {
+                lane.submit(Signal.TRACING, (TracingAdapter adapter) -> replay.accept(adapter.startSpan(start)));
+            }
+        }
+    }
+
+    /**
+     * Builds a manager. Every setting has a documented default.
+     */
+    public static final class Builder {
+
+        private Clock clock = Clock.systemUTC();
+
+        private LaneSettings defaultLaneSettings = LaneSettings.DEFAULTS;
+
+        private CircuitBreakerFactory breakerFactory = CircuitBreakerFactory.standalone();
+
+        private Duration failureLogInterval = Duration.ofMinutes(1);
+
+        private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+        private SpanContextSource spanContextSource = SpanContextSource.RANDOM;
+
+        private LogLevel minimumLevel = LogLevel.INFO;
+
+        private LogLimits logLimits = LogLimits.DEFAULTS;
+
+        private HealthSettings healthSettings = HealthSettings.DEFAULTS;
+
+        private final Set<Signal> disabledSignals = EnumSet.noneOf(Signal.class);
+
+        private final Map<ObservabilityAdapter, LaneSettings> adapters = new LinkedHashMap<>();
+
+        private final List<HealthCheck> healthChecks = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * @param adapter an adapter to register with the default lane settings
+         * @return this builder
+         */
+        public Builder adapter(ObservabilityAdapter adapter) {
+            this.adapters.put(adapter, null);
+            return this;
+        }
+
+        /**
+         * @param adapter an adapter to register
+         * @param settings its lane's settings
+         * @return this builder
+         */
+        public Builder adapter(ObservabilityAdapter adapter, LaneSettings settings) {
+            this.adapters.put(adapter, settings);
+            return this;
+        }
+
+        /**
+         * @param check a health check to run on the schedule
+         * @return this builder
+         */
+        public Builder healthCheck(HealthCheck check) {
+            this.healthChecks.add(check);
+            return this;
+        }
+
+        /**
+         * @param settings the lane settings of adapters registered without their own
+         * @return this builder
+         */
+        public Builder defaultLaneSettings(LaneSettings settings) {
+            this.defaultLaneSettings = settings;
+            return this;
+        }
+
+        /**
+         * @param factory makes each lane's circuit breaker (default: stand-alone breakers)
+         * @return this builder
+         */
+        public Builder circuitBreakerFactory(CircuitBreakerFactory factory) {
+            this.breakerFactory = factory;
+            return this;
+        }
+
+        /**
+         * @param interval the shortest time between two reports of one adapter's failures in the application log
+         * (default 1 minute)
+         * @return this builder
+         */
+        public Builder failureLogInterval(Duration interval) {
+            this.failureLogInterval = interval;
+            return this;
+        }
+
+        /**
+         * @param timeout the longest {@link #close()} waits for queues to drain (default 5 s)
+         * @return this builder
+         */
+        public Builder shutdownTimeout(Duration timeout) {
+            this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param source where span ids and the outside parent come from (default: random ids, no outside context)
+         * @return this builder
+         */
+        public Builder spanContextSource(SpanContextSource source) {
+            this.spanContextSource = source;
+            return this;
+        }
+
+        /**
+         * @param level the minimum level logged (default INFO)
+         * @return this builder
+         */
+        public Builder minimumLevel(LogLevel level) {
+            this.minimumLevel = level;
+            return this;
+        }
+
+        /**
+         * @param limits the length limits of log messages and fields
+         * @return this builder
+         */
+        public Builder logLimits(LogLimits limits) {
+            this.logLimits = limits;
+            return this;
+        }
+
+        /**
+         * @param settings the health cycle's interval, timeout and threshold
+         * @return this builder
+         */
+        public Builder healthSettings(HealthSettings settings) {
+            this.healthSettings = settings;
+            return this;
+        }
+
+        /**
+         * @param signal a signal
+         * @param enabled whether the manager routes it (default: every signal on)
+         * @return this builder
+         */
+        public Builder signalEnabled(Signal signal, boolean enabled) {
+            if (enabled) {
+                this.disabledSignals.remove(signal);
+            }
+            else {
+                this.disabledSignals.add(signal);
+            }
+            return this;
+        }
+
+        /**
+         * @param clock the clock of timestamps (default: the UTC system clock)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * @return a manager, not started yet
+         * @throws IllegalArgumentException if two adapters share a name or an adapter is invalid
+         */
+        public ObservabilityManager build() {
+            if (this.shutdownTimeout.isNegative()) {
+                throw new IllegalArgumentException("shutdown timeout must not be negative, was " + this.shutdownTimeout);
+            }
+            Map<ObservabilityAdapter, LaneSettings> resolved = new LinkedHashMap<>();
+            this.adapters.forEach((adapter, settings) -> resolved.put(adapter,
+                    (settings != null) ? settings : this.defaultLaneSettings));
+            this.adapters.clear();
+            this.adapters.putAll(resolved);
+            return new ObservabilityManager(this);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package dev.observability.core.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.observability.core.ObservabilityAdapter;
+import dev.observability.core.Signal;
+import dev.observability.core.dispatch.LaneWorker.QueuedDelivery;
+import dev.observability.core.health.AdapterHealth;
+import dev.observability.core.health.HealthStatus;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The isolation around one adapter: an enabled switch, a circuit breaker, a dispatch mode (inline or a bounded
+ * queue with its own worker) and an exact account per signal. {@link #submit} never throws and never blocks.
+ */
+public final class AdapterLane {
+
+    private static final int SUBMITTED = Outcome.values().length;
+
+    private final ObservabilityAdapter adapter;
+
+    private final Set<Signal> signals;
+
+    private final DispatchMode dispatch;
+
+    private final CircuitBreaker breaker;
+
+    private final @Nullable LaneWorker worker;
+
+    private final LongAdder[][] counters;
+
+    private final FailureLog failureLog;
+
+    private final long hungAfterNanos;
+
+    private volatile boolean enabled;
+
+    private volatile boolean accepting = true;
+
+    private volatile @Nullable LastError lastError;
+
+    private volatile AdapterHealth adapterHealth = AdapterHealth.of(HealthStatus.UNKNOWN, "not checked yet");
+
+    /**
+     * @param adapter the adapter
+     * @param signals the signals it receives
+     * @param settings the lane's settings
+     * @param breakerFactory makes the circuit breaker
+     * @param failureLogInterval the shortest time between two failure reports in the application's log
+     */
+    public AdapterLane(ObservabilityAdapter adapter, Set<Signal> signals, LaneSettings settings,
+            CircuitBreakerFactory breakerFactory, Duration failureLogInterval) {
+        this.adapter = adapter;
+        this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
+        this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
+        this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
+        this.enabled = settings.enabled();
+        this.hungAfterNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
+        this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
+        this.counters = new LongAdder[Signal.values().length][SUBMITTED + 1];
+        for (LongAdder[] row : this.counters) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = new LongAdder();
+            }
+        }
+        this.worker = (this.dispatch == DispatchMode.ASYNC)
+                ? new LaneWorker(adapter.name(), settings.queueCapacity(), this::deliver) : null;
+    }
+
+    /** Starts the worker of an ASYNC lane. */
+    public void start() {
+        if (this.worker != null) {
+            this.worker.start();
+        }
+    }
+
+    /** @return the adapter's name */
+    public String name() {
+        return this.adapter.name();
+    }
+
+    /** @return the adapter */
+    public ObservabilityAdapter adapter() {
+        return this.adapter;
+    }
+
+    /** @return the signals the adapter receives */
+    public Set<Signal> signals() {
+        return this.signals;
+    }
+
+    /** @return the lane's circuit breaker */
+    public CircuitBreaker circuitBreaker() {
+        return this.breaker;
+    }
+
+    /** @return whether the adapter is switched on */
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    /**
+     * Switches the adapter on or off. A disabled adapter receives nothing; its events are counted as
+     * {@link Outcome#REJECTED_DISABLED}.
+     * @param on the new state
+     */
+    public void setEnabled(boolean on) {
+        this.enabled = on;
+    }
+
+    /**
+     * Hands one event to the adapter, now or through the queue. Never throws, never blocks.
+     * @param signal the signal the event is counted under
+     * @param delivery the call to make on the adapter
+     * @param <A> the adapter type
+     */
+    @SuppressWarnings("unchecked")
+    public <A> void submit(Signal signal, Delivery<A> delivery) {
+        LongAdder[] row = this.counters[signal.ordinal()];
+        row[SUBMITTED].increment();
+        if (!this.enabled || !this.accepting) {
+            row[Outcome.REJECTED_DISABLED.ordinal()].increment();
+            return;
+        }
+        if (!this.breaker.tryAcquirePermission()) {
+            row[Outcome.REJECTED_CIRCUIT_OPEN.ordinal()].increment();
+            return;
+        }
+        LaneWorker queue = this.worker;
+        if (queue == null) {
+            run(row, (Delivery<Object>) delivery);
+        }
+        else if (!queue.offer(new QueuedDelivery(signal, (Delivery<Object>) delivery))) {
+            this.breaker.releasePermission();
+            row[Outcome.DROPPED.ordinal()].increment();
+        }
+    }
+
+    private void deliver(QueuedDelivery event) {
+        run(this.counters[event.signal().ordinal()], event.delivery());
+    }
+
+    private void run(LongAdder[] row, Delivery<Object> delivery) {
+        long start = System.nanoTime();
+        try {
+            delivery.deliverTo(this.adapter);
+            this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            row[Outcome.DELIVERED.ordinal()].increment();
+        }
+        catch (Throwable ex) {
+            this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
+            row[Outcome.FAILED.ordinal()].increment();
+            this.lastError = new LastError(FailureLog.describe(ex), Instant.now());
+            this.failureLog.failed(ex);
+        }
+    }
+
+    /**
+     * Asks the adapter for its own health and keeps the answer for {@link #snapshot()}. Called by the health cycle,
+     * never by the application's thread.
+     * @return the adapter's health, {@code DOWN} when the call threw
+     */
+    public AdapterHealth refreshAdapterHealth() {
+        AdapterHealth health;
+        try {
+            health = this.adapter.health();
+        }
+        catch (Throwable ex) {
+            health = AdapterHealth.down("health() threw " + FailureLog.describe(ex));
+        }
+        this.adapterHealth = health;
+        return health;
+    }
+
+    /**
+     * Records the adapter's health as found by someone else (for example a health call that timed out).
+     * @param health the health
+     */
+    public void recordAdapterHealth(AdapterHealth health) {
+        this.adapterHealth = health;
+    }
+
+    /**
+     * Stops taking events, lets an ASYNC lane deliver what is queued until the deadline, counts what is left as
+     * dropped, and closes the adapter.
+     * @param deadlineNanos a {@link System#nanoTime()} deadline for the drain
+     */
+    public void stop(long deadlineNanos) {
+        this.accepting = false;
+        if (this.worker != null) {
+            this.worker.drainAndStop(deadlineNanos, (event) -> {
+                this.breaker.releasePermission();
+                this.counters[event.signal().ordinal()][Outcome.DROPPED.ordinal()].increment();
+            });
+        }
+        try {
+            this.adapter.close();
+        }
+        catch (Throwable ex) {
+            this.lastError = new LastError("close() threw " + FailureLog.describe(ex), Instant.now());
+        }
+    }
+
+    /** @return the lane's state and account now */
+    public AdapterSnapshot snapshot() {
+        Map<Signal, SignalCounts> counts = new EnumMap<>(Signal.class);
+        for (Signal signal : this.signals) {
+            counts.put(signal, counts(signal));
+        }
+        LastError error = this.lastError;
+        long callNanos = (this.worker != null) ? this.worker.currentCallNanos() : -1;
+        Duration currentCall = (callNanos >= 0) ? Duration.ofNanos(callNanos) : null;
+        return new AdapterSnapshot(name(), this.signals, this.enabled, this.dispatch, this.breaker.getState().name(),
+                (this.worker != null) ? this.worker.depth() : 0, (this.worker != null) ? this.worker.capacity() : 0,
+                counts, (error != null) ? error.message() : null, (error != null) ? error.time() : null, currentCall,
+                laneHealth(callNanos));
+    }
+
+    /**
+     * @param signal a signal
+     * @return the account for that signal; read outcomes first so that {@code pending} is never negative
+     */
+    public SignalCounts counts(Signal signal) {
+        LongAdder[] row = this.counters[signal.ordinal()];
+        long delivered = row[Outcome.DELIVERED.ordinal()].sum();
+        long failed = row[Outcome.FAILED.ordinal()].sum();
+        long dropped = row[Outcome.DROPPED.ordinal()].sum();
+        long open = row[Outcome.REJECTED_CIRCUIT_OPEN.ordinal()].sum();
+        long disabled = row[Outcome.REJECTED_DISABLED.ordinal()].sum();
+        long submitted = row[SUBMITTED].sum();
+        long pending = submitted - delivered - failed - dropped - open - disabled;
+        return new SignalCounts(submitted, delivered, failed, dropped, open, disabled, pending);
+    }
+
+    private AdapterHealth laneHealth(long callNanos) {
+        if (!this.enabled) {
+            return AdapterHealth.of(HealthStatus.DISABLED, "switched off");
+        }
+        CircuitBreaker.State state = this.breaker.getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN
+                || state == CircuitBreaker.State.FORCED_OPEN) {
+            LastError error = this.lastError;
+            return AdapterHealth.of(HealthStatus.CIRCUIT_OPEN, "circuit breaker " + state
+                    + ((error != null) ? "; last error: " + error.message() : ""));
+        }
+        if (callNanos > this.hungAfterNanos) {
+            return AdapterHealth.of(HealthStatus.DEGRADED,
+                    "current call has run for " + TimeUnit.NANOSECONDS.toMillis(callNanos) + " ms");
+        }
+        return this.adapterHealth;
+    }
+
+    private record LastError(String message, Instant time) {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.observability.core.dispatch;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+
+/**
+ * Makes the circuit breaker of each lane. The default makes stand-alone breakers; an application that has a
+ * Resilience4j {@link CircuitBreakerRegistry} can have the lanes' breakers live there, so they show in its
+ * endpoints and metrics too.
+ */
+@FunctionalInterface
+public interface CircuitBreakerFactory {
+
+    /**
+     * @param name the adapter's name, used as the breaker's name
+     * @param config the breaker's configuration
+     * @return a breaker
+     */
+    CircuitBreaker create(String name, CircuitBreakerConfig config);
+
+    /** @return a factory of stand-alone breakers */
+    static CircuitBreakerFactory standalone() {
+        return CircuitBreaker::of;
+    }
+
+    /**
+     * @param registry a registry
+     * @return a factory that makes (or finds) the breakers in that registry
+     */
+    static CircuitBreakerFactory of(CircuitBreakerRegistry registry) {
+        return registry::circuitBreaker;
+    }
+
+    /**
+     * Translates the project's settings into Resilience4j's configuration: a count-based window, and slow calls
+     * opening the breaker at the same rate as failures.
+     * @param settings the settings
+     * @return the configuration
+     */
+    static CircuitBreakerConfig config(CircuitBreakerSettings settings) {
+        return CircuitBreakerConfig.custom()
+            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+            .slidingWindowSize(settings.slidingWindowSize())
+            .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+            .failureRateThreshold(settings.failureRateThreshold())
+            .slowCallRateThreshold(settings.failureRateThreshold())
+            .slowCallDurationThreshold(settings.slowCallDurationThreshold())
+            .waitDurationInOpenState(settings.waitDurationInOpenState())
+            .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
+            .recordExceptions(Throwable.class)
+            .build();
+    }
+}

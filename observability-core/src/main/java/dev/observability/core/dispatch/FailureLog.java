@@ -1,0 +1,57 @@
+package dev.observability.core.dispatch;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Reports an adapter's failures in the application's own log at most once per interval, with the count since the
+ * last report, so a failing backend cannot flood the log. It logs through {@link System.Logger} under the name
+ * {@code dev.observability.core.dispatch}, which the log bridges never feed back into the adapters.
+ */
+final class FailureLog {
+
+    private static final Logger LOGGER = System.getLogger("dev.observability.core.dispatch");
+
+    private final String adapterName;
+
+    private final long intervalNanos;
+
+    private final LongSupplier nanoClock;
+
+    private final AtomicLong failuresSinceReport = new AtomicLong();
+
+    private final AtomicLong nextReportAt;
+
+    FailureLog(String adapterName, Duration interval, LongSupplier nanoClock) {
+        this.adapterName = adapterName;
+        this.intervalNanos = interval.toNanos();
+        this.nanoClock = nanoClock;
+        this.nextReportAt = new AtomicLong(nanoClock.getAsLong());
+    }
+
+    /**
+     * Counts one failure and writes a report when the interval has passed since the last one.
+     * @param error the adapter's error
+     * @return {@code true} when this call wrote a report
+     */
+    boolean failed(Throwable error) {
+        long failures = this.failuresSinceReport.incrementAndGet();
+        long now = this.nanoClock.getAsLong();
+        long due = this.nextReportAt.get();
+        if (now - due < 0 || !this.nextReportAt.compareAndSet(due, now + this.intervalNanos)) {
+            return false;
+        }
+        long count = Math.max(this.failuresSinceReport.getAndSet(0), failures);
+        LOGGER.log(Level.WARNING, "Observability adapter ''{0}'' failed {1} time(s) since its last report; last error: {2}",
+                this.adapterName, count, describe(error));
+        return true;
+    }
+
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        return (message != null) ? error.getClass().getName() + ": " + message : error.getClass().getName();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.observability.core.dispatch;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+import org.jctools.queues.MpscArrayQueue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bounded queue and the single worker thread of an ASYNC lane. Producers never block: {@link #offer} either
+ * takes the event or refuses it at once when the queue holds {@code capacity} events. The worker delivers in FIFO
+ * order and parks when the queue is empty.
+ */
+final class LaneWorker {
+
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final MpscArrayQueue<QueuedDelivery> queue;
+
+    private final int capacity;
+
+    private final Consumer<QueuedDelivery> runner;
+
+    private final Thread thread;
+
+    private volatile boolean parked;
+
+    private volatile boolean running = true;
+
+    private volatile long callStartedAt;
+
+    private volatile boolean inCall;
+
+    private volatile @Nullable Consumer<QueuedDelivery> discard;
+
+    LaneWorker(String adapterName, int capacity, Consumer<QueuedDelivery> runner) {
+        this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
+        this.capacity = capacity;
+        this.runner = runner;
+        this.thread = new Thread(this::work, "observability-lane-" + adapterName);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        this.thread.start();
+    }
+
+    /**
+     * @param event the event
+     * @return {@code false} when the queue is full
+     */
+    boolean offer(QueuedDelivery event) {
+        if (!this.queue.offerIfBelowThreshold(event, this.capacity)) {
+            return false;
+        }
+        if (this.parked) {
+            LockSupport.unpark(this.thread);
+        }
+        return true;
+    }
+
+    int depth() {
+        return this.queue.size();
+    }
+
+    int capacity() {
+        return this.capacity;
+    }
+
+    /** @return nanos the current call has run, or -1 when the worker is not in a call */
+    long currentCallNanos() {
+        return this.inCall ? System.nanoTime() - this.callStartedAt : -1;
+    }
+
+    private void work() {
+        while (this.running || !this.queue.isEmpty()) {
+            QueuedDelivery event = this.queue.relaxedPoll();
+            if (event == null) {
+                if (!this.running) {
+                    return;
+                }
+                this.parked = true;
+                if (this.queue.isEmpty() && this.running) {
+                    LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                }
+                this.parked = false;
+                continue;
+            }
+            Consumer<QueuedDelivery> discarder = this.discard;
+            if (discarder != null) {
+                discarder.accept(event);
+                continue;
+            }
+            this.callStartedAt = System.nanoTime();
+            this.inCall = true;
+            try {
+                this.runner.accept(event);
+            }
+            finally {
+                this.inCall = false;
+            }
+        }
+    }
+
+    /**
+     * Lets the worker finish what is queued, waiting at most until the deadline, then stops it. Events still queued
+     * at the deadline go to {@code leftOver}: at once when the worker has ended, or, when it is stuck in a call, by
+     * the worker itself as soon as that call returns.
+     * @param deadlineNanos a {@link System#nanoTime()} deadline
+     * @param leftOver receives each event still queued when the deadline passed
+     */
+    void drainAndStop(long deadlineNanos, Consumer<QueuedDelivery> leftOver) {
+        this.running = false;
+        LockSupport.unpark(this.thread);
+        long remaining = deadlineNanos - System.nanoTime();
+        try {
+            if (remaining > 0) {
+                this.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        this.discard = leftOver;
+        if (this.thread.isAlive()) {
+            this.thread.interrupt();
+            return;
+        }
+        QueuedDelivery event;
+        while ((event = this.queue.poll()) != null) {
+            leftOver.accept(event);
+        }
+    }
+
+    boolean isAlive() {
+        return this.thread.isAlive();
+    }
+
+    /**
+     * One queued call and the signal it is counted under.
+     *
+     * @param signal the signal
+     * @param delivery the call
+     */
+    record QueuedDelivery(dev.observability.core.Signal signal, Delivery<Object> delivery) {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.observability.core.health;
+
+import dev.observability.core.ObservabilityAdapter;
+
+/**
+ * An adapter that receives each health report the manager's health cycle produces.
+ */
+public interface HealthAdapter extends ObservabilityAdapter {
+
+    /**
+     * Receives one report.
+     * @param report the checks' results and every adapter's state
+     */
+    void report(HealthReport report);
+}

@@ -1,0 +1,25 @@
+package dev.observability.core.metrics;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A timing resolved once, to record on a hot path.
+ */
+public interface TimingHandle {
+
+    /**
+     * Records a duration; a {@code null} or negative duration is refused and counted.
+     * @param duration the duration
+     */
+    void record(Duration duration);
+
+    /**
+     * Records a duration given as an amount and a unit.
+     * @param amount the amount
+     * @param unit the unit
+     */
+    default void record(long amount, TimeUnit unit) {
+        record(Duration.ofNanos(unit.toNanos(amount)));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The sample service.
+ */
+@NullMarked
+package dev.observability.sample;
+
+import org.jspecify.annotations.NullMarked;
