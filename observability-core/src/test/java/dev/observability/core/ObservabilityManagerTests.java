@@ -1,0 +1,108 @@
+package dev.observability.core;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.logging.JsonLoggingAdapter;
+import dev.observability.core.logging.LogLevel;
+import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.MetricId;
+import dev.observability.core.metrics.MetricsAdapter;
+import dev.observability.core.tracing.Span;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ObservabilityManagerTests {
+
+    @Test
+    void fansOutCounterToEveryMetricsAdapter() {
+        RecordingMetrics first = new RecordingMetrics("first");
+        RecordingMetrics second = new RecordingMetrics("second");
+        try (ObservabilityManager manager = ObservabilityManager.builder()
+            .adapter(first, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE))
+            .adapter(second, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE))
+            .build()) {
+            manager.start();
+            manager.counter("orders.placed", 2, Labels.of("region", "eu"));
+        }
+        assertThat(first.events).containsExactly("counter orders.placed{region=eu} 2.0");
+        assertThat(second.events).containsExactly("counter orders.placed{region=eu} 2.0");
+    }
+
+    @Test
+    void jsonLoggerWritesOneParsableLineWithTraceIdsInsideASpan() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Span span;
+        try (ObservabilityManager manager = ObservabilityManager.builder()
+            .adapter(new JsonLoggingAdapter(out))
+            .build()) {
+            manager.start();
+            span = manager.startSpan("checkout");
+            manager.log(LogLevel.INFO, "line one\n{\"forged\":true}", Fields.of("user", "a\"b"));
+            span.close();
+        }
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(1);
+        JsonNode line = JsonMapper.builder().build().readTree(lines[0]);
+        assertThat(line.get("message").asString()).isEqualTo("line one\n{\"forged\":true}");
+        assertThat(line.get("trace_id").asString()).isEqualTo(span.context().traceId());
+        assertThat(line.get("span_id").asString()).isEqualTo(span.context().spanId());
+        assertThat(line.get("fields").get("user").asString()).isEqualTo("a\"b");
+    }
+
+    @Test
+    void invalidNameIsRefusedAndCounted() {
+        try (ObservabilityManager manager = ObservabilityManager.builder().build()) {
+            manager.counter("9 bad name", 1, Labels.empty());
+            manager.counter("ok", -1, Labels.empty());
+            manager.counter("ok", 1, Labels.of("k", null));
+            assertThat(manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
+            assertThat(manager.refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(1);
+            assertThat(manager.refusals().count(InputRefusal.INVALID_LABELS)).isEqualTo(1);
+        }
+    }
+
+    static final class RecordingMetrics implements MetricsAdapter {
+
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        private final String name;
+
+        RecordingMetrics(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return this.name;
+        }
+
+        @Override
+        public void counter(MetricId metric, double amount) {
+            this.events.add("counter " + metric + " " + amount);
+        }
+
+        @Override
+        public void gauge(MetricId metric, double value) {
+            this.events.add("gauge " + metric + " " + value);
+        }
+
+        @Override
+        public void histogram(MetricId metric, double value) {
+            this.events.add("histogram " + metric + " " + value);
+        }
+
+        @Override
+        public void timing(MetricId metric, Duration duration) {
+            this.events.add("timing " + metric + " " + duration);
+        }
+    }
+}
