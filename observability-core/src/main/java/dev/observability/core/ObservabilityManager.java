@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import dev.observability.core.dispatch.AdapterLane;
 import dev.observability.core.dispatch.AdapterSnapshot;
@@ -365,7 +366,7 @@ public final class ObservabilityManager implements AutoCloseable {
         }
         try {
             SpanContext parent = currentSpanContext();
-            SpanContext context = this.spanContextSource.newContext(parent);
+            SpanContext context = this.spanContextSource.start(name, parent);
             return new ManagedSpan(this.spanTracker, this.clock, name, context, parent,
                     (attributes != null) ? attributes : Fields.empty());
         }
@@ -390,6 +391,25 @@ public final class ObservabilityManager implements AutoCloseable {
         catch (RuntimeException ex) {
             return null;
         }
+    }
+
+    /**
+     * Hands a span that was made and ended outside the manager, such as a Micrometer {@code Observation} a bridge
+     * saw, to the tracing lanes of the adapters the filter accepts: one event per lane, as for the manager's own
+     * spans. A span whose name breaks the rules is refused and counted.
+     * @param start the span's name, ids, parent, start time and initial attributes
+     * @param replay applies the span's attributes, events, exception and status to an adapter's span, then ends it
+     * @param accepts which adapters receive it (a bridge leaves out adapters that get the source natively)
+     */
+    public void recordSpan(SpanStart start, Consumer<AdapterSpan> replay, Predicate<ObservabilityAdapter> accepts) {
+        if (start == null || replay == null || accepts == null || !isOn(Signal.TRACING)) {
+            return;
+        }
+        if (SpanNames.problem(start.name()) != null) {
+            this.refusals.refuse(InputRefusal.INVALID_NAME);
+            return;
+        }
+        deliverSpan(start, replay, accepts);
     }
 
     // ---------------------------------------------------------------- logging
@@ -529,7 +549,9 @@ public final class ObservabilityManager implements AutoCloseable {
         public Scope makeCurrent(ManagedSpan span) {
             ManagedSpan previous = ObservabilityManager.this.currentSpan.get();
             ObservabilityManager.this.currentSpan.set(span);
+            Scope sourceScope = sourceScope(span.context());
             return () -> {
+                closeQuietly(sourceScope);
                 if (previous != null) {
                     ObservabilityManager.this.currentSpan.set(previous);
                 }
@@ -539,9 +561,34 @@ public final class ObservabilityManager implements AutoCloseable {
             };
         }
 
+        private Scope sourceScope(SpanContext context) {
+            try {
+                return ObservabilityManager.this.spanContextSource.makeCurrent(context);
+            }
+            catch (RuntimeException ex) {
+                LOGGER.log(Level.DEBUG, "span context source failed to make a span current", ex);
+                return Scope.NOOP;
+            }
+        }
+
+        private void closeQuietly(Scope scope) {
+            try {
+                scope.close();
+            }
+            catch (RuntimeException ex) {
+                LOGGER.log(Level.DEBUG, "span context source failed to close a scope", ex);
+            }
+        }
+
         @Override
         public void ended(SpanStart start, Consumer<AdapterSpan> replay) {
-            for (AdapterLane lane : ObservabilityManager.this.tracingLanes) {
+            deliverSpan(start, replay, (adapter) -> true);
+        }
+    }
+
+    private void deliverSpan(SpanStart start, Consumer<AdapterSpan> replay, Predicate<ObservabilityAdapter> accepts) {
+        for (AdapterLane lane : this.tracingLanes) {
+            if (accepts.test(lane.adapter())) {
                 lane.submit(Signal.TRACING, (TracingAdapter adapter) -> replay.accept(adapter.startSpan(start)));
             }
         }

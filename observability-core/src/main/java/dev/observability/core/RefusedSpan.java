@@ -13,9 +13,6 @@ final class RefusedSpan implements Span {
 
     static final RefusedSpan INSTANCE = new RefusedSpan();
 
-    private static final Scope NOOP_SCOPE = () -> {
-    };
-
     private RefusedSpan() {
     }
 
@@ -46,7 +43,7 @@ final class RefusedSpan implements Span {
 
     @Override
     public Scope makeCurrent() {
-        return NOOP_SCOPE;
+        return Scope.NOOP;
     }
 
     @Override

@@ -6,6 +6,10 @@ package dev.observability.core.tracing;
 @FunctionalInterface
 public interface Scope extends AutoCloseable {
 
+    /** A scope that restores nothing. */
+    Scope NOOP = () -> {
+    };
+
     /** Restores the previous current span. Never throws. */
     @Override
     void close();

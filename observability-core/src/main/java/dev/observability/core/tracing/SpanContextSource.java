@@ -27,4 +27,27 @@ public interface SpanContextSource {
         return (parent != null) ? new SpanContext(parent.traceId(), SpanContext.randomSpanId(), parent.sampled())
                 : new SpanContext(SpanContext.randomTraceId(), SpanContext.randomSpanId(), true);
     }
+
+    /**
+     * Starts the integration's side of a new manager span and returns the span's ids. An integration with spans of
+     * its own (OpenTelemetry) starts one here, so that the manager span and its own span share their ids. The
+     * default returns {@link #newContext(SpanContext)}.
+     * @param name the span's name
+     * @param parent the new span's parent, or {@code null} for a new trace
+     * @return the new span's ids
+     */
+    default SpanContext start(String name, @Nullable SpanContext parent) {
+        return newContext(parent);
+    }
+
+    /**
+     * Makes a manager span current in the integration's own context as well, for as long as it is current in the
+     * manager: from its start until it is closed, and inside each {@link Span#makeCurrent()} scope. Propagation and
+     * log correlation of the integration then see the manager's span. The default does nothing.
+     * @param span the ids of the manager span that became current on the calling thread
+     * @return the scope the manager closes, on the same thread, when the span stops being current
+     */
+    default Scope makeCurrent(SpanContext span) {
+        return Scope.NOOP;
+    }
 }
