@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.observability.core.redaction.Redaction;
 import dev.observability.core.tracing.AdapterSpan;
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.Span;
@@ -60,7 +61,7 @@ final class ManagedSpan implements Span {
     @Override
     public Span attribute(String key, @Nullable Object value) {
         if (key != null) {
-            Object normalized = Fields.of(key, value).get(key);
+            Object normalized = this.tracker.redaction().value(key, Fields.of(key, value).get(key));
             record((span) -> span.setAttribute(key, normalized));
         }
         return this;
@@ -70,7 +71,8 @@ final class ManagedSpan implements Span {
     public Span event(String eventName, Fields eventAttributes) {
         Instant time = this.clock.instant();
         String safeName = (eventName != null) ? eventName : "event";
-        Fields safeAttributes = (eventAttributes != null) ? eventAttributes : Fields.empty();
+        Fields safeAttributes = (eventAttributes != null) ? this.tracker.redaction().redact(eventAttributes)
+                : Fields.empty();
         record((span) -> span.addEvent(safeName, safeAttributes, time));
         return this;
     }
@@ -138,6 +140,8 @@ final class ManagedSpan implements Span {
     interface SpanTracker {
 
         Scope makeCurrent(ManagedSpan span);
+
+        Redaction redaction();
 
         void ended(SpanStart start, Consumer<AdapterSpan> replay);
     }

@@ -13,8 +13,9 @@ import dev.observability.core.metrics.MetricsAdapter;
 import dev.observability.core.metrics.TimingHandle;
 
 /**
- * Validates a metric once and returns the handle that records it: a handle bound to a {@link MetricId}, or, when
- * the name or labels break the rules, a handle that refuses and counts every recording.
+ * Validates a metric once and returns the handle that records it: a handle bound to a {@link MetricId} (with the
+ * values of sensitive label keys masked), or, when the name or labels break the rules, a handle that refuses and
+ * counts every recording.
  */
 final class MetricRecorder {
 
@@ -45,7 +46,7 @@ final class MetricRecorder {
         if (MetricNames.problem(name) != null || labels == null || !labels.isValid()) {
             return null;
         }
-        return new MetricId(name, labels);
+        return new MetricId(name, manager.redaction().redact(labels));
     }
 
     private static InputRefusal refusalOf(String name) {

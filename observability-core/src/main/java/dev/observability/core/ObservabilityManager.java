@@ -31,6 +31,7 @@ import dev.observability.core.metrics.HistogramHandle;
 import dev.observability.core.metrics.Labels;
 import dev.observability.core.metrics.MetricsAdapter;
 import dev.observability.core.metrics.TimingHandle;
+import dev.observability.core.redaction.Redaction;
 import dev.observability.core.tracing.AdapterSpan;
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.Span;
@@ -69,6 +70,8 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private final LogLimits logLimits;
 
+    private final Redaction redaction;
+
     private final ThreadLocal<@Nullable ManagedSpan> currentSpan = new ThreadLocal<>();
 
     private final ManagedSpan.SpanTracker spanTracker = new Tracker();
@@ -98,10 +101,12 @@ public final class ObservabilityManager implements AutoCloseable {
         this.spanContextSource = builder.spanContextSource;
         this.minimumLevel = builder.minimumLevel;
         this.logLimits = builder.logLimits;
+        this.redaction = builder.redaction;
         for (Signal signal : Signal.values()) {
             this.signalEnabled[signal.ordinal()] = !builder.disabledSignals.contains(signal);
         }
-        this.healthMonitor = new HealthMonitor(builder.healthSettings, this.clock, this::lanes, this::publishHealth);
+        this.healthMonitor = new HealthMonitor(builder.healthSettings, this.clock, this::lanes, this::publishHealth,
+                this.redaction);
         builder.adapters.forEach(this::register);
         builder.healthChecks.forEach(this.healthMonitor::register);
     }
@@ -144,7 +149,8 @@ public final class ObservabilityManager implements AutoCloseable {
             throw new IllegalArgumentException("adapter '" + name + "' (" + adapter.getClass().getName()
                     + ") implements none of MetricsAdapter, TracingAdapter, HealthAdapter, LoggingAdapter");
         }
-        AdapterLane lane = new AdapterLane(adapter, signals, settings, this.breakerFactory, this.failureLogInterval);
+        AdapterLane lane = new AdapterLane(adapter, signals, settings, this.breakerFactory, this.failureLogInterval,
+                this.redaction);
         this.lanesByName.put(name, lane);
         rebuildSignalLanes();
         if (this.state == State.STARTED) {
@@ -368,7 +374,7 @@ public final class ObservabilityManager implements AutoCloseable {
             SpanContext parent = currentSpanContext();
             SpanContext context = this.spanContextSource.start(name, parent);
             return new ManagedSpan(this.spanTracker, this.clock, name, context, parent,
-                    (attributes != null) ? attributes : Fields.empty());
+                    (attributes != null) ? this.redaction.redact(attributes) : Fields.empty());
         }
         catch (RuntimeException ex) {
             LOGGER.log(Level.DEBUG, "span context source failed; the span is not recorded", ex);
@@ -459,10 +465,16 @@ public final class ObservabilityManager implements AutoCloseable {
         if (event == null || !isOn(Signal.LOGGING) || !event.level().isAtLeast(this.minimumLevel)) {
             return;
         }
-        LogEvent safe = this.logLimits.apply(event, this.refusals);
+        LogEvent safe = this.logLimits.apply(redact(event), this.refusals);
         for (AdapterLane lane : this.loggingLanes) {
             lane.submit(Signal.LOGGING, (LoggingAdapter adapter) -> adapter.log(safe));
         }
+    }
+
+    private LogEvent redact(LogEvent event) {
+        Fields fields = this.redaction.redact(event.fields());
+        return (fields == event.fields()) ? event : new LogEvent(event.timestamp(), event.level(), event.logger(),
+                event.thread(), event.message(), fields, event.error(), event.span());
     }
 
     /** @return the minimum level logged */
@@ -532,6 +544,11 @@ public final class ObservabilityManager implements AutoCloseable {
         return lane.isPresent();
     }
 
+    /** @return the rule that masks sensitive values before any adapter sees them */
+    public Redaction redaction() {
+        return this.redaction;
+    }
+
     /** @return the count of recordings refused before any adapter, by reason */
     public Refusals refusals() {
         return this.refusals;
@@ -581,6 +598,11 @@ public final class ObservabilityManager implements AutoCloseable {
         }
 
         @Override
+        public Redaction redaction() {
+            return ObservabilityManager.this.redaction;
+        }
+
+        @Override
         public void ended(SpanStart start, Consumer<AdapterSpan> replay) {
             deliverSpan(start, replay, (adapter) -> true);
         }
@@ -614,6 +636,8 @@ public final class ObservabilityManager implements AutoCloseable {
         private LogLevel minimumLevel = LogLevel.INFO;
 
         private LogLimits logLimits = LogLimits.DEFAULTS;
+
+        private Redaction redaction = Redaction.defaults();
 
         private HealthSettings healthSettings = HealthSettings.DEFAULTS;
 
@@ -715,6 +739,17 @@ public final class ObservabilityManager implements AutoCloseable {
          */
         public Builder logLimits(LogLimits limits) {
             this.logLimits = limits;
+            return this;
+        }
+
+        /**
+         * @param redaction which keys' values are masked in log fields, span attributes, health details and metric
+         * labels before any adapter sees them (default {@link Redaction#defaults()}; {@link Redaction#disabled()}
+         * masks nothing)
+         * @return this builder
+         */
+        public Builder redaction(Redaction redaction) {
+            this.redaction = redaction;
             return this;
         }
 

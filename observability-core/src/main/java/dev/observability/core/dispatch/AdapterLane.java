@@ -15,6 +15,7 @@ import dev.observability.core.Signal;
 import dev.observability.core.dispatch.LaneWorker.QueuedDelivery;
 import dev.observability.core.health.AdapterHealth;
 import dev.observability.core.health.HealthStatus;
+import dev.observability.core.redaction.Redaction;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +43,8 @@ public final class AdapterLane {
 
     private final long hungAfterNanos;
 
+    private final Redaction redaction;
+
     private volatile boolean enabled;
 
     private volatile boolean accepting = true;
@@ -51,6 +54,7 @@ public final class AdapterLane {
     private volatile AdapterHealth adapterHealth = AdapterHealth.of(HealthStatus.UNKNOWN, "not checked yet");
 
     /**
+     * A lane that masks sensitive health details with {@link Redaction#defaults()}.
      * @param adapter the adapter
      * @param signals the signals it receives
      * @param settings the lane's settings
@@ -59,6 +63,20 @@ public final class AdapterLane {
      */
     public AdapterLane(ObservabilityAdapter adapter, Set<Signal> signals, LaneSettings settings,
             CircuitBreakerFactory breakerFactory, Duration failureLogInterval) {
+        this(adapter, signals, settings, breakerFactory, failureLogInterval, Redaction.defaults());
+    }
+
+    /**
+     * @param adapter the adapter
+     * @param signals the signals it receives
+     * @param settings the lane's settings
+     * @param breakerFactory makes the circuit breaker
+     * @param failureLogInterval the shortest time between two failure reports in the application's log
+     * @param redaction masks sensitive keys in the adapter's health details before they are kept
+     */
+    public AdapterLane(ObservabilityAdapter adapter, Set<Signal> signals, LaneSettings settings,
+            CircuitBreakerFactory breakerFactory, Duration failureLogInterval, Redaction redaction) {
+        this.redaction = redaction;
         this.adapter = adapter;
         this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
         this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
@@ -177,6 +195,7 @@ public final class AdapterLane {
         catch (Throwable ex) {
             health = AdapterHealth.down("health() threw " + FailureLog.describe(ex));
         }
+        health = (health != null) ? this.redaction.redact(health) : AdapterHealth.down("returned no health");
         this.adapterHealth = health;
         return health;
     }
@@ -186,7 +205,7 @@ public final class AdapterLane {
      * @param health the health
      */
     public void recordAdapterHealth(AdapterHealth health) {
-        this.adapterHealth = health;
+        this.adapterHealth = this.redaction.redact(health);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 
 import dev.observability.core.dispatch.AdapterLane;
 import dev.observability.core.dispatch.AdapterSnapshot;
+import dev.observability.core.redaction.Redaction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,8 @@ public final class HealthMonitor {
 
     private final Consumer<HealthReport> publisher;
 
+    private final Redaction redaction;
+
     private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
 
     private final Map<String, Integer> consecutiveFailures = new ConcurrentHashMap<>();
@@ -47,6 +50,7 @@ public final class HealthMonitor {
     private @Nullable ExecutorService callers;
 
     /**
+     * A monitor that masks sensitive check details with {@link Redaction#defaults()}.
      * @param settings interval, timeout and threshold
      * @param clock the clock reports are stamped with
      * @param lanes the adapters' lanes, read at every cycle
@@ -54,6 +58,19 @@ public final class HealthMonitor {
      */
     public HealthMonitor(HealthSettings settings, Clock clock, Supplier<List<AdapterLane>> lanes,
             Consumer<HealthReport> publisher) {
+        this(settings, clock, lanes, publisher, Redaction.defaults());
+    }
+
+    /**
+     * @param settings interval, timeout and threshold
+     * @param clock the clock reports are stamped with
+     * @param lanes the adapters' lanes, read at every cycle
+     * @param publisher receives each cycle's report (to hand it to the health adapters)
+     * @param redaction masks sensitive keys in the checks' details
+     */
+    public HealthMonitor(HealthSettings settings, Clock clock, Supplier<List<AdapterLane>> lanes,
+            Consumer<HealthReport> publisher, Redaction redaction) {
+        this.redaction = redaction;
         this.settings = settings;
         this.clock = clock;
         this.lanes = lanes;
@@ -155,7 +172,7 @@ public final class HealthMonitor {
     private CheckResult runCheck(ExecutorService executor, HealthCheck check) {
         Instant start = this.clock.instant();
         long startNanos = System.nanoTime();
-        AdapterHealth raw = callWithTimeout(executor, check::check);
+        AdapterHealth raw = this.redaction.redact(callWithTimeout(executor, check::check));
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
         boolean failed = raw.status() == HealthStatus.DOWN || raw.status() == HealthStatus.DEGRADED;
         int failures = this.consecutiveFailures.merge(check.name(), failed ? 1 : 0,
