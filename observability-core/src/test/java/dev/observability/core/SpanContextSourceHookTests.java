@@ -70,8 +70,8 @@ class SpanContextSourceHookTests {
                     (span) -> span.end(Instant.EPOCH), (adapter) -> true);
             assertThat(manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
         }
-        assertThat(wanted.spans).containsExactly("GET /orders " + OUTSIDE.spanId());
-        assertThat(skipped.spans).isEmpty();
+        assertThat(wanted.spans()).containsExactly("GET /orders " + OUTSIDE.spanId());
+        assertThat(skipped.spans()).isEmpty();
     }
 
     private static final class RecordingSource implements SpanContextSource {
@@ -96,19 +96,10 @@ class SpanContextSourceHookTests {
         }
     }
 
-    private static final class RecordingTracing implements TracingAdapter {
-
-        final List<String> spans = new CopyOnWriteArrayList<>();
-
-        private final String name;
+    private record RecordingTracing(String name, List<String> spans) implements TracingAdapter {
 
         RecordingTracing(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return this.name;
+            this(name, new CopyOnWriteArrayList<>());
         }
 
         @Override
