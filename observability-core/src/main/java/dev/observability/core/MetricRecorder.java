@@ -1,6 +1,7 @@
 package dev.observability.core;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import dev.observability.core.dispatch.AdapterLane;
 import dev.observability.core.metrics.CounterHandle;
@@ -14,32 +15,21 @@ import dev.observability.core.metrics.TimingHandle;
 
 /**
  * Validates a metric once and returns the handle that records it: a handle bound to a {@link MetricId} (with the
- * values of sensitive label keys masked), or, when the name or labels break the rules, a handle that refuses and
- * counts every recording.
+ * values of sensitive label keys masked) and to a set of lanes (every metrics lane, or those of a
+ * {@link MetricsFeed}), or, when the name or labels break the rules, a handle that refuses and counts every recording.
  */
 final class MetricRecorder {
 
     private MetricRecorder() {
     }
 
-    static CounterHandle counter(ObservabilityManager manager, String name, Labels labels) {
+    /**
+     * @return a handle for every kind of metric: bound to the lanes when the name and labels are valid, refusing
+     * otherwise
+     */
+    static MetricHandle bind(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, String name, Labels labels) {
         MetricId id = resolve(manager, name, labels);
-        return (id != null) ? new Bound(manager, id) : new Refusing(manager.refusals(), refusalOf(name));
-    }
-
-    static GaugeHandle gauge(ObservabilityManager manager, String name, Labels labels) {
-        MetricId id = resolve(manager, name, labels);
-        return (id != null) ? new Bound(manager, id) : new Refusing(manager.refusals(), refusalOf(name));
-    }
-
-    static HistogramHandle histogram(ObservabilityManager manager, String name, Labels labels) {
-        MetricId id = resolve(manager, name, labels);
-        return (id != null) ? new Bound(manager, id) : new Refusing(manager.refusals(), refusalOf(name));
-    }
-
-    static TimingHandle timing(ObservabilityManager manager, String name, Labels labels) {
-        MetricId id = resolve(manager, name, labels);
-        return (id != null) ? new Bound(manager, id) : new Refusing(manager.refusals(), refusalOf(name));
+        return (id != null) ? new Bound(manager, lanes, id) : new Refusing(manager.refusals(), refusalOf(name));
     }
 
     private static MetricId resolve(ObservabilityManager manager, String name, Labels labels) {
@@ -56,14 +46,17 @@ final class MetricRecorder {
     /**
      * A handle bound to one valid metric.
      */
-    private static final class Bound implements CounterHandle, GaugeHandle, HistogramHandle, TimingHandle {
+    private static final class Bound implements MetricHandle {
 
         private final ObservabilityManager manager;
 
+        private final Supplier<AdapterLane[]> lanes;
+
         private final MetricId id;
 
-        Bound(ObservabilityManager manager, MetricId id) {
+        Bound(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, MetricId id) {
             this.manager = manager;
+            this.lanes = lanes;
             this.id = id;
         }
 
@@ -74,7 +67,7 @@ final class MetricRecorder {
                 return;
             }
             if (this.manager.isOn(Signal.METRICS)) {
-                for (AdapterLane lane : this.manager.metricsLanes()) {
+                for (AdapterLane lane : this.lanes.get()) {
                     lane.submit(Signal.METRICS, (MetricsAdapter adapter) -> adapter.counter(this.id, amount));
                 }
             }
@@ -87,7 +80,7 @@ final class MetricRecorder {
                 return;
             }
             if (this.manager.isOn(Signal.METRICS)) {
-                for (AdapterLane lane : this.manager.metricsLanes()) {
+                for (AdapterLane lane : this.lanes.get()) {
                     lane.submit(Signal.METRICS, (MetricsAdapter adapter) -> adapter.gauge(this.id, value));
                 }
             }
@@ -100,7 +93,7 @@ final class MetricRecorder {
                 return;
             }
             if (this.manager.isOn(Signal.METRICS)) {
-                for (AdapterLane lane : this.manager.metricsLanes()) {
+                for (AdapterLane lane : this.lanes.get()) {
                     lane.submit(Signal.METRICS, (MetricsAdapter adapter) -> adapter.histogram(this.id, value));
                 }
             }
@@ -113,7 +106,7 @@ final class MetricRecorder {
                 return;
             }
             if (this.manager.isOn(Signal.METRICS)) {
-                for (AdapterLane lane : this.manager.metricsLanes()) {
+                for (AdapterLane lane : this.lanes.get()) {
                     lane.submit(Signal.METRICS, (MetricsAdapter adapter) -> adapter.timing(this.id, duration));
                 }
             }
@@ -123,7 +116,7 @@ final class MetricRecorder {
     /**
      * A handle for a metric whose name or labels broke the rules: every recording is refused and counted.
      */
-    private static final class Refusing implements CounterHandle, GaugeHandle, HistogramHandle, TimingHandle {
+    private static final class Refusing implements MetricHandle {
 
         private final Refusals refusals;
 
@@ -153,5 +146,11 @@ final class MetricRecorder {
         public void record(Duration duration) {
             this.refusals.refuse(this.reason);
         }
+    }
+
+    /**
+     * A handle of every kind; callers see it as the one kind they asked for.
+     */
+    interface MetricHandle extends CounterHandle, GaugeHandle, HistogramHandle, TimingHandle {
     }
 }

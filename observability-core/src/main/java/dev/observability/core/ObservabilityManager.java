@@ -151,6 +151,9 @@ public final class ObservabilityManager implements AutoCloseable {
         }
         AdapterLane lane = new AdapterLane(adapter, signals, settings, this.breakerFactory, this.failureLogInterval,
                 this.redaction);
+        if (adapter instanceof AdapterRefusals counting) {
+            counting.countRefusalsIn(this.refusals);
+        }
         this.lanesByName.put(name, lane);
         rebuildSignalLanes();
         if (this.state == State.STARTED) {
@@ -258,7 +261,7 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void counter(String name, double amount, Labels labels) {
         if (isOn(Signal.METRICS)) {
-            MetricRecorder.counter(this, name, labels).increment(amount);
+            MetricRecorder.bind(this, this::metricsLanes, name, labels).increment(amount);
         }
     }
 
@@ -270,7 +273,7 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void gauge(String name, double value, Labels labels) {
         if (isOn(Signal.METRICS)) {
-            MetricRecorder.gauge(this, name, labels).set(value);
+            MetricRecorder.bind(this, this::metricsLanes, name, labels).set(value);
         }
     }
 
@@ -282,7 +285,7 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void histogram(String name, double value, Labels labels) {
         if (isOn(Signal.METRICS)) {
-            MetricRecorder.histogram(this, name, labels).record(value);
+            MetricRecorder.bind(this, this::metricsLanes, name, labels).record(value);
         }
     }
 
@@ -294,7 +297,7 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void timing(String name, Duration duration, Labels labels) {
         if (isOn(Signal.METRICS)) {
-            MetricRecorder.timing(this, name, labels).record(duration);
+            MetricRecorder.bind(this, this::metricsLanes, name, labels).record(duration);
         }
     }
 
@@ -306,7 +309,7 @@ public final class ObservabilityManager implements AutoCloseable {
      * @return the handle; if the name or labels are invalid, a handle that refuses and counts every recording
      */
     public CounterHandle counterHandle(String name, Labels labels) {
-        return MetricRecorder.counter(this, name, labels);
+        return MetricRecorder.bind(this, this::metricsLanes, name, labels);
     }
 
     /**
@@ -315,7 +318,7 @@ public final class ObservabilityManager implements AutoCloseable {
      * @return a pre-bound gauge handle (see {@link #counterHandle})
      */
     public GaugeHandle gaugeHandle(String name, Labels labels) {
-        return MetricRecorder.gauge(this, name, labels);
+        return MetricRecorder.bind(this, this::metricsLanes, name, labels);
     }
 
     /**
@@ -324,7 +327,7 @@ public final class ObservabilityManager implements AutoCloseable {
      * @return a pre-bound histogram handle (see {@link #counterHandle})
      */
     public HistogramHandle histogramHandle(String name, Labels labels) {
-        return MetricRecorder.histogram(this, name, labels);
+        return MetricRecorder.bind(this, this::metricsLanes, name, labels);
     }
 
     /**
@@ -333,7 +336,17 @@ public final class ObservabilityManager implements AutoCloseable {
      * @return a pre-bound timing handle (see {@link #counterHandle})
      */
     public TimingHandle timingHandle(String name, Labels labels) {
-        return MetricRecorder.timing(this, name, labels);
+        return MetricRecorder.bind(this, this::metricsLanes, name, labels);
+    }
+
+    /**
+     * A feed into the metrics adapters a filter accepts, for a bridge from a source that some adapters already read
+     * natively (see {@link MetricsFeed}).
+     * @param accepts which metrics adapters the feed reaches
+     * @return the feed
+     */
+    public MetricsFeed metricsFeed(Predicate<? super MetricsAdapter> accepts) {
+        return new MetricsFeed(this, accepts);
     }
 
     AdapterLane[] metricsLanes() {
