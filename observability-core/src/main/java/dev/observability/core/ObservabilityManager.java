@@ -415,7 +415,7 @@ public final class ObservabilityManager implements AutoCloseable {
     /**
      * Hands a span that was made and ended outside the manager, such as a Micrometer {@code Observation} a bridge
      * saw, to the tracing lanes of the adapters the filter accepts: one event per lane, as for the manager's own
-     * spans. A span whose name breaks the rules is refused and counted.
+     * spans. A span whose name breaks the rules is refused and counted; sensitive attributes are masked on the way.
      * @param start the span's name, ids, parent, start time and initial attributes
      * @param replay applies the span's attributes, events, exception and status to an adapter's span, then ends it
      * @param accepts which adapters receive it (a bridge leaves out adapters that get the source natively)
@@ -428,7 +428,7 @@ public final class ObservabilityManager implements AutoCloseable {
             this.refusals.refuse(InputRefusal.INVALID_NAME);
             return;
         }
-        deliverSpan(start, replay, accepts);
+        deliverSpan(this.redaction.redact(start), (span) -> replay.accept(this.redaction.redact(span)), accepts);
     }
 
     // ---------------------------------------------------------------- logging

@@ -10,6 +10,8 @@ import java.util.Map;
 import dev.observability.core.Fields;
 import dev.observability.core.health.AdapterHealth;
 import dev.observability.core.metrics.Labels;
+import dev.observability.core.tracing.AdapterSpan;
+import dev.observability.core.tracing.SpanStart;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,6 +143,25 @@ public final class Redaction {
             }
         }
         return false;
+    }
+
+    /**
+     * @param start a span's start, made outside the manager
+     * @return the same instance when no start attribute is sensitive, else a copy with the sensitive values masked
+     */
+    public SpanStart redact(SpanStart start) {
+        Fields attributes = redact(start.attributes());
+        return (attributes == start.attributes()) ? start
+                : new SpanStart(start.name(), start.context(), start.parent(), start.startTime(), attributes);
+    }
+
+    /**
+     * @param span an adapter's span
+     * @return the span itself when redaction is disabled, else a view that masks attributes and event attributes
+     * on their way to it
+     */
+    public AdapterSpan redact(AdapterSpan span) {
+        return isEnabled() ? new RedactingAdapterSpan(span, this) : span;
     }
 
     /**

@@ -22,6 +22,7 @@ import dev.observability.core.metrics.MetricId;
 import dev.observability.core.metrics.MetricsAdapter;
 import dev.observability.core.tracing.AdapterSpan;
 import dev.observability.core.tracing.Span;
+import dev.observability.core.tracing.SpanContext;
 import dev.observability.core.tracing.SpanStart;
 import dev.observability.core.tracing.SpanStatus;
 import dev.observability.core.tracing.TracingAdapter;
@@ -50,7 +51,7 @@ class RedactionBeforeAdaptersTests {
             assertThat(state).doesNotContain(SECRET).contains(Redaction.MASK);
         }
         for (Spy spy : List.of(inline, async)) {
-            assertThat(spy.seen).as(spy.name()).hasSizeGreaterThanOrEqualTo(9);
+            assertThat(spy.seen).as(spy.name()).hasSizeGreaterThanOrEqualTo(12);
             assertThat(String.join("\n", spy.seen)).as(spy.name()).doesNotContain(SECRET).contains(Redaction.MASK)
                 .contains("order-42");
         }
@@ -67,7 +68,7 @@ class RedactionBeforeAdaptersTests {
         String seen = String.join("\n", spy.seen);
         assertThat(seen).doesNotContain(Redaction.MASK);
         for (String where : List.of("counter", "handle", "log", "span-start", "attribute", "event", "adapter-health",
-                "check")) {
+                "check", "bridge-start", "bridge-attribute", "bridge-event")) {
             assertThat(seen).as(where).contains(where + "-" + SECRET);
         }
     }
@@ -96,6 +97,14 @@ class RedactionBeforeAdaptersTests {
             span.event("retry", Fields.of("refresh-token", "event-" + SECRET));
             span.status(SpanStatus.OK, null);
         }
+        SpanStart bridged = new SpanStart("GET /orders", new SpanContext(SpanContext.randomTraceId(), SpanContext.randomSpanId(), true), null,
+                Instant.now(),
+                Fields.of("http.request.header.authorization", "bridge-start-" + SECRET));
+        manager.recordSpan(bridged, (span) -> {
+            span.setAttribute("session.token", "bridge-attribute-" + SECRET);
+            span.addEvent("sent", Fields.of("cookie", "bridge-event-" + SECRET), Instant.now());
+            span.end(Instant.now());
+        }, (adapter) -> true);
     }
 
     /**
