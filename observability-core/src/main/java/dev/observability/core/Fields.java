@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * any other object is turned into its {@code toString()} at construction, so a field never holds a live object graph.
  * A {@code null} value is kept as {@code null}. The rules for keys: a {@code null} key drops its entry, and a key
  * given twice keeps the last value in the first position. Construction never throws for content; only an odd
- * number of arguments to {@link #of(Object...)} is a programming error.
+ * number of arguments to {@link #of(Object...)} is a programming error. A key or value whose {@code toString()}
+ * throws is kept as {@code <toString() threw ExceptionType>}.
  */
 public final class Fields {
 
@@ -54,7 +55,7 @@ public final class Fields {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             Object key = keysAndValues[i];
             if (key != null) {
-                map.put(key.toString(), normalize(keysAndValues[i + 1]));
+                map.put(text(key), normalize(keysAndValues[i + 1]));
             }
         }
         return fromNormalized(map);
@@ -69,7 +70,7 @@ public final class Fields {
         Map<String, @Nullable Object> copy = new LinkedHashMap<>();
         map.forEach((key, value) -> {
             if (key != null) {
-                copy.put(key.toString(), normalize(value));
+                copy.put(text(key), normalize(value));
             }
         });
         return fromNormalized(copy);
@@ -84,7 +85,11 @@ public final class Fields {
         return new Fields(keys, values);
     }
 
-    private static @Nullable Object normalize(@Nullable Object value) {
+    /**
+     * @param value any value
+     * @return the value as a field keeps it: a String, Long, Double, Boolean or {@code null}
+     */
+    static @Nullable Object normalize(@Nullable Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
                 || value instanceof Double) {
             return value;
@@ -95,7 +100,16 @@ public final class Fields {
         if (value instanceof Float) {
             return ((Float) value).doubleValue();
         }
-        return String.valueOf(value);
+        return text(value);
+    }
+
+    private static String text(Object value) {
+        try {
+            return String.valueOf(value);
+        }
+        catch (RuntimeException ex) {
+            return "<toString() threw " + ex.getClass().getName() + ">";
+        }
     }
 
     /**

@@ -61,7 +61,7 @@ final class ManagedSpan implements Span {
     @Override
     public Span attribute(String key, @Nullable Object value) {
         if (key != null) {
-            Object normalized = this.tracker.redaction().value(key, Fields.of(key, value).get(key));
+            Object normalized = this.tracker.redaction().value(key, Fields.normalize(value));
             record((span) -> span.setAttribute(key, normalized));
         }
         return this;

@@ -12,6 +12,7 @@ import dev.observability.core.metrics.MetricId;
 import dev.observability.core.metrics.MetricNames;
 import dev.observability.core.metrics.MetricsAdapter;
 import dev.observability.core.metrics.TimingHandle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates a metric once and returns the handle that records it: a handle bound to a {@link MetricId} (with the
@@ -100,7 +101,7 @@ final class MetricRecorder {
         }
 
         @Override
-        public void record(Duration duration) {
+        public void record(@Nullable Duration duration) {
             if (duration == null || duration.isNegative()) {
                 this.manager.refusals().refuse(InputRefusal.INVALID_VALUE);
                 return;
@@ -143,7 +144,7 @@ final class MetricRecorder {
         }
 
         @Override
-        public void record(Duration duration) {
+        public void record(@Nullable Duration duration) {
             this.refusals.refuse(this.reason);
         }
     }

@@ -72,7 +72,7 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private final Redaction redaction;
 
-    private final ThreadLocal<@Nullable ManagedSpan> currentSpan = new ThreadLocal<>();
+    private final ThreadLocal<@Nullable SpanFrame> currentSpans = new ThreadLocal<>();
 
     private final ManagedSpan.SpanTracker spanTracker = new Tracker();
 
@@ -128,7 +128,8 @@ public final class ObservabilityManager implements AutoCloseable {
     }
 
     /**
-     * Registers an adapter with its own lane settings. An adapter registered after {@link #start()} starts at once.
+     * Registers an adapter with its own lane settings. An adapter registered after {@link #start()} starts at once;
+     * one registered after {@link #close()} refuses every event.
      * @param adapter the adapter
      * @param settings its lane's settings
      * @throws IllegalArgumentException if its name is taken or invalid, or it implements no signal interface
@@ -158,6 +159,9 @@ public final class ObservabilityManager implements AutoCloseable {
         rebuildSignalLanes();
         if (this.state == State.STARTED) {
             lane.start();
+        }
+        else if (this.state == State.STOPPED) {
+            lane.stopAccepting();
         }
     }
 
@@ -220,9 +224,10 @@ public final class ObservabilityManager implements AutoCloseable {
     }
 
     /**
-     * Stops: refuses new events, lets every queue drain for at most the shutdown timeout (shared by all lanes),
-     * counts what is left as dropped, closes the adapters, and logs one summary line with what each adapter was
-     * delivered and lost. Calling it again does nothing.
+     * Stops: refuses new events on every lane, lets all queues drain at the same time for at most the shutdown
+     * timeout, counts what is left as dropped, closes the adapters, and logs one summary line with what each adapter
+     * was delivered and lost. Nothing queued is lost when the adapters keep up within the timeout; a hung adapter
+     * costs only its own queue. Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -236,6 +241,7 @@ public final class ObservabilityManager implements AutoCloseable {
         }
         this.healthMonitor.stop();
         long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+        lanes.forEach(AdapterLane::stopAccepting);
         for (AdapterLane lane : lanes) {
             lane.stop(deadline);
         }
@@ -400,7 +406,7 @@ public final class ObservabilityManager implements AutoCloseable {
      * {@code null}
      */
     public @Nullable SpanContext currentSpanContext() {
-        ManagedSpan span = this.currentSpan.get();
+        ManagedSpan span = SpanFrame.current(this.currentSpans);
         if (span != null) {
             return span.context();
         }
@@ -577,18 +583,7 @@ public final class ObservabilityManager implements AutoCloseable {
 
         @Override
         public Scope makeCurrent(ManagedSpan span) {
-            ManagedSpan previous = ObservabilityManager.this.currentSpan.get();
-            ObservabilityManager.this.currentSpan.set(span);
-            Scope sourceScope = sourceScope(span.context());
-            return () -> {
-                closeQuietly(sourceScope);
-                if (previous != null) {
-                    ObservabilityManager.this.currentSpan.set(previous);
-                }
-                else {
-                    ObservabilityManager.this.currentSpan.remove();
-                }
-            };
+            return SpanFrame.push(ObservabilityManager.this.currentSpans, span, sourceScope(span.context()));
         }
 
         private Scope sourceScope(SpanContext context) {
@@ -598,15 +593,6 @@ public final class ObservabilityManager implements AutoCloseable {
             catch (RuntimeException ex) {
                 LOGGER.log(Level.DEBUG, "span context source failed to make a span current", ex);
                 return Scope.NOOP;
-            }
-        }
-
-        private void closeQuietly(Scope scope) {
-            try {
-                scope.close();
-            }
-            catch (RuntimeException ex) {
-                LOGGER.log(Level.DEBUG, "span context source failed to close a scope", ex);
             }
         }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import dev.observability.core.ObservabilityAdapter;
 import dev.observability.core.Signal;
@@ -27,6 +28,8 @@ public final class AdapterLane {
 
     private static final int SUBMITTED = Outcome.values().length;
 
+    private static final long CLOSE_GRACE_MILLIS = 100;
+
     private final ObservabilityAdapter adapter;
 
     private final Set<Signal> signals;
@@ -41,7 +44,9 @@ public final class AdapterLane {
 
     private final FailureLog failureLog;
 
-    private final long hungAfterNanos;
+    private final long slowCallNanos;
+
+    private final Consumer<QueuedDelivery> dropLeftover;
 
     private final Redaction redaction;
 
@@ -82,7 +87,7 @@ public final class AdapterLane {
         this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
         this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
         this.enabled = settings.enabled();
-        this.hungAfterNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
+        this.slowCallNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
         this.counters = new LongAdder[Signal.values().length][SUBMITTED + 1];
         for (LongAdder[] row : this.counters) {
@@ -92,6 +97,10 @@ public final class AdapterLane {
         }
         this.worker = (this.dispatch == DispatchMode.ASYNC)
                 ? new LaneWorker(adapter.name(), settings.queueCapacity(), this::deliver) : null;
+        this.dropLeftover = (event) -> {
+            this.breaker.releasePermission();
+            this.counters[event.signal().ordinal()][Outcome.DROPPED.ordinal()].increment();
+        };
     }
 
     /** Starts the worker of an ASYNC lane. */
@@ -161,17 +170,32 @@ public final class AdapterLane {
             this.breaker.releasePermission();
             row[Outcome.DROPPED.ordinal()].increment();
         }
+        else if (!this.accepting) {
+            queue.sweepIfEnded(this.dropLeftover);
+        }
     }
 
     private void deliver(QueuedDelivery event) {
-        run(this.counters[event.signal().ordinal()], event.delivery());
+        LongAdder[] row = this.counters[event.signal().ordinal()];
+        CircuitBreaker.State state = this.breaker.getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+            row[Outcome.REJECTED_CIRCUIT_OPEN.ordinal()].increment();
+            return;
+        }
+        run(row, event.delivery());
     }
 
     private void run(LongAdder[] row, Delivery<Object> delivery) {
         long start = System.nanoTime();
         try {
             delivery.deliverTo(this.adapter);
-            this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            long elapsed = System.nanoTime() - start;
+            if (elapsed > this.slowCallNanos) {
+                this.breaker.onError(elapsed, TimeUnit.NANOSECONDS, SlowCallException.INSTANCE);
+            }
+            else {
+                this.breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+            }
             row[Outcome.DELIVERED.ordinal()].increment();
         }
         catch (Throwable ex) {
@@ -209,18 +233,44 @@ public final class AdapterLane {
     }
 
     /**
+     * Refuses new events from now on (counted as {@link Outcome#REJECTED_DISABLED}) and tells an ASYNC lane's
+     * worker to deliver what is queued and end. Returns at once; the manager calls it on every lane before waiting
+     * for any, so all lanes drain at the same time.
+     */
+    public void stopAccepting() {
+        this.accepting = false;
+        if (this.worker != null) {
+            this.worker.requestStop();
+        }
+    }
+
+    /**
      * Stops taking events, lets an ASYNC lane deliver what is queued until the deadline, counts what is left as
-     * dropped, and closes the adapter.
+     * dropped, and closes the adapter. An adapter whose {@code close()} has not returned by the deadline (or
+     * within 100 ms when the deadline has passed) is left to finish on its own thread.
      * @param deadlineNanos a {@link System#nanoTime()} deadline for the drain
      */
     public void stop(long deadlineNanos) {
-        this.accepting = false;
+        stopAccepting();
         if (this.worker != null) {
-            this.worker.drainAndStop(deadlineNanos, (event) -> {
-                this.breaker.releasePermission();
-                this.counters[event.signal().ordinal()][Outcome.DROPPED.ordinal()].increment();
-            });
+            this.worker.awaitStop(deadlineNanos, this.dropLeftover);
         }
+        Thread closer = new Thread(this::closeAdapter, "observability-close-" + name());
+        closer.setDaemon(true);
+        closer.start();
+        long waitMillis = Math.max(CLOSE_GRACE_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+        try {
+            closer.join(waitMillis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            this.lastError = new LastError("close() did not return within " + waitMillis + " ms", Instant.now());
+        }
+    }
+
+    private void closeAdapter() {
         try {
             this.adapter.close();
         }
@@ -271,7 +321,7 @@ public final class AdapterLane {
             return AdapterHealth.of(HealthStatus.CIRCUIT_OPEN, "circuit breaker " + state
                     + ((error != null) ? "; last error: " + error.message() : ""));
         }
-        if (callNanos > this.hungAfterNanos) {
+        if (callNanos > this.slowCallNanos) {
             return AdapterHealth.of(HealthStatus.DEGRADED,
                     "current call has run for " + TimeUnit.NANOSECONDS.toMillis(callNanos) + " ms");
         }

@@ -34,7 +34,8 @@ public interface CircuitBreakerFactory {
 
     /**
      * Translates the project's settings into Resilience4j's configuration: a count-based window, and slow calls
-     * opening the breaker at the same rate as failures.
+     * opening the breaker at the same rate as failures. The lane also reports each slow call to the breaker as an
+     * error, so slow calls and failures add up in one failure rate.
      * @param settings the settings
      * @return the configuration
      */

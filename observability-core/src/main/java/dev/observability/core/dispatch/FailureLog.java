@@ -35,19 +35,19 @@ final class FailureLog {
     /**
      * Counts one failure and writes a report when the interval has passed since the last one.
      * @param error the adapter's error
-     * @return {@code true} when this call wrote a report
+     * @return the number of failures the report written by this call covers, or 0 when this call wrote none
      */
-    boolean failed(Throwable error) {
-        long failures = this.failuresSinceReport.incrementAndGet();
+    long failed(Throwable error) {
+        this.failuresSinceReport.incrementAndGet();
         long now = this.nanoClock.getAsLong();
         long due = this.nextReportAt.get();
         if (now - due < 0 || !this.nextReportAt.compareAndSet(due, now + this.intervalNanos)) {
-            return false;
+            return 0;
         }
-        long count = Math.max(this.failuresSinceReport.getAndSet(0), failures);
+        long count = this.failuresSinceReport.getAndSet(0);
         LOGGER.log(Level.WARNING, "Observability adapter ''{0}'' failed {1} time(s) since its last report; last error: {2}",
                 this.adapterName, count, describe(error));
-        return true;
+        return count;
     }
 
     static String describe(Throwable error) {

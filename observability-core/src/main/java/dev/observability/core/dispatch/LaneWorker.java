@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
+import dev.observability.core.Signal;
 import org.jctools.queues.MpscArrayQueue;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * The bounded queue and the single worker thread of an ASYNC lane. Producers never block: {@link #offer} either
  * takes the event or refuses it at once when the queue holds {@code capacity} events. The worker delivers in FIFO
  * order and parks when the queue is empty.
+ * <p>
+ * Stopping is two steps, so that every lane of a manager drains at the same time: {@link #requestStop()} lets the
+ * worker finish what is queued and end, and {@link #awaitStop} waits for that until a deadline. Whatever is left
+ * after the worker has ended, including an event a producer slipped in while the lane was stopping, goes to a
+ * leftover handler (which counts it as dropped), so no event stays pending for ever.
  */
 final class LaneWorker {
 
@@ -33,6 +39,8 @@ final class LaneWorker {
     private volatile boolean inCall;
 
     private volatile @Nullable Consumer<QueuedDelivery> discard;
+
+    private boolean ended;
 
     LaneWorker(String adapterName, int capacity, Consumer<QueuedDelivery> runner) {
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
@@ -74,11 +82,14 @@ final class LaneWorker {
     }
 
     private void work() {
-        while (this.running || !this.queue.isEmpty()) {
+        while (true) {
             QueuedDelivery event = this.queue.relaxedPoll();
             if (event == null) {
                 if (!this.running) {
-                    return;
+                    if (endIfEmpty()) {
+                        return;
+                    }
+                    continue;
                 }
                 this.parked = true;
                 if (this.queue.isEmpty() && this.running) {
@@ -103,19 +114,32 @@ final class LaneWorker {
         }
     }
 
+    private synchronized boolean endIfEmpty() {
+        if (this.queue.isEmpty()) {
+            this.ended = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Tells the worker to deliver what is queued and end; returns at once. */
+    void requestStop() {
+        this.running = false;
+        LockSupport.unpark(this.thread);
+    }
+
     /**
-     * Lets the worker finish what is queued, waiting at most until the deadline, then stops it. Events still queued
-     * at the deadline go to {@code leftOver}: at once when the worker has ended, or, when it is stuck in a call, by
-     * the worker itself as soon as that call returns.
+     * Waits until the worker has ended or the deadline has passed. Events still queued then go to
+     * {@code leftOver}: at once when the worker has ended, or, when it is stuck in a call, by the worker itself as
+     * soon as that call returns.
      * @param deadlineNanos a {@link System#nanoTime()} deadline
      * @param leftOver receives each event still queued when the deadline passed
      */
-    void drainAndStop(long deadlineNanos, Consumer<QueuedDelivery> leftOver) {
-        this.running = false;
-        LockSupport.unpark(this.thread);
+    void awaitStop(long deadlineNanos, Consumer<QueuedDelivery> leftOver) {
+        requestStop();
         long remaining = deadlineNanos - System.nanoTime();
         try {
-            if (remaining > 0) {
+            if (remaining > 0 && this.thread.isAlive()) {
                 this.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
             }
         }
@@ -127,14 +151,25 @@ final class LaneWorker {
             this.thread.interrupt();
             return;
         }
+        synchronized (this) {
+            this.ended = true;
+        }
+        sweepIfEnded(leftOver);
+    }
+
+    /**
+     * Hands every queued event to {@code leftOver} if the worker has ended, for an event a producer queued while
+     * the lane was stopping. Producers call it only after stop began, so it costs nothing while the lane runs.
+     * @param leftOver receives each event still queued
+     */
+    synchronized void sweepIfEnded(Consumer<QueuedDelivery> leftOver) {
+        if (!this.ended) {
+            return;
+        }
         QueuedDelivery event;
         while ((event = this.queue.poll()) != null) {
             leftOver.accept(event);
         }
-    }
-
-    boolean isAlive() {
-        return this.thread.isAlive();
     }
 
     /**
@@ -143,6 +178,6 @@ final class LaneWorker {
      * @param signal the signal
      * @param delivery the call
      */
-    record QueuedDelivery(dev.observability.core.Signal signal, Delivery<Object> delivery) {
+    record QueuedDelivery(Signal signal, Delivery<Object> delivery) {
     }
 }

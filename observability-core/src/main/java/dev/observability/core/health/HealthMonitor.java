@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,8 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the health cycle: every interval it runs each {@link HealthCheck} and asks each adapter for its
- * {@code health()}, each with a timeout on a thread of its own, so a check that hangs costs a thread, never the
- * cycle. The report of the last cycle is served on demand without running anything.
+ * {@code health()}, all at once, each on a thread of its own with a timeout, so a cycle lasts at most the timeout
+ * whatever the checks do. A check that hangs holds one thread and is not started again until it returns. The
+ * report of the last cycle is served on demand without running anything.
  */
 public final class HealthMonitor {
 
@@ -47,7 +52,9 @@ public final class HealthMonitor {
 
     private @Nullable ScheduledExecutorService scheduler;
 
-    private @Nullable ExecutorService callers;
+    private volatile @Nullable ExecutorService callers = Executors.newCachedThreadPool(daemon("observability-health-call"));
+
+    private final Map<String, Call> inFlight = new ConcurrentHashMap<>();
 
     /**
      * A monitor that masks sensitive check details with {@link Redaction#defaults()}.
@@ -100,16 +107,15 @@ public final class HealthMonitor {
 
     /** Starts the schedule: a first cycle at once, then one every interval. */
     public synchronized void start() {
-        if (this.scheduler != null) {
+        if (this.scheduler != null || this.callers == null) {
             return;
         }
-        this.callers = Executors.newCachedThreadPool(daemon("observability-health-call"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("observability-health"));
         this.scheduler.scheduleWithFixedDelay(this::runCycleQuietly, 0, this.settings.interval().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the schedule and abandons checks still running. */
+    /** Stops the schedule for good and abandons checks still running; later cycles serve the last report. */
     public synchronized void stop() {
         if (this.scheduler != null) {
             this.scheduler.shutdownNow();
@@ -140,69 +146,138 @@ public final class HealthMonitor {
     }
 
     /**
-     * Runs one cycle now, on the calling thread, and publishes its report.
-     * @return the report
+     * Runs one cycle now, on the calling thread, and publishes its report. Every check and every adapter's
+     * {@code health()} runs at the same time on threads of their own; the cycle waits for them at most the timeout.
+     * A check or {@code health()} call that overruns is {@code DOWN} with "timed out"; while it is still running,
+     * later cycles do not start it again and report it {@code DOWN} with how long it has run.
+     * @return the report, or the last report when the monitor has stopped
      */
     public HealthReport runCycle() {
         ExecutorService executor = this.callers;
-        boolean ownExecutor = executor == null;
-        if (ownExecutor) {
-            executor = Executors.newCachedThreadPool(daemon("observability-health-call"));
+        if (executor == null) {
+            return lastReport();
         }
-        try {
-            for (AdapterLane lane : this.lanes.get()) {
-                lane.recordAdapterHealth(callWithTimeout(executor, lane::refreshAdapterHealth));
-            }
-            List<CheckResult> results = new ArrayList<>();
-            for (HealthCheck check : this.checks) {
-                results.add(runCheck(executor, check));
-            }
-            HealthReport report = report(results);
-            this.lastReport = report;
-            this.publisher.accept(report);
-            return report;
+        long deadline = System.nanoTime() + this.settings.timeout().toNanos();
+        List<AdapterLane> lanes = this.lanes.get();
+        List<Call> laneCalls = new ArrayList<>();
+        for (AdapterLane lane : lanes) {
+            laneCalls.add(start(executor, "adapter " + lane.name(), lane::refreshAdapterHealth));
         }
-        finally {
-            if (ownExecutor) {
-                executor.shutdownNow();
+        List<HealthCheck> checks = List.copyOf(this.checks);
+        List<Call> checkCalls = new ArrayList<>();
+        for (HealthCheck check : checks) {
+            checkCalls.add(start(executor, "check " + check.name(), check::check));
+        }
+        for (int i = 0; i < lanes.size(); i++) {
+            Call call = laneCalls.get(i);
+            AdapterHealth health = call.await(deadline);
+            if (call.overran()) {
+                lanes.get(i).recordAdapterHealth(health);
             }
         }
+        List<CheckResult> results = new ArrayList<>();
+        for (int i = 0; i < checkCalls.size(); i++) {
+            results.add(result(checks.get(i), checkCalls.get(i), deadline));
+        }
+        HealthReport report = report(results);
+        this.lastReport = report;
+        this.publisher.accept(report);
+        return report;
     }
 
-    private CheckResult runCheck(ExecutorService executor, HealthCheck check) {
-        Instant start = this.clock.instant();
+    private Call start(ExecutorService executor, String key, Callable<AdapterHealth> task) {
+        Call running = this.inFlight.get(key);
+        if (running != null && !running.future.isDone()) {
+            return running.stillRunning();
+        }
         long startNanos = System.nanoTime();
-        AdapterHealth raw = this.redaction.redact(callWithTimeout(executor, check::check));
-        Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+        Call call;
+        try {
+            call = new Call(executor.submit(task), startNanos, false);
+        }
+        catch (RejectedExecutionException ex) {
+            call = new Call(CompletableFuture.completedFuture(AdapterHealth.down("the health monitor has stopped")),
+                    startNanos, false);
+        }
+        this.inFlight.put(key, call);
+        return call;
+    }
+
+    private CheckResult result(HealthCheck check, Call call, long deadline) {
+        Instant checkedAt = this.clock.instant();
+        AdapterHealth raw = this.redaction.redact(call.await(deadline));
+        Duration duration = call.duration();
         boolean failed = raw.status() == HealthStatus.DOWN || raw.status() == HealthStatus.DEGRADED;
         int failures = this.consecutiveFailures.merge(check.name(), failed ? 1 : 0,
                 (previous, one) -> (one == 0) ? 0 : previous + 1);
         AdapterHealth health = raw;
-        if (failed) {
+        if (failed && !call.overran()) {
             HealthStatus status = (failures >= this.settings.failureThreshold()) ? HealthStatus.DOWN
                     : HealthStatus.DEGRADED;
             health = new AdapterHealth(status, raw.message(), raw.details());
         }
-        return new CheckResult(check.name(), health, failures, start, duration);
+        return new CheckResult(check.name(), health, failures, checkedAt, duration);
     }
 
-    private AdapterHealth callWithTimeout(ExecutorService executor, java.util.concurrent.Callable<AdapterHealth> call) {
-        Future<AdapterHealth> future = executor.submit(call);
-        try {
-            AdapterHealth health = future.get(this.settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
-            return (health != null) ? health : AdapterHealth.down("returned no health");
+    /**
+     * One check or {@code health()} call of a cycle, possibly still running from an earlier cycle.
+     */
+    private static final class Call {
+
+        private final Future<AdapterHealth> future;
+
+        private final long startNanos;
+
+        private final boolean fromEarlierCycle;
+
+        private volatile long endNanos = -1;
+
+        private volatile boolean overran;
+
+        Call(Future<AdapterHealth> future, long startNanos, boolean fromEarlierCycle) {
+            this.future = future;
+            this.startNanos = startNanos;
+            this.fromEarlierCycle = fromEarlierCycle;
         }
-        catch (TimeoutException ex) {
-            future.cancel(true);
-            return AdapterHealth.down("timed out after " + this.settings.timeout().toMillis() + " ms");
+
+        Call stillRunning() {
+            return new Call(this.future, this.startNanos, true);
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return AdapterHealth.down("interrupted");
+
+        boolean overran() {
+            return this.overran;
         }
-        catch (java.util.concurrent.ExecutionException ex) {
-            Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-            return AdapterHealth.down(cause.getClass().getName() + ": " + cause.getMessage());
+
+        Duration duration() {
+            long end = (this.endNanos >= 0) ? this.endNanos : System.nanoTime();
+            return Duration.ofNanos(end - this.startNanos);
+        }
+
+        AdapterHealth await(long deadline) {
+            if (this.fromEarlierCycle) {
+                this.overran = true;
+                return AdapterHealth.down("timed out: still running since an earlier cycle, for "
+                        + duration().toMillis() + " ms");
+            }
+            try {
+                AdapterHealth health = this.future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                this.endNanos = System.nanoTime();
+                return (health != null) ? health : AdapterHealth.down("returned no health");
+            }
+            catch (TimeoutException ex) {
+                this.overran = true;
+                return AdapterHealth.down("timed out after " + duration().toMillis() + " ms");
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                this.overran = true;
+                return AdapterHealth.down("interrupted");
+            }
+            catch (ExecutionException ex) {
+                this.endNanos = System.nanoTime();
+                Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+                return AdapterHealth.down(cause.getClass().getName() + ": " + cause.getMessage());
+            }
         }
     }
 

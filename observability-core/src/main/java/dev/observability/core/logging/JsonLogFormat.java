@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 
 import dev.observability.core.Fields;
 import dev.observability.core.text.Utf16;
@@ -16,9 +17,10 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Writes one log event as exactly one line of JSON in UTF-8: Jackson's streaming writer escapes quotes,
  * backslashes and every control character, lone surrogates are replaced by U+FFFD first, and non-finite numbers are
- * written as strings, so every line is valid JSON whatever the input.
+ * written as strings ({@code "NaN"}, {@code "Infinity"}), so every line is valid JSON whatever the input. These are
+ * the only changes to content; length limits are applied earlier, by the manager ({@code LogLimits}).
  * <p>
- * The line's keys, in order: {@code timestamp} (ISO-8601, UTC, milliseconds or finer), {@code level},
+ * The line's keys, in order: {@code timestamp} (ISO-8601, UTC, always with milliseconds: {@code 2025-01-31T12:00:00.000Z}), {@code level},
  * {@code logger}, {@code thread}, {@code message}, {@code trace_id} and {@code span_id} (inside a span),
  * {@code fields} (an object, when there are any) and {@code error} ({@code type}, {@code message},
  * {@code stack_trace}, when there is one). Fields are nested so they can never overwrite these keys.
@@ -26,6 +28,9 @@ import tools.jackson.core.json.JsonFactory;
 public final class JsonLogFormat {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendInstant(3)
+        .toFormatter();
 
     private static final byte NEWLINE = '\n';
 
@@ -37,7 +42,7 @@ public final class JsonLogFormat {
     public void write(LogEvent event, ByteArrayOutputStream buffer) {
         try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), buffer)) {
             json.writeStartObject();
-            json.writeStringProperty("timestamp", DateTimeFormatter.ISO_INSTANT.format(event.timestamp()));
+            json.writeStringProperty("timestamp", TIMESTAMP.format(event.timestamp()));
             json.writeStringProperty("level", event.level().name());
             json.writeStringProperty("logger", clean(event.logger()));
             json.writeStringProperty("thread", clean(event.thread()));

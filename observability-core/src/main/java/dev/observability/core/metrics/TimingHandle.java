@@ -3,6 +3,8 @@ package dev.observability.core.metrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A timing resolved once, to record on a hot path.
  */
@@ -12,14 +14,15 @@ public interface TimingHandle {
      * Records a duration; a {@code null} or negative duration is refused and counted.
      * @param duration the duration
      */
-    void record(Duration duration);
+    void record(@Nullable Duration duration);
 
     /**
-     * Records a duration given as an amount and a unit.
+     * Records a duration given as an amount and a unit; a {@code null} unit or a negative amount is refused and
+     * counted.
      * @param amount the amount
      * @param unit the unit
      */
     default void record(long amount, TimeUnit unit) {
-        record(Duration.ofNanos(unit.toNanos(amount)));
+        record((unit != null) ? Duration.ofNanos(unit.toNanos(amount)) : null);
     }
 }

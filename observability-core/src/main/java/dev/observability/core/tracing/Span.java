@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A span the application started through the manager. It is current on the thread that started it until it is
- * closed; {@link #close()} ends it and restores the span that was current before. No method ever throws; calls
- * after the end are ignored.
+ * closed; {@link #close()} ends it and restores the span that was current before. A span may be ended on another
+ * thread: the thread that started it then no longer sees it as current. To start children on another thread, make
+ * the span current there with {@link #makeCurrent()}. No method ever throws; calls after the end are ignored.
  */
 public interface Span extends AutoCloseable {
 
@@ -42,7 +43,8 @@ public interface Span extends AutoCloseable {
     Span status(SpanStatus status, @Nullable String description);
 
     /**
-     * Makes this span current on the calling thread, for work handed to another thread.
+     * Makes this span current on the calling thread, for work handed to another thread: spans started there under
+     * the scope are its children. Closing the scope (on that thread) restores the span that was current before.
      * @return the scope to close when that work is done
      */
     Scope makeCurrent();
