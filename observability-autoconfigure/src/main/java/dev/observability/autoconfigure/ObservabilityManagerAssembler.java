@@ -1,0 +1,95 @@
+package dev.observability.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
+import dev.observability.autoconfigure.validation.ObservabilityPropertiesValidator;
+import dev.observability.core.ObservabilityAdapter;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.Signal;
+import dev.observability.core.dispatch.CircuitBreakerFactory;
+import dev.observability.core.health.HealthCheck;
+import dev.observability.core.health.HealthSettings;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Builds the manager from the properties, the adapter and health check beans and the customizers, after checking
+ * that the configuration can work.
+ */
+final class ObservabilityManagerAssembler {
+
+    private static final Log logger = LogFactory.getLog(ObservabilityManagerAssembler.class);
+
+    private final ObservabilityProperties properties;
+
+    ObservabilityManagerAssembler(ObservabilityProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * @param adapters the adapter beans, in order
+     * @param healthChecks the health check beans
+     * @param customizers the customizers, in order
+     * @param breakerFactory makes the lanes' circuit breakers
+     * @return the manager, not started
+     * @throws InvalidObservabilityConfigurationException when a property is invalid or two adapters share a name
+     */
+    ObservabilityManager assemble(List<ObservabilityAdapter> adapters, List<HealthCheck> healthChecks,
+            List<ObservabilityManagerCustomizer> customizers, CircuitBreakerFactory breakerFactory) {
+        ObservabilityPropertiesValidator.validate(this.properties);
+        Map<String, ObservabilityAdapter> byName = uniqueNames(adapters);
+        warnAboutUnmatchedOverrides(byName.keySet());
+        LaneSettingsResolver lanes = new LaneSettingsResolver(this.properties);
+        ObservabilityProperties.Health health = this.properties.getHealth();
+        ObservabilityManager.Builder builder = ObservabilityManager.builder()
+            .defaultLaneSettings(lanes.defaults())
+            .circuitBreakerFactory(breakerFactory)
+            .shutdownTimeout(this.properties.getDispatch().getShutdownTimeout())
+            .failureLogInterval(this.properties.getDispatch().getFailureLogInterval())
+            .minimumLevel(this.properties.getLogging().getLevel())
+            .healthSettings(new HealthSettings(health.getInterval(), health.getTimeout(), health.getFailureThreshold()))
+            .signalEnabled(Signal.METRICS, this.properties.getMetrics().isEnabled())
+            .signalEnabled(Signal.TRACING, this.properties.getTracing().isEnabled())
+            .signalEnabled(Signal.HEALTH, health.isEnabled())
+            .signalEnabled(Signal.LOGGING, this.properties.getLogging().isEnabled());
+        byName.forEach((name, adapter) -> builder.adapter(adapter, lanes.forAdapter(name)));
+        healthChecks.forEach(builder::healthCheck);
+        customizers.forEach((customizer) -> customizer.customize(builder));
+        try {
+            return builder.build();
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidObservabilityConfigurationException("The observability manager cannot be built: "
+                    + ex.getMessage() + ".", "Fix the adapter or health check bean named in the message.");
+        }
+    }
+
+    private static Map<String, ObservabilityAdapter> uniqueNames(List<ObservabilityAdapter> adapters) {
+        Map<String, ObservabilityAdapter> byName = new LinkedHashMap<>();
+        for (ObservabilityAdapter adapter : adapters) {
+            ObservabilityAdapter previous = byName.putIfAbsent(adapter.name(), adapter);
+            if (previous != null) {
+                throw new InvalidObservabilityConfigurationException("Two adapter beans are named '" + adapter.name()
+                        + "': " + previous.getClass().getName() + " and " + adapter.getClass().getName()
+                        + ". Adapter names must be unique.",
+                        "Give one of them another name() (names are used in observability.adapters.<name>.*), "
+                                + "or remove one of the beans.");
+            }
+        }
+        return byName;
+    }
+
+    private void warnAboutUnmatchedOverrides(Set<String> adapterNames) {
+        for (String name : this.properties.getAdapters().keySet()) {
+            if (!adapterNames.contains(name)) {
+                logger.warn("observability.adapters." + name + ".* is ignored: no adapter bean is named '" + name
+                        + "'. Adapter beans: " + String.join(", ", new TreeSet<>(adapterNames)) + ".");
+            }
+        }
+    }
+}

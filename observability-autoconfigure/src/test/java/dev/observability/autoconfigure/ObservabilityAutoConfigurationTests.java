@@ -1,0 +1,163 @@
+package dev.observability.autoconfigure;
+
+import java.time.Duration;
+
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.dispatch.AdapterSnapshot;
+import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.health.AdapterHealth;
+import dev.observability.core.health.HealthCheck;
+import dev.observability.core.logging.JsonLoggingAdapter;
+import dev.observability.core.logging.LogLevel;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ObservabilityAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class));
+
+    @Test
+    void startsManagerWithJsonLoggerByDefault() {
+        this.runner.run((context) -> {
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            assertThat(manager.isRunning()).isTrue();
+            assertThat(manager.adapters()).extracting(AdapterSnapshot::name).containsExactly(JsonLoggingAdapter.NAME);
+            assertThat(context).hasSingleBean(ObservabilityManagerLifecycle.class);
+        });
+    }
+
+    @Test
+    void stopsManagerWhenContextCloses() {
+        this.runner.run((context) -> {
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            ((ConfigurableApplicationContext) context.getSourceApplicationContext()).close();
+            assertThat(manager.isRunning()).isFalse();
+        });
+    }
+
+    @Test
+    void backsOffWhenDisabledByProperty() {
+        this.runner.withPropertyValues("observability.enabled=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(ObservabilityManager.class)
+                .doesNotHaveBean(JsonLoggingAdapter.class));
+    }
+
+    @Test
+    void leavesJsonLoggerOutWhenSwitchedOff() {
+        this.runner.withPropertyValues("observability.json-logging.enabled=false").run((context) -> {
+            assertThat(context).doesNotHaveBean(JsonLoggingAdapter.class);
+            assertThat(context.getBean(ObservabilityManager.class).adapters()).isEmpty();
+        });
+    }
+
+    @Test
+    void usesTheUsersManager() {
+        ObservabilityManager own = ObservabilityManager.builder().build();
+        this.runner.withBean(ObservabilityManager.class, () -> own)
+            .run((context) -> assertThat(context.getBean(ObservabilityManager.class)).isSameAs(own));
+    }
+
+    @Test
+    void usesTheUsersJsonLogger() {
+        JsonLoggingAdapter own = new JsonLoggingAdapter(System.err);
+        this.runner.withBean(JsonLoggingAdapter.class, () -> own)
+            .run((context) -> assertThat(context.getBean(JsonLoggingAdapter.class)).isSameAs(own));
+    }
+
+    @Test
+    void registersAdapterBeansWithTheirOverrides() {
+        this.runner.withBean("recorder", RecordingAdapter.class, () -> new RecordingAdapter("recorder"))
+            .withPropertyValues("observability.adapters.recorder.dispatch=async",
+                    "observability.adapters.recorder.queue-capacity=16",
+                    "observability.adapters.recorder.enabled=false")
+            .run((context) -> {
+                AdapterSnapshot recorder = context.getBean(ObservabilityManager.class).adapter("recorder").orElseThrow();
+                assertThat(recorder.dispatch()).isEqualTo(DispatchMode.ASYNC);
+                assertThat(recorder.queueCapacity()).isEqualTo(16);
+                assertThat(recorder.enabled()).isFalse();
+            });
+    }
+
+    @Test
+    void deliversLogEventsToAdapterBeansAtTheConfiguredLevel() {
+        RecordingAdapter recorder = new RecordingAdapter("recorder");
+        this.runner.withBean(RecordingAdapter.class, () -> recorder)
+            .withPropertyValues("observability.logging.level=warn", "observability.json-logging.enabled=false")
+            .run((context) -> {
+                ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+                manager.log(LogLevel.INFO, "dropped by level");
+                manager.log(LogLevel.WARN, "kept");
+                assertThat(recorder.events).extracting((event) -> event.message()).containsExactly("kept");
+            });
+    }
+
+    @Test
+    void switchesSignalsOffByProperty() {
+        RecordingAdapter recorder = new RecordingAdapter("recorder");
+        this.runner.withBean(RecordingAdapter.class, () -> recorder)
+            .withPropertyValues("observability.logging.enabled=false")
+            .run((context) -> {
+                context.getBean(ObservabilityManager.class).log(LogLevel.ERROR, "not routed");
+                assertThat(recorder.events).isEmpty();
+            });
+    }
+
+    @Test
+    void appliesCustomizersInOrder() {
+        this.runner.withBean("second", ObservabilityManagerCustomizer.class,
+                () -> (builder) -> builder.minimumLevel(LogLevel.ERROR))
+            .withUserConfiguration(CustomizerConfiguration.class)
+            .run((context) -> assertThat(context.getBean(ObservabilityManager.class).minimumLevel())
+                .isEqualTo(LogLevel.ERROR));
+    }
+
+    @Test
+    void runsHealthCheckBeans() {
+        this.runner.withBean(HealthCheck.class, () -> HealthCheck.of("database", AdapterHealth::up))
+            .withPropertyValues("observability.health.interval=1h")
+            .run((context) -> assertThat(context.getBean(ObservabilityManager.class).runHealthChecks().checks())
+                .extracting((result) -> result.name()).containsExactly("database"));
+    }
+
+    @Test
+    void putsBreakersInResilience4jsRegistry() {
+        this.runner.withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class))
+            .run((context) -> {
+                CircuitBreakerRegistry registry = context.getBean(CircuitBreakerRegistry.class);
+                assertThat(registry.find(JsonLoggingAdapter.NAME)).get()
+                    .isSameAs(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+                        .orElseThrow().circuitBreaker());
+            });
+    }
+
+    @Test
+    void usesStandaloneBreakersWithoutResilience4jsSpringModule() {
+        this.runner.withClassLoader(new FilteredClassLoader("io.github.resilience4j.springboot"))
+            .withPropertyValues("observability.circuit-breaker.wait-duration-in-open-state=10s")
+            .run((context) -> {
+                assertThat(context).doesNotHaveBean(CircuitBreakerRegistry.class);
+                assertThat(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME).orElseThrow()
+                    .circuitBreaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1))
+                    .isEqualTo(10_000L);
+            });
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class CustomizerConfiguration {
+
+        @org.springframework.context.annotation.Bean
+        @org.springframework.core.annotation.Order(1)
+        ObservabilityManagerCustomizer first() {
+            return (builder) -> builder.minimumLevel(LogLevel.DEBUG).shutdownTimeout(Duration.ZERO);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.observability.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.logging.LogEvent;
+import dev.observability.core.logging.LoggingAdapter;
+
+/**
+ * A logging adapter for tests that keeps what it receives, called inline so tests need not wait.
+ */
+class RecordingAdapter implements LoggingAdapter {
+
+    private final String name;
+
+    final List<LogEvent> events = new CopyOnWriteArrayList<>();
+
+    RecordingAdapter(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return this.name;
+    }
+
+    @Override
+    public DispatchMode preferredDispatch() {
+        return DispatchMode.INLINE;
+    }
+
+    @Override
+    public void log(LogEvent event) {
+        this.events.add(event);
+    }
+}
