@@ -14,6 +14,7 @@ import dev.observability.core.Signal;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.health.HealthSettings;
+import dev.observability.core.redaction.Redaction;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -56,7 +57,8 @@ final class ObservabilityManagerAssembler {
             .signalEnabled(Signal.METRICS, this.properties.getMetrics().isEnabled())
             .signalEnabled(Signal.TRACING, this.properties.getTracing().isEnabled())
             .signalEnabled(Signal.HEALTH, health.isEnabled())
-            .signalEnabled(Signal.LOGGING, this.properties.getLogging().isEnabled());
+            .signalEnabled(Signal.LOGGING, this.properties.getLogging().isEnabled())
+            .redaction(redaction(this.properties.getRedaction()));
         byName.forEach((name, adapter) -> builder.adapter(adapter, lanes.forAdapter(name)));
         healthChecks.forEach(builder::healthCheck);
         customizers.forEach((customizer) -> customizer.customize(builder));
@@ -67,6 +69,10 @@ final class ObservabilityManagerAssembler {
             throw new InvalidObservabilityConfigurationException("The observability manager cannot be built: "
                     + ex.getMessage() + ".", "Fix the adapter or health check bean named in the message.");
         }
+    }
+
+    private static Redaction redaction(ObservabilityProperties.Redaction properties) {
+        return properties.isEnabled() ? Redaction.of(properties.getKeys()) : Redaction.disabled();
     }
 
     private static Map<String, ObservabilityAdapter> uniqueNames(List<ObservabilityAdapter> adapters) {

@@ -1,7 +1,9 @@
 package dev.observability.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.observability.core.dispatch.DispatchMode;
@@ -33,6 +35,8 @@ public class ObservabilityProperties {
     private final Dispatch dispatch = new Dispatch();
 
     private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+    private final Redaction redaction = new Redaction();
 
     /** Per-adapter overrides, keyed by the adapter's name (default: none). */
     private final Map<String, Adapter> adapters = new LinkedHashMap<>();
@@ -85,6 +89,44 @@ public class ObservabilityProperties {
     /** @return the per-adapter overrides, keyed by adapter name */
     public Map<String, Adapter> getAdapters() {
         return this.adapters;
+    }
+
+    /** @return which values are masked before any adapter sees them */
+    public Redaction getRedaction() {
+        return this.redaction;
+    }
+
+    /** Masking of sensitive values in log fields, span attributes, health details and metric labels. */
+    public static class Redaction {
+
+        /** Whether values under sensitive keys are replaced with ****** before any adapter sees them (default true). */
+        private boolean enabled = true;
+
+        /**
+         * Sensitive words: a key containing one, ignoring case and the separators '-', '_', '.' and space, is masked;
+         * a list set here replaces the default (password, secret, token, authorization, api-key, cookie).
+         */
+        private List<String> keys = new ArrayList<>(dev.observability.core.redaction.Redaction.DEFAULT_WORDS);
+
+        /** @return whether sensitive values are masked */
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        /** @param enabled whether sensitive values are masked */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the sensitive words */
+        public List<String> getKeys() {
+            return this.keys;
+        }
+
+        /** @param keys the sensitive words */
+        public void setKeys(List<String> keys) {
+            this.keys = keys;
+        }
     }
 
     /** The metrics signal. */

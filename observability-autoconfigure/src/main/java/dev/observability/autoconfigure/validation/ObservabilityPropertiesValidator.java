@@ -1,12 +1,14 @@
 package dev.observability.autoconfigure.validation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.observability.autoconfigure.ObservabilityProperties;
 import dev.observability.autoconfigure.ObservabilityProperties.Adapter;
 import dev.observability.autoconfigure.ObservabilityProperties.CircuitBreaker;
 import dev.observability.autoconfigure.ObservabilityProperties.CircuitBreakerOverrides;
+import dev.observability.core.redaction.Redaction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +47,18 @@ public final class ObservabilityPropertiesValidator {
         circuitBreaker("circuit-breaker.", properties.getCircuitBreaker(), defaults.getCircuitBreaker());
         for (Map.Entry<String, Adapter> entry : properties.getAdapters().entrySet()) {
             adapter("adapters." + entry.getKey() + ".", entry.getValue());
+        }
+        redactionKeys(properties.getRedaction().getKeys());
+    }
+
+    private static void redactionKeys(List<String> keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            if (key == null || key.replaceAll("[-_. ]", "").isBlank()) {
+                throw InvalidObservabilityConfigurationException.invalidProperty(PREFIX + "redaction.keys[" + i + "]",
+                        key, "a word such as password or api-key (not blank, not only '-', '_', '.')",
+                        Redaction.DEFAULT_WORDS_TEXT);
+            }
         }
     }
 
