@@ -1,0 +1,74 @@
+package dev.observability.autoconfigure.actuator;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.observability.core.Signal;
+import dev.observability.core.dispatch.AdapterSnapshot;
+import dev.observability.core.dispatch.SignalCounts;
+
+/**
+ * Describes one adapter for operators, the same way in the health details and in the {@code observability}
+ * endpoint: state, queue, breaker and the account of its events.
+ */
+final class AdapterDetails {
+
+    private AdapterDetails() {
+    }
+
+    /**
+     * @param adapter a snapshot of the adapter's lane
+     * @return its description, with the adapter's own health details under {@code health}; absent values (no
+     * error yet) are left out
+     */
+    static Map<String, Object> of(AdapterSnapshot adapter) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", adapter.name());
+        details.put("signals", adapter.signals().stream().map(Signal::tagValue).toList());
+        details.put("enabled", adapter.enabled());
+        details.put("status", adapter.health().status().name());
+        if (adapter.health().message() != null) {
+            details.put("message", adapter.health().message());
+        }
+        details.put("dispatch", adapter.dispatch().name());
+        details.put("circuitState", adapter.circuitState());
+        details.put("queueDepth", adapter.queueDepth());
+        details.put("queueCapacity", adapter.queueCapacity());
+        counts(details, adapter.total());
+        Map<String, Object> bySignal = new LinkedHashMap<>();
+        adapter.counts().forEach((signal, counts) -> bySignal.put(signal.tagValue(), counts(new LinkedHashMap<>(),
+                counts)));
+        details.put("countsBySignal", bySignal);
+        if (adapter.lastError() != null) {
+            details.put("lastError", adapter.lastError());
+        }
+        if (adapter.lastErrorTime() != null) {
+            details.put("lastErrorTime", adapter.lastErrorTime().toString());
+        }
+        if (!adapter.health().details().isEmpty()) {
+            details.put("health", adapter.health().details());
+        }
+        return details;
+    }
+
+    /**
+     * @param adapters snapshots of several lanes
+     * @return their descriptions, in order
+     */
+    static List<Map<String, Object>> of(List<AdapterSnapshot> adapters) {
+        return adapters.stream().map(AdapterDetails::of).toList();
+    }
+
+    private static Map<String, Object> counts(Map<String, Object> target, SignalCounts counts) {
+        target.put("submitted", counts.submitted());
+        target.put("delivered", counts.delivered());
+        target.put("failed", counts.failed());
+        target.put("dropped", counts.dropped());
+        target.put("rejected", counts.rejected());
+        target.put("rejectedCircuitOpen", counts.rejectedCircuitOpen());
+        target.put("rejectedDisabled", counts.rejectedDisabled());
+        target.put("pending", counts.pending());
+        return target;
+    }
+}

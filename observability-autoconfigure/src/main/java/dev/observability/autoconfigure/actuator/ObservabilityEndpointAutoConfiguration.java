@@ -1,0 +1,37 @@
+package dev.observability.autoconfigure.actuator;
+
+import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.core.ObservabilityManager;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configures the {@code observability} endpoint when Actuator is on the classpath and the endpoint is available
+ * (accessible and exposed, per Boot's {@code management.endpoints.*} rules).
+ */
+@AutoConfiguration(after = ObservabilityAutoConfiguration.class)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBooleanProperty(name = "observability.enabled", matchIfMissing = true)
+@ConditionalOnBean(ObservabilityManager.class)
+public final class ObservabilityEndpointAutoConfiguration {
+
+    /** The endpoint, when it is available (its condition lives in Actuator, so it is read only with Actuator). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnAvailableEndpoint(ObservabilityEndpoint.class)
+    static class AvailableEndpointConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ObservabilityEndpoint observabilityEndpoint(ObservabilityManager manager) {
+            return new ObservabilityEndpoint(manager);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.observability.autoconfigure.actuator;
+
+import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.autoconfigure.ObservabilityProperties;
+import dev.observability.core.ObservabilityManager;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configures the {@code observability} health contributor (one component per adapter and the health checks),
+ * when Spring Boot's health module is on the classpath and {@code management.health.observability.enabled} is not
+ * {@code false}. Adapter trouble shows as statuses of its own that do not take the application's health down
+ * (see {@link AdapterTroubleStatusAggregator}), unless {@code observability.health.adapter-trouble-is-down=true}.
+ */
+@AutoConfiguration(after = ObservabilityAutoConfiguration.class)
+@ConditionalOnClass(HealthContributor.class)
+@ConditionalOnBooleanProperty(name = "observability.enabled", matchIfMissing = true)
+@ConditionalOnBean(ObservabilityManager.class)
+@EnableConfigurationProperties(ObservabilityProperties.class)
+public final class ObservabilityHealthAutoConfiguration {
+
+    /** The contributor, unless the health indicator is switched off. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("observability")
+    static class ObservabilityHealthContributorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "observabilityHealthContributor")
+        ObservabilityHealthContributor observabilityHealthContributor(ObservabilityManager manager,
+                ObservabilityProperties properties) {
+            return new ObservabilityHealthContributor(manager, properties.getHealth().isAdapterTroubleIsDown());
+        }
+    }
+
+    /** Keeps adapters' own statuses out of the overall status; needs the health endpoint's classes. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("observability")
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SecurityContext")
+    static class StatusAggregationConfiguration {
+
+        @Bean
+        AdapterTroubleHealthGroupsPostProcessor observabilityHealthGroupsPostProcessor() {
+            return new AdapterTroubleHealthGroupsPostProcessor();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.observability.autoconfigure.actuator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.dispatch.AdapterSnapshot;
+import dev.observability.core.health.CheckResult;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * The {@code observability} health contributor: one component per adapter, named by the adapter, with its status
+ * and details (dispatch, breaker state, queue, the account of its events, last error), and one component
+ * {@value #CHECKS} with the scheduled health checks (named {@value #CHECKS_FALLBACK} if an adapter is called
+ * {@value #CHECKS}). Read live from the manager, so adapters registered at runtime show too; nothing here calls an
+ * adapter or runs a check.
+ */
+public final class ObservabilityHealthContributor implements CompositeHealthContributor {
+
+    /** The name of the component that holds the health checks. */
+    public static final String CHECKS = "checks";
+
+    /** The name of that component when an adapter is named {@value #CHECKS}. */
+    public static final String CHECKS_FALLBACK = "health-checks";
+
+    private final ObservabilityManager manager;
+
+    private final boolean troubleIsDown;
+
+    /**
+     * @param manager the manager
+     * @param troubleIsDown whether an adapter in trouble reports {@code DOWN}
+     * ({@code observability.health.adapter-trouble-is-down})
+     */
+    public ObservabilityHealthContributor(ObservabilityManager manager, boolean troubleIsDown) {
+        this.manager = manager;
+        this.troubleIsDown = troubleIsDown;
+    }
+
+    @Override
+    public @Nullable HealthContributor getContributor(String name) {
+        if (name.equals(checksName())) {
+            return checks();
+        }
+        return this.manager.adapter(name).isPresent() ? adapterIndicator(name) : null;
+    }
+
+    @Override
+    public Stream<Entry> stream() {
+        List<Entry> entries = new ArrayList<>();
+        for (AdapterSnapshot adapter : this.manager.adapters()) {
+            entries.add(new Entry(adapter.name(), adapterIndicator(adapter.name())));
+        }
+        HealthContributor checks = checks();
+        if (checks != null) {
+            entries.add(new Entry(checksName(), checks));
+        }
+        return entries.stream();
+    }
+
+    private String checksName() {
+        return this.manager.adapter(CHECKS).isPresent() ? CHECKS_FALLBACK : CHECKS;
+    }
+
+    private HealthIndicator adapterIndicator(String name) {
+        return () -> this.manager.adapter(name).map(this::adapterHealth)
+            .orElseGet(() -> Health.unknown().withDetail("message", "no longer registered").build());
+    }
+
+    private Health adapterHealth(AdapterSnapshot adapter) {
+        return Health.status(ObservabilityHealthStatuses.ofAdapter(adapter.health().status(), this.troubleIsDown))
+            .withDetails(AdapterDetails.of(adapter))
+            .build();
+    }
+
+    private @Nullable CompositeHealthContributor checks() {
+        List<CheckResult> results = this.manager.health().checks();
+        if (results.isEmpty()) {
+            return null;
+        }
+        Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
+        for (CheckResult result : results) {
+            Health health = checkHealth(result);
+            indicators.put(result.name(), () -> health);
+        }
+        return CompositeHealthContributor.fromMap(indicators);
+    }
+
+    private static Health checkHealth(CheckResult result) {
+        Health.Builder builder = Health.status(ObservabilityHealthStatuses.ofCheck(result.health().status()));
+        if (result.health().message() != null) {
+            builder.withDetail("message", result.health().message());
+        }
+        return builder.withDetail("consecutiveFailures", result.consecutiveFailures())
+            .withDetail("checkedAt", result.checkedAt().toString())
+            .withDetail("durationMillis", result.duration().toMillis())
+            .withDetails(result.health().details())
+            .build();
+    }
+}

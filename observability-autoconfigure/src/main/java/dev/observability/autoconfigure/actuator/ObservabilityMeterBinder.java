@@ -1,0 +1,86 @@
+package dev.observability.autoconfigure.actuator;
+
+import java.util.Locale;
+
+import dev.observability.core.InputRefusal;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.Signal;
+import dev.observability.core.dispatch.AdapterLane;
+import dev.observability.core.dispatch.Outcome;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * The project's self-metrics, so Prometheus (or any registry) can alert on drops and open circuits:
+ * <ul>
+ * <li>{@code observability.adapter.events} (function counter; tags {@code adapter}, {@code signal},
+ * {@code outcome}: {@code delivered}, {@code failed}, {@code dropped}, {@code rejected_circuit_open},
+ * {@code rejected_disabled})</li>
+ * <li>{@code observability.adapter.queue.size} and {@code observability.adapter.queue.capacity} (gauges; tag
+ * {@code adapter})</li>
+ * <li>{@code observability.adapter.circuit.state} (gauge; tags {@code adapter}, {@code state}: 1 for the breaker's
+ * current state, 0 for the others, as Resilience4j does)</li>
+ * <li>{@code observability.adapter.enabled} (gauge; tag {@code adapter}: 1 on, 0 off)</li>
+ * <li>{@code observability.refusals} (function counter; tag {@code reason}): recordings refused before any
+ * adapter</li>
+ * </ul>
+ * The meters read the lanes' own counters when scraped; nothing is counted twice.
+ */
+public final class ObservabilityMeterBinder implements MeterBinder {
+
+    private final ObservabilityManager manager;
+
+    /** @param manager the manager whose lanes are measured */
+    public ObservabilityMeterBinder(ObservabilityManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        this.manager.adapters().forEach((snapshot) -> this.manager.lane(snapshot.name())
+            .ifPresent((lane) -> bindLane(lane, registry)));
+        for (InputRefusal reason : InputRefusal.values()) {
+            FunctionCounter.builder("observability.refusals", this.manager,
+                    (manager) -> manager.refusals().count(reason))
+                .tag("reason", reason.tagValue())
+                .description("Recordings refused before any adapter, by reason")
+                .register(registry);
+        }
+    }
+
+    private static void bindLane(AdapterLane lane, MeterRegistry registry) {
+        String adapter = lane.name();
+        for (Signal signal : lane.signals()) {
+            for (Outcome outcome : Outcome.values()) {
+                FunctionCounter.builder("observability.adapter.events", lane,
+                        (measured) -> measured.counts(signal).count(outcome))
+                    .tags("adapter", adapter, "signal", signal.tagValue(), "outcome", outcome.tagValue())
+                    .description("Events handed to an adapter's lane, by outcome")
+                    .register(registry);
+            }
+        }
+        Gauge.builder("observability.adapter.queue.size", lane, (measured) -> measured.snapshot().queueDepth())
+            .tag("adapter", adapter)
+            .description("Events waiting in an adapter's queue")
+            .register(registry);
+        Gauge.builder("observability.adapter.queue.capacity", lane,
+                (measured) -> measured.snapshot().queueCapacity())
+            .tag("adapter", adapter)
+            .description("Capacity of an adapter's queue (0 for inline dispatch)")
+            .register(registry);
+        Gauge.builder("observability.adapter.enabled", lane, (measured) -> measured.isEnabled() ? 1 : 0)
+            .tag("adapter", adapter)
+            .description("Whether an adapter is switched on")
+            .register(registry);
+        for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
+            Gauge.builder("observability.adapter.circuit.state", lane,
+                    (measured) -> (measured.circuitBreaker().getState() == state) ? 1 : 0)
+                .tags("adapter", adapter, "state", state.name().toLowerCase(Locale.ROOT))
+                .description("The state of an adapter's circuit breaker: 1 for the current state")
+                .register(registry);
+        }
+    }
+}
