@@ -1,0 +1,154 @@
+package dev.observability.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.Signal;
+import dev.observability.core.dispatch.AdapterLane;
+import dev.observability.core.dispatch.SignalCounts;
+import dev.observability.core.metrics.CounterHandle;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Benchmark 3: an ASYNC lane at its default capacity in front of a fast adapter. {@code enqueue} is the caller's
+ * cost per event while the queue has room (batches of {@value #BATCH}, the queue drained between batches, outside
+ * the measurement); {@code sustained} is two producer threads recording as fast as they can, with the events the
+ * worker delivered and the events dropped per second reported next to the producers' rate.
+ */
+public class AsyncLaneBenchmark extends FullMode {
+
+    static final int BATCH = 1000;
+
+    /** A manager whose only adapter is a fast counting adapter on an ASYNC lane of the default capacity. */
+    @State(Scope.Benchmark)
+    public static class Lane {
+
+        final CountingMetricsAdapter adapter = new CountingMetricsAdapter("remote");
+
+        ObservabilityManager manager;
+
+        AdapterLane lane;
+
+        CounterHandle handle;
+
+        SignalCounts atIterationStart = SignalCounts.ZERO;
+
+        final AtomicBoolean reported = new AtomicBoolean();
+
+        /** Builds and starts the manager. */
+        @Setup
+        public void setUp() {
+            this.manager = ObservabilityManager.builder().adapter(this.adapter).build();
+            this.manager.start();
+            this.lane = this.manager.lane(this.adapter.name()).orElseThrow();
+            this.handle = this.manager.counterHandle(CounterBenchmark.NAME, CounterBenchmark.LABELS);
+        }
+
+        /** Remembers the account at the start of an iteration. */
+        @Setup(Level.Iteration)
+        public void markIteration() {
+            this.atIterationStart = this.lane.counts(Signal.METRICS);
+            this.reported.set(false);
+        }
+
+        /** Stops the manager. */
+        @TearDown
+        public void tearDown() {
+            this.manager.close();
+        }
+
+        void awaitEmptyQueue() {
+            while (this.lane.counts(Signal.METRICS).pending() > 0) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Lets the worker drain the previous batch before the next is timed. */
+    @State(Scope.Thread)
+    public static class Drained {
+
+        /**
+         * @param lane the lane to wait for
+         */
+        @Setup(Level.Invocation)
+        public void drain(Lane lane) {
+            lane.awaitEmptyQueue();
+        }
+    }
+
+    /**
+     * What the lane did during one iteration, per second: events delivered and events dropped (queue full). One
+     * producer thread reports the lane's figures, the other reports zero, so the sums are the lane's.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class LaneRates {
+
+        /** Events the worker delivered to the adapter. */
+        public long delivered;
+
+        /** Events refused because the queue was full. */
+        public long dropped;
+
+        /** Resets the figures. */
+        @Setup(Level.Iteration)
+        public void clear() {
+            this.delivered = 0;
+            this.dropped = 0;
+        }
+
+        /**
+         * @param lane the lane whose account is read
+         */
+        @TearDown(Level.Iteration)
+        public void report(Lane lane) {
+            if (lane.reported.compareAndSet(false, true)) {
+                SignalCounts now = lane.lane.counts(Signal.METRICS);
+                this.delivered = now.delivered() - lane.atIterationStart.delivered();
+                this.dropped = now.dropped() - lane.atIterationStart.dropped();
+            }
+        }
+    }
+
+    /**
+     * The caller's cost per event while the queue has room.
+     * @param lane the lane
+     * @param drained waits for an empty queue before each batch
+     */
+    @Benchmark
+    @BenchmarkMode({ Mode.SampleTime, Mode.AverageTime })
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    @OperationsPerInvocation(BATCH)
+    public void enqueue(Lane lane, Drained drained) {
+        CounterHandle handle = lane.handle;
+        for (int i = 0; i < BATCH; i++) {
+            handle.increment();
+        }
+    }
+
+    /**
+     * Two producers recording as fast as they can.
+     * @param lane the lane
+     * @param rates the lane's delivered and dropped events per second
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(2)
+    public void sustained(Lane lane, LaneRates rates) {
+        lane.handle.increment();
+    }
+}

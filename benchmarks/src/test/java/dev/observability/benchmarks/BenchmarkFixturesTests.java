@@ -1,0 +1,141 @@
+package dev.observability.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import dev.observability.core.Fields;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.Signal;
+import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.logging.JsonLoggingAdapter;
+import dev.observability.core.logging.LogLevel;
+import dev.observability.core.tracing.Span;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmarks measure what they claim only if their set-ups deliver: these tests check that each path really
+ * reaches its backend and that both loggers write comparable lines.
+ */
+class BenchmarkFixturesTests {
+
+    @Test
+    void managerCounterReachesTheMicrometerRegistry() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (ObservabilityManager manager = started(
+                ObservabilityManager.builder().adapter(new MicrometerMetricsAdapter(registry)).build())) {
+            manager.counter(CounterBenchmark.NAME, CounterBenchmark.LABELS);
+            manager.counterHandle(CounterBenchmark.NAME, CounterBenchmark.LABELS).increment();
+            assertThat(registry.counter(CounterBenchmark.NAME, CounterBenchmark.TAGS).count()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void managerSpanReachesTheSdkWithItsName() {
+        AtomicInteger ended = new AtomicInteger();
+        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(new SpanProcessor() {
+            @Override
+            public void onStart(Context parentContext, ReadWriteSpan span) {
+            }
+
+            @Override
+            public boolean isStartRequired() {
+                return false;
+            }
+
+            @Override
+            public void onEnd(ReadableSpan span) {
+                if (span.getName().equals(SpanBenchmark.SPAN_NAME)) {
+                    ended.incrementAndGet();
+                }
+            }
+
+            @Override
+            public boolean isEndRequired() {
+                return true;
+            }
+        }).build();
+        try (ObservabilityManager manager = started(
+                ObservabilityManager.builder().adapter(new SdkTracingAdapter(provider.get("test"))).build())) {
+            try (Span span = manager.startSpan(SpanBenchmark.SPAN_NAME)) {
+                span.attribute("k", "v");
+            }
+            assertThat(ended).hasValue(1);
+        }
+        provider.close();
+    }
+
+    @Test
+    void jsonLoggerWritesOneLineWithTheFieldsAndTheError() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ObservabilityManager manager = started(ObservabilityManager.builder()
+            .adapter(new JsonLoggingAdapter(out), LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE))
+            .build())) {
+            manager.log(LogLevel.ERROR, LoggingBenchmark.LOGGER, LoggingBenchmark.MESSAGE,
+                    Fields.of("order", 7, "region", "eu-west"), LoggingBenchmark.ERROR);
+        }
+        String line = out.toString(StandardCharsets.UTF_8);
+        assertThat(line).endsWith("\n").containsOnlyOnce("\n").contains("\"order\":7", "\"region\":\"eu-west\"",
+                "payment declined", "IllegalStateException");
+    }
+
+    @Test
+    void logbackEcsWritesOneLineWithTheKeyValuesAndTheError() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LoggerContext context = LoggingBenchmark.ecsLogback(out);
+        Logger logger = context.getLogger(LoggingBenchmark.LOGGER);
+        logger.atError().addKeyValue("order", 7).addKeyValue("region", "eu-west").setCause(LoggingBenchmark.ERROR)
+            .log(LoggingBenchmark.MESSAGE);
+        context.stop();
+        String line = out.toString(StandardCharsets.UTF_8);
+        assertThat(line).endsWith("\n").containsOnlyOnce("\n").contains("\"ecs\"", "\"order\":7",
+                "\"region\":\"eu-west\"", "payment declined", "IllegalStateException");
+    }
+
+    @Test
+    void hungAdapterFillsItsQueueThenEveryEventIsDropped() {
+        CountingMetricsAdapter remote = new CountingMetricsAdapter("remote");
+        remote.hang();
+        try (ObservabilityManager manager = started(ObservabilityManager.builder()
+            .adapter(remote, LaneSettings.DEFAULTS.withQueueCapacity(4))
+            .shutdownTimeout(java.time.Duration.ofMillis(50))
+            .build())) {
+            for (int i = 0; i < 100; i++) {
+                manager.counter(CounterBenchmark.NAME, CounterBenchmark.LABELS);
+            }
+            assertThat(manager.lane("remote").orElseThrow().counts(Signal.METRICS).dropped()).isGreaterThanOrEqualTo(95);
+            remote.release();
+        }
+    }
+
+    @Test
+    void forcedOpenBreakerRefusesAndCounts() {
+        try (ObservabilityManager manager = started(
+                ObservabilityManager.builder().adapter(new CountingMetricsAdapter("remote")).build())) {
+            manager.lane("remote").orElseThrow().circuitBreaker().transitionToForcedOpenState();
+            manager.counter(CounterBenchmark.NAME, CounterBenchmark.LABELS);
+            assertThat(manager.lane("remote").orElseThrow().counts(Signal.METRICS).rejectedCircuitOpen()).isOne();
+        }
+    }
+
+    @Test
+    void memoryFootprintMeasuresEveryItem() {
+        assertThat(MemoryFootprint.measure()).hasSize(5).allSatisfy((row) -> assertThat(row.bytesPerItem()).isPositive());
+    }
+
+    private static ObservabilityManager started(ObservabilityManager manager) {
+        manager.start();
+        return manager;
+    }
+}
