@@ -1,6 +1,7 @@
 package dev.observability.core.dispatch;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -22,6 +23,15 @@ final class LaneWorker {
 
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+    /** The worker is the queue's consumer. */
+    private static final int POLLING = 0;
+
+    /** The worker is in a call: whoever stops the lane may take the consumer's role. */
+    private static final int IN_CALL = 1;
+
+    /** The lane's stop took the consumer's role from a worker stuck in a call; the worker ends when it returns. */
+    private static final int STOLEN = 2;
+
     private final MpscArrayQueue<QueuedDelivery> queue;
 
     private final int capacity;
@@ -41,6 +51,8 @@ final class LaneWorker {
     private volatile @Nullable Consumer<QueuedDelivery> discard;
 
     private boolean ended;
+
+    private final AtomicInteger role = new AtomicInteger(POLLING);
 
     LaneWorker(String adapterName, int capacity, Consumer<QueuedDelivery> runner) {
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
@@ -105,11 +117,15 @@ final class LaneWorker {
             }
             this.callStartedAt = System.nanoTime();
             this.inCall = true;
+            this.role.set(IN_CALL);
             try {
                 this.runner.accept(event);
             }
             finally {
                 this.inCall = false;
+            }
+            if (!this.role.compareAndSet(IN_CALL, POLLING)) {
+                return;
             }
         }
     }
@@ -130,8 +146,8 @@ final class LaneWorker {
 
     /**
      * Waits until the worker has ended or the deadline has passed. Events still queued then go to
-     * {@code leftOver}: at once when the worker has ended, or, when it is stuck in a call, by the worker itself as
-     * soon as that call returns.
+     * {@code leftOver}: at once when the worker has ended or is stuck in a call (the queue's single-consumer role is
+     * taken from it, and it ends when the call returns), or by the worker itself when it is between calls.
      * @param deadlineNanos a {@link System#nanoTime()} deadline
      * @param leftOver receives each event still queued when the deadline passed
      */
@@ -149,7 +165,9 @@ final class LaneWorker {
         this.discard = leftOver;
         if (this.thread.isAlive()) {
             this.thread.interrupt();
-            return;
+            if (!this.role.compareAndSet(IN_CALL, STOLEN)) {
+                return;
+            }
         }
         synchronized (this) {
             this.ended = true;

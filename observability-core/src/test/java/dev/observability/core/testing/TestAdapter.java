@@ -162,7 +162,7 @@ public final class TestAdapter implements MetricsAdapter, TracingAdapter, Health
         /**
          * @param entered counted down when a call starts hanging
          * @param release the call returns when this is counted down (or after a minute, so no test hangs)
-         * @return a fault that hangs each call until released
+         * @return a fault that hangs each call until released, deaf to interrupts like a stuck socket read
          */
         static Fault hangUntil(CountDownLatch entered, CountDownLatch release) {
             return (call) -> {
@@ -187,10 +187,17 @@ public final class TestAdapter implements MetricsAdapter, TracingAdapter, Health
         }
 
         private static void await(CountDownLatch latch) {
-            try {
-                latch.await(1, TimeUnit.MINUTES);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            boolean interrupted = false;
+            while (latch.getCount() > 0 && deadline - System.nanoTime() > 0) {
+                try {
+                    latch.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                }
+                catch (InterruptedException ex) {
+                    interrupted = true;
+                }
             }
-            catch (InterruptedException ex) {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
