@@ -1,0 +1,76 @@
+package dev.observability.autoconfigure.opentelemetry;
+
+import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.health.AdapterHealth;
+import dev.observability.core.tracing.AdapterSpan;
+import dev.observability.core.tracing.SpanStart;
+import dev.observability.core.tracing.TracingAdapter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+
+/**
+ * Turns manager spans into OpenTelemetry spans of the application's SDK. A span the
+ * {@link OpenTelemetrySpanContextSource} started for the manager span is finished with what the application recorded,
+ * so it keeps the ids the logs printed; otherwise (the source was not installed) a span is built with the same name,
+ * parent, times and content. The SDK exports in the background: this adapter's health follows the
+ * {@link SpanExportAccount}, not the span calls, which only touch memory and are made inline.
+ */
+public final class OpenTelemetryAdapter implements TracingAdapter {
+
+    /** The name this adapter registers under. */
+    public static final String NAME = "opentelemetry";
+
+    private final Tracer tracer;
+
+    private final OpenTelemetrySpanContextSource source;
+
+    private final SpanExportAccount account;
+
+    /**
+     * @param tracer the tracer of the application's SDK
+     * @param source the source that starts the OpenTelemetry spans of manager spans
+     * @param account what the SDK's exporters exported
+     */
+    public OpenTelemetryAdapter(Tracer tracer, OpenTelemetrySpanContextSource source, SpanExportAccount account) {
+        this.tracer = tracer;
+        this.source = source;
+        this.account = account;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DispatchMode preferredDispatch() {
+        return DispatchMode.INLINE;
+    }
+
+    @Override
+    public AdapterHealth health() {
+        return this.account.health();
+    }
+
+    @Override
+    public AdapterSpan startSpan(SpanStart start) {
+        Span span = this.source.take(start.context());
+        if (span == null) {
+            span = this.tracer.spanBuilder(start.name())
+                .setParent(parentOf(start))
+                .setSpanKind(SpanKind.INTERNAL)
+                .setStartTimestamp(start.startTime())
+                .startSpan();
+        }
+        span.setAllAttributes(OpenTelemetryAdapterSpan.toAttributes(start.attributes()));
+        return new OpenTelemetryAdapterSpan(span);
+    }
+
+    private static Context parentOf(SpanStart start) {
+        return (start.parent() != null)
+                ? Context.root().with(Span.wrap(OpenTelemetrySpanContextSource.toOpenTelemetry(start.parent())))
+                : Context.root();
+    }
+}

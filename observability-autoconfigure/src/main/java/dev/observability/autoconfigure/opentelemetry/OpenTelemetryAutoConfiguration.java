@@ -1,0 +1,98 @@
+package dev.observability.autoconfigure.opentelemetry;
+
+import dev.observability.autoconfigure.ObservabilityManagerCustomizer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configures the OpenTelemetry adapter when {@code micrometer-tracing-bridge-otel} and
+ * {@code opentelemetry-exporter-otlp} are on the classpath and {@code observability.opentelemetry.enabled} is not
+ * {@code false}. It uses the application's {@link OpenTelemetry} bean (Boot's SDK, configured with
+ * {@code management.opentelemetry.*}); only when there is none does it build an SDK of its own from
+ * {@code observability.opentelemetry.*}. Manager spans take the ids of the SDK's spans, and the adapter's health
+ * follows the SDK's export results.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
+@ConditionalOnClass(name = { "io.micrometer.tracing.otel.bridge.OtelTracer",
+        "io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter" })
+@ConditionalOnBooleanProperty(name = "observability.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "observability.opentelemetry.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(OpenTelemetryProperties.class)
+public final class OpenTelemetryAutoConfiguration {
+
+    /** The instrumentation scope of the manager's spans. */
+    static final String INSTRUMENTATION_SCOPE = "dev.observability";
+
+    @Bean
+    @ConditionalOnMissingBean
+    SpanExportAccount spanExportAccount() {
+        return new SpanExportAccount();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenTelemetrySpanContextSource openTelemetrySpanContextSource(OpenTelemetry openTelemetry) {
+        return new OpenTelemetrySpanContextSource(openTelemetry.getTracer(INSTRUMENTATION_SCOPE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenTelemetryAdapter openTelemetryAdapter(OpenTelemetry openTelemetry, OpenTelemetrySpanContextSource source,
+            SpanExportAccount account) {
+        return new OpenTelemetryAdapter(openTelemetry.getTracer(INSTRUMENTATION_SCOPE), source, account);
+    }
+
+    @Bean
+    ObservabilityManagerCustomizer openTelemetrySpanContextCustomizer(OpenTelemetrySpanContextSource source) {
+        return (builder) -> builder.spanContextSource(source);
+    }
+
+    /**
+     * The SDK of the adapter's own, for applications without one.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(OpenTelemetry.class)
+    static class OwnSdkConfiguration {
+
+        @Bean
+        OpenTelemetrySdk observabilityOpenTelemetrySdk(OpenTelemetryProperties properties, Environment environment,
+                SpanExportAccount account) {
+            OpenTelemetryPropertiesValidator.validate(properties);
+            String serviceName = properties.getServiceName();
+            if (serviceName == null || serviceName.isBlank()) {
+                serviceName = environment.getProperty("spring.application.name", "application");
+            }
+            return OwnOpenTelemetrySdk.build(properties, serviceName, account);
+        }
+    }
+
+    /**
+     * Counting what Boot's SDK exports.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters")
+    static class BootSdkConfiguration {
+
+        @Bean
+        static CountingSpanExportersPostProcessor countingSpanExportersPostProcessor(
+                ObjectProvider<SpanExportAccount> account) {
+            return new CountingSpanExportersPostProcessor(account);
+        }
+
+        @Bean
+        EndedSpanCounter observabilityEndedSpanCounter(SpanExportAccount account) {
+            return new EndedSpanCounter(account);
+        }
+    }
+}

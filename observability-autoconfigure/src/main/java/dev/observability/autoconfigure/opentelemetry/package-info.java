@@ -1,0 +1,9 @@
+/**
+ * The OpenTelemetry backend: an adapter that turns manager spans into OpenTelemetry spans of the application's SDK
+ * (or one built from {@code observability.opentelemetry.*} when the application has none), a span context source
+ * that gives manager spans the SDK's ids, and an account of what the SDK exported.
+ */
+@NullMarked
+package dev.observability.autoconfigure.opentelemetry;
+
+import org.jspecify.annotations.NullMarked;

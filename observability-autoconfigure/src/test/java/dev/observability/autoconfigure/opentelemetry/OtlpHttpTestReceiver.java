@@ -1,0 +1,174 @@
+package dev.observability.autoconfigure.opentelemetry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPInputStream;
+
+import com.google.protobuf.ByteString;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+
+/**
+ * A test OTLP/HTTP trace receiver on loopback: it decodes each export request with the official protocol classes
+ * and answers as a collector does. It runs until closed; tests open it in try-with-resources.
+ */
+public final class OtlpHttpTestReceiver implements AutoCloseable {
+
+    /** The path OTLP/HTTP exporters post traces to. */
+    public static final String TRACES_PATH = "/v1/traces";
+
+    private final HttpServer server;
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+    private final List<ExportTraceServiceRequest> requests = new CopyOnWriteArrayList<>();
+
+    private final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
+
+    private OtlpHttpTestReceiver(HttpServer server) {
+        this.server = server;
+        this.server.createContext(TRACES_PATH, this::handle);
+        this.server.setExecutor(this.executor);
+        this.server.start();
+    }
+
+    /**
+     * @param port the port on 127.0.0.1, or 0 for any free one
+     * @return a started receiver
+     * @throws IOException if the port cannot be bound
+     */
+    public static OtlpHttpTestReceiver start(int port) throws IOException {
+        return new OtlpHttpTestReceiver(
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
+    }
+
+    /** @return the URL exporters post to */
+    public String endpoint() {
+        return "http://127.0.0.1:" + this.server.getAddress().getPort() + TRACES_PATH;
+    }
+
+    /** @return the port it listens on */
+    public int port() {
+        return this.server.getAddress().getPort();
+    }
+
+    /** @return every decoded export request, in arrival order */
+    public List<ExportTraceServiceRequest> requests() {
+        return List.copyOf(this.requests);
+    }
+
+    /** @return the HTTP headers of each request, in arrival order */
+    public List<Map<String, List<String>>> headers() {
+        return List.copyOf(this.headers);
+    }
+
+    /** @return every received span with its resource */
+    public List<ReceivedSpan> spans() {
+        return this.requests.stream()
+            .flatMap((request) -> request.getResourceSpansList().stream())
+            .flatMap((resourceSpans) -> resourceSpans.getScopeSpansList().stream()
+                .flatMap((scopeSpans) -> spansOf(resourceSpans, scopeSpans)))
+            .toList();
+    }
+
+    /**
+     * @param name a span name
+     * @return the received span with that name
+     * @throws AssertionError when none or several have it
+     */
+    public ReceivedSpan span(String name) {
+        List<ReceivedSpan> named = spans().stream().filter((span) -> span.span().getName().equals(name)).toList();
+        if (named.size() != 1) {
+            throw new AssertionError("expected one span named '" + name + "', got " + named.size() + " in "
+                    + spans().stream().map((span) -> span.span().getName()).toList());
+        }
+        return named.get(0);
+    }
+
+    private static java.util.stream.Stream<ReceivedSpan> spansOf(ResourceSpans resourceSpans, ScopeSpans scopeSpans) {
+        return scopeSpans.getSpansList().stream().map((span) -> new ReceivedSpan(resourceSpans, span));
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            InputStream body = exchange.getRequestBody();
+            if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                body = new GZIPInputStream(body);
+            }
+            this.requests.add(ExportTraceServiceRequest.parseFrom(body.readAllBytes()));
+            this.headers.add(Map.copyOf(exchange.getRequestHeaders()));
+            byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, (response.length > 0) ? response.length : -1);
+            exchange.getResponseBody().write(response);
+        }
+    }
+
+    @Override
+    public void close() {
+        this.server.stop(0);
+        this.executor.shutdownNow();
+    }
+
+    /**
+     * A span as received, with the resource it came with.
+     *
+     * @param resourceSpans the resource part of the request
+     * @param span the span
+     */
+    public record ReceivedSpan(ResourceSpans resourceSpans, Span span) {
+
+        /** @return the span's trace id in hex */
+        public String traceId() {
+            return hex(this.span.getTraceId());
+        }
+
+        /** @return the span's id in hex */
+        public String spanId() {
+            return hex(this.span.getSpanId());
+        }
+
+        /** @return the parent span's id in hex, empty for a root span */
+        public String parentSpanId() {
+            return hex(this.span.getParentSpanId());
+        }
+
+        /** @return the resource's {@code service.name} */
+        public String serviceName() {
+            return stringValue(this.resourceSpans.getResource().getAttributesList(), "service.name");
+        }
+
+        /**
+         * @param key an attribute key
+         * @return the attribute's value, or {@code null}
+         */
+        public AnyValue attribute(String key) {
+            return this.span.getAttributesList().stream().filter((kv) -> kv.getKey().equals(key))
+                .map(KeyValue::getValue).findFirst().orElse(null);
+        }
+
+        private static String stringValue(List<KeyValue> attributes, String key) {
+            return attributes.stream().filter((kv) -> kv.getKey().equals(key))
+                .map((kv) -> kv.getValue().getStringValue()).findFirst().orElse(null);
+        }
+
+        private static String hex(ByteString bytes) {
+            return HexFormat.of().formatHex(bytes.toByteArray());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.observability.autoconfigure.opentelemetry;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.health.HealthStatus;
+import dev.observability.core.tracing.Span;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A collector that is down at start-up: the application starts and records, the adapter's health says the exports
+ * fail, and once a collector listens on that port the spans flow again without a restart.
+ */
+class UnreachableCollectorTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
+                OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
+                MicrometerTracingAutoConfiguration.class, ObservabilityAutoConfiguration.class,
+                OpenTelemetryAutoConfiguration.class))
+        .withPropertyValues("management.tracing.sampling.probability=1.0",
+                "management.opentelemetry.tracing.export.schedule-delay=50ms",
+                "management.opentelemetry.tracing.export.otlp.timeout=1s");
+
+    @Test
+    void healthShowsFailedExportsAndRecoversWhenTheCollectorComesUp() throws Exception {
+        int port = freeLoopbackPort();
+        this.runner.withPropertyValues(
+                "management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + port + "/v1/traces")
+            .run((context) -> {
+                ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+                SpanExportAccount account = context.getBean(SpanExportAccount.class);
+                manager.startSpan("while-down").close();
+                await().atMost(Duration.ofSeconds(30)).until(() -> account.failed() >= 1);
+                assertThat(adapterHealth(manager)).isEqualTo(HealthStatus.DOWN);
+                try (OtlpHttpTestReceiver receiver = OtlpHttpTestReceiver.start(port)) {
+                    Span span = manager.startSpan("after-recovery");
+                    span.close();
+                    await().atMost(Duration.ofSeconds(30))
+                        .until(() -> receiver.spans().stream().anyMatch((received) -> received.spanId()
+                            .equals(span.context().spanId())));
+                    await().atMost(Duration.ofSeconds(10)).until(() -> adapterHealth(manager) == HealthStatus.UP);
+                }
+            });
+    }
+
+    private static HealthStatus adapterHealth(ObservabilityManager manager) {
+        return manager.runHealthChecks().adapters().stream()
+            .filter((adapter) -> adapter.name().equals(OpenTelemetryAdapter.NAME))
+            .findFirst().orElseThrow().health().status();
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
