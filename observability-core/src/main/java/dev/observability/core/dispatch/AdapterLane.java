@@ -30,6 +30,9 @@ public final class AdapterLane {
 
     private static final long CLOSE_GRACE_MILLIS = 100;
 
+    /** How long an OPEN breaker's refusals skip asking the breaker (which allocates an event per refusal). */
+    private static final long OPEN_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final ObservabilityAdapter adapter;
 
     private final Set<Signal> signals;
@@ -53,6 +56,8 @@ public final class AdapterLane {
     private volatile boolean enabled;
 
     private volatile boolean accepting = true;
+
+    private volatile long openRecheckAt;
 
     private volatile @Nullable LastError lastError;
 
@@ -87,6 +92,7 @@ public final class AdapterLane {
         this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
         this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
         this.enabled = settings.enabled();
+        this.openRecheckAt = System.nanoTime();
         this.slowCallNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
         this.counters = new LongAdder[Signal.values().length][SUBMITTED + 1];
@@ -158,7 +164,7 @@ public final class AdapterLane {
             row[Outcome.REJECTED_DISABLED.ordinal()].increment();
             return;
         }
-        if (!this.breaker.tryAcquirePermission()) {
+        if (!permitted()) {
             row[Outcome.REJECTED_CIRCUIT_OPEN.ordinal()].increment();
             return;
         }
@@ -173,6 +179,25 @@ public final class AdapterLane {
         else if (!this.accepting) {
             queue.sweepIfEnded(this.dropLeftover);
         }
+    }
+
+    /**
+     * Asks the breaker for a permission, except while it is forced open, or open and asked less than
+     * {@link #OPEN_RECHECK_NANOS} ago: Resilience4j builds a time-stamped event for every refused call, which would
+     * make a refusal cost more than a delivery. An OPEN breaker is still asked at least once a millisecond, so its
+     * move to HALF_OPEN after the wait duration is late by at most that.
+     */
+    private boolean permitted() {
+        CircuitBreaker.State state = this.breaker.getState();
+        if (state == CircuitBreaker.State.FORCED_OPEN
+                || (state == CircuitBreaker.State.OPEN && System.nanoTime() - this.openRecheckAt < 0)) {
+            return false;
+        }
+        if (this.breaker.tryAcquirePermission()) {
+            return true;
+        }
+        this.openRecheckAt = System.nanoTime() + OPEN_RECHECK_NANOS;
+        return false;
     }
 
     private void deliver(QueuedDelivery event) {

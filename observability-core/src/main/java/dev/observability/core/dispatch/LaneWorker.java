@@ -1,6 +1,7 @@
 package dev.observability.core.dispatch;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -40,7 +41,8 @@ final class LaneWorker {
 
     private final Thread thread;
 
-    private volatile boolean parked;
+    /** Set by the worker before it parks; the one producer that clears it wakes the worker, the others need not. */
+    private final AtomicBoolean parked = new AtomicBoolean();
 
     private volatile boolean running = true;
 
@@ -74,7 +76,7 @@ final class LaneWorker {
         if (!this.queue.offerIfBelowThreshold(event, this.capacity)) {
             return false;
         }
-        if (this.parked) {
+        if (this.parked.get() && this.parked.compareAndSet(true, false)) {
             LockSupport.unpark(this.thread);
         }
         return true;
@@ -103,11 +105,11 @@ final class LaneWorker {
                     }
                     continue;
                 }
-                this.parked = true;
+                this.parked.set(true);
                 if (this.queue.isEmpty() && this.running) {
                     LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                 }
-                this.parked = false;
+                this.parked.set(false);
                 continue;
             }
             Consumer<QueuedDelivery> discarder = this.discard;
