@@ -107,7 +107,8 @@ public final class Fields {
         try {
             return String.valueOf(value);
         }
-        catch (RuntimeException ex) {
+        catch (RuntimeException | StackOverflowError ex) {
+            // A deeply nested or cyclic structure overflows the stack in toString(); the caller must not pay for it.
             return "<toString() threw " + ex.getClass().getName() + ">";
         }
     }
