@@ -1,0 +1,38 @@
+package dev.observability.autoconfigure.bridge;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The Micrometer bridge's settings, under {@code observability.metrics.micrometer-bridge}.
+ */
+@ConfigurationProperties("observability.metrics.micrometer-bridge")
+public class MicrometerBridgeProperties {
+
+    /** Whether the application's Micrometer meters are handed to the metrics adapters (default true). */
+    private boolean enabled = true;
+
+    /** How often gauges and other polled meters are read and handed over (default 30s). */
+    private Duration sampleInterval = Duration.ofSeconds(30);
+
+    /** @return whether the bridge is on */
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    /** @param enabled whether the bridge is on */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** @return how often polled meters are read */
+    public Duration getSampleInterval() {
+        return this.sampleInterval;
+    }
+
+    /** @param sampleInterval how often polled meters are read */
+    public void setSampleInterval(Duration sampleInterval) {
+        this.sampleInterval = sampleInterval;
+    }
+}

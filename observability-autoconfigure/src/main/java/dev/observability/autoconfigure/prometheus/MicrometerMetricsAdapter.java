@@ -1,0 +1,298 @@
+package dev.observability.autoconfigure.prometheus;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.observability.autoconfigure.bridge.MicrometerNative;
+import dev.observability.core.AdapterRefusals;
+import dev.observability.core.InputRefusal;
+import dev.observability.core.Refusals;
+import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.health.AdapterHealth;
+import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.MetricId;
+import dev.observability.core.metrics.MetricsAdapter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A metrics adapter that records into any Micrometer {@link MeterRegistry}: a counter becomes a {@link Counter}, a
+ * gauge a {@link Gauge} that keeps the last value set, a histogram a {@link DistributionSummary}, a timing a
+ * {@link Timer}. Names and labels are passed in Micrometer's dotted convention and the registry renders them in its
+ * own ({@code orders.placed} becomes {@code orders_placed_total} in Prometheus).
+ * <p>
+ * Meters are created once per {@link MetricId} and cached, so a recording is a map lookup and the meter's own update.
+ * A cardinality guard bounds the meters: a metric name gets at most
+ * {@link MicrometerAdapterSettings#maxLabelSetsPerMetric()} label sets and the adapter at most
+ * {@link MicrometerAdapterSettings#maxMetricNames()} names; a recording beyond them is refused, counted in the
+ * manager's refusals as {@link InputRefusal#CARDINALITY}, and logged once per metric name. A meter the registry will
+ * not create (the name is used by a meter of another type, or Prometheus wants the same label keys for every meter of
+ * a name) is removed from the registry again, and its recordings are refused as {@link InputRefusal#INVALID_NAME} or
+ * {@link InputRefusal#INVALID_LABELS}; the first is logged.
+ * The lane counts such a recording as delivered: the adapter received it and decided.
+ * <p>
+ * Registries are in memory, so the adapter asks for {@link DispatchMode#INLINE} dispatch. The adapter is
+ * {@link MicrometerNative}: it writes to Micrometer, so the Micrometer bridge never feeds it (if its registry is
+ * joined to the application's, it would otherwise be fed its own recordings back).
+ * <p>
+ * Open for subclasses that only name a specific backend (see {@link PrometheusMetricsAdapter}); the recording
+ * methods are final.
+ */
+public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals, MicrometerNative {
+
+    private static final Log logger = LogFactory.getLog(MicrometerMetricsAdapter.class);
+
+    private final String name;
+
+    private final MeterRegistry registry;
+
+    private final DistributionRules distributions;
+
+    private final CardinalityGuard guard;
+
+    private final ConcurrentHashMap<MetricId, Object> meters = new ConcurrentHashMap<>();
+
+    private final LongAdder refused = new LongAdder();
+
+    private final ThreadLocal<@Nullable RegistrationFailure> registering = new ThreadLocal<>();
+
+    private volatile @Nullable Refusals refusals;
+
+    /**
+     * @param name the adapter's name
+     * @param registry the registry to record into
+     */
+    public MicrometerMetricsAdapter(String name, MeterRegistry registry) {
+        this(name, registry, MicrometerAdapterSettings.DEFAULTS);
+    }
+
+    /**
+     * @param name the adapter's name
+     * @param registry the registry to record into
+     * @param settings the cardinality limits and distribution settings
+     */
+    public MicrometerMetricsAdapter(String name, MeterRegistry registry, MicrometerAdapterSettings settings) {
+        this.name = name;
+        this.registry = registry;
+        this.distributions = settings.distributions();
+        this.guard = new CardinalityGuard(name, settings.maxLabelSetsPerMetric(), settings.maxMetricNames());
+        registry.config().onMeterRegistrationFailed(this::registrationFailed);
+    }
+
+    @Override
+    public final String name() {
+        return this.name;
+    }
+
+    @Override
+    public final DispatchMode preferredDispatch() {
+        return DispatchMode.INLINE;
+    }
+
+    @Override
+    public final void countRefusalsIn(Refusals refusals) {
+        this.refusals = refusals;
+    }
+
+    /** @return the registry the adapter records into */
+    public final MeterRegistry registry() {
+        return this.registry;
+    }
+
+    @Override
+    public final void counter(MetricId metric, double amount) {
+        if (meter(metric, Kind.COUNTER) instanceof Counter counter) {
+            counter.increment(amount);
+        }
+    }
+
+    @Override
+    public final void gauge(MetricId metric, double value) {
+        if (meter(metric, Kind.GAUGE) instanceof GaugeValue gauge) {
+            gauge.set(value);
+        }
+    }
+
+    @Override
+    public final void histogram(MetricId metric, double value) {
+        if (meter(metric, Kind.HISTOGRAM) instanceof DistributionSummary summary) {
+            summary.record(value);
+        }
+    }
+
+    @Override
+    public final void timing(MetricId metric, Duration duration) {
+        if (meter(metric, Kind.TIMING) instanceof Timer timer) {
+            timer.record(duration);
+        }
+    }
+
+    /**
+     * @return the adapter's health: always up, with the number of meters and of refused recordings
+     */
+    @Override
+    public final AdapterHealth health() {
+        return AdapterHealth.up().withDetail("meters", this.meters.size()).withDetail("refused", this.refused.sum());
+    }
+
+    private @Nullable Object meter(MetricId metric, Kind kind) {
+        Object meter = this.meters.get(metric);
+        if (meter == null) {
+            meter = this.meters.computeIfAbsent(metric, (key) -> create(key, kind));
+            if (meter == null) {
+                refuse(InputRefusal.CARDINALITY);
+                return null;
+            }
+        }
+        if (meter instanceof Conflict conflict) {
+            refuse(conflict.reason());
+            return null;
+        }
+        if (!kind.isKindOf(meter)) {
+            refuse(InputRefusal.INVALID_NAME);
+            return null;
+        }
+        return meter;
+    }
+
+    private @Nullable Object create(MetricId metric, Kind kind) {
+        if (!this.guard.admit(metric)) {
+            return null;
+        }
+        RegistrationFailure failure = new RegistrationFailure();
+        this.registering.set(failure);
+        Object meter;
+        try {
+            meter = register(metric, kind, tagsOf(metric.labels()));
+        }
+        catch (RuntimeException ex) {
+            failure.reason = String.valueOf(ex.getMessage());
+            meter = null;
+        }
+        finally {
+            this.registering.remove();
+        }
+        if (failure.reason == null && meter != null) {
+            return meter;
+        }
+        if (failure.id != null) {
+            this.registry.remove(failure.id);
+        }
+        boolean otherType = this.registry.find(metric.name()).meters().stream()
+            .anyMatch((other) -> !kind.isKindOf(other));
+        InputRefusal reason = otherType ? InputRefusal.INVALID_NAME : InputRefusal.INVALID_LABELS;
+        logger.warn("Adapter '" + this.name + "' cannot record " + kind.description + " '" + metric.name()
+                + "' with label keys " + metric.labels().asMap().keySet() + ": " + failure.reason
+                + " Its recordings are refused and counted as refusals with reason " + reason.tagValue() + ".");
+        return new Conflict(reason);
+    }
+
+    private void registrationFailed(Meter.Id id, String reason) {
+        RegistrationFailure failure = this.registering.get();
+        if (failure != null) {
+            failure.id = id;
+            failure.reason = reason;
+        }
+    }
+
+    private Object register(MetricId metric, Kind kind, Tags tags) {
+        return switch (kind) {
+            case COUNTER -> Counter.builder(metric.name()).tags(tags).register(this.registry);
+            case GAUGE -> {
+                GaugeValue value = new GaugeValue();
+                Gauge.builder(metric.name(), value, GaugeValue::get).tags(tags).strongReference(true)
+                    .register(this.registry);
+                yield value;
+            }
+            case HISTOGRAM -> this.distributions.apply(metric.name(), DistributionSummary.builder(metric.name()))
+                .tags(tags).register(this.registry);
+            case TIMING -> this.distributions.apply(metric.name(), Timer.builder(metric.name())).tags(tags)
+                .register(this.registry);
+        };
+    }
+
+    private void refuse(InputRefusal reason) {
+        this.refused.increment();
+        Refusals counts = this.refusals;
+        if (counts != null) {
+            counts.refuse(reason);
+        }
+    }
+
+    /**
+     * @param labels the manager's labels
+     * @return the same entries as Micrometer tags
+     */
+    static Tags tagsOf(Labels labels) {
+        Tag[] tags = new Tag[labels.size()];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = Tag.of(labels.key(i), labels.value(i));
+        }
+        return Tags.of(tags);
+    }
+
+    /**
+     * The four kinds of meter, with the Micrometer type each is recorded as.
+     */
+    private enum Kind {
+
+        COUNTER("counter", Counter.class), GAUGE("gauge", GaugeValue.class),
+        HISTOGRAM("histogram", DistributionSummary.class), TIMING("timing", Timer.class);
+
+        private final String description;
+
+        private final Class<?> type;
+
+        Kind(String description, Class<?> type) {
+            this.description = description;
+            this.type = type;
+        }
+
+        boolean isKindOf(Object meter) {
+            return this.type.isInstance(meter) || (this == GAUGE && meter instanceof Gauge);
+        }
+    }
+
+    /**
+     * The value a gauge reports: the last one set.
+     */
+    private static final class GaugeValue {
+
+        private volatile double value = Double.NaN;
+
+        void set(double value) {
+            this.value = value;
+        }
+
+        double get() {
+            return this.value;
+        }
+    }
+
+    /**
+     * What the registry said while this thread registered a meter: Micrometer reports a refused registration to
+     * listeners (and hands back a meter that is not exported) rather than throwing.
+     */
+    private static final class RegistrationFailure {
+
+        private Meter.@Nullable Id id;
+
+        private @Nullable String reason;
+    }
+
+    /**
+     * Stands in the cache for a metric the registry would not create, so its recordings are refused cheaply.
+     */
+    private record Conflict(InputRefusal reason) {
+    }
+}

@@ -1,0 +1,151 @@
+package dev.observability.autoconfigure.prometheus;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.observability.core.InputRefusal;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.Signal;
+import dev.observability.core.metrics.Labels;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class MicrometerMetricsAdapterTests {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    @Test
+    void namesAndLabelsComeOutInPrometheusConventions() {
+        try (ObservabilityManager manager = managerWith(MicrometerAdapterSettings.DEFAULTS)) {
+            manager.counter("orders.placed", 2, Labels.of("region", "eu", "channel", "web"));
+            manager.gauge("queue.depth", 7, Labels.of("queue", "mail"));
+            manager.histogram("order.size", 3, Labels.empty());
+            manager.timing("checkout.duration", Duration.ofMillis(250), Labels.of("step", "pay"));
+        }
+        String scrape = this.registry.scrape();
+        assertThat(scrape).contains("orders_placed_total{channel=\"web\",region=\"eu\"} 2.0")
+            .contains("queue_depth{queue=\"mail\"} 7.0")
+            .contains("order_size_count 1")
+            .contains("order_size_sum 3.0")
+            .contains("checkout_duration_seconds_count{step=\"pay\"} 1")
+            .contains("checkout_duration_seconds_sum{step=\"pay\"} 0.25");
+    }
+
+    @Test
+    void gaugeKeepsTheLastValueSet() {
+        try (ObservabilityManager manager = managerWith(MicrometerAdapterSettings.DEFAULTS)) {
+            manager.gauge("pool.size", 3, Labels.empty());
+            manager.gauge("pool.size", 5, Labels.empty());
+            assertThat(this.registry.get("pool.size").gauge().value()).isEqualTo(5.0);
+        }
+    }
+
+    @Test
+    void createsEachMeterOnceAndCountsEveryRecording() {
+        try (ObservabilityManager manager = managerWith(MicrometerAdapterSettings.DEFAULTS)) {
+            for (int i = 0; i < 100; i++) {
+                manager.counter("jobs.done", 1, Labels.of("queue", "a"));
+            }
+            assertThat(this.registry.find("jobs.done").counters()).hasSize(1);
+            assertThat(this.registry.get("jobs.done").counter().count()).isEqualTo(100.0);
+        }
+    }
+
+    @Test
+    void refusesLabelSetsBeyondTheLimitCountsThemAndKeepsTheMetersBounded(CapturedOutput output) {
+        try (ObservabilityManager manager = managerWith(
+                new MicrometerAdapterSettings(3, 100, DistributionRules.NONE))) {
+            for (int user = 0; user < 50; user++) {
+                manager.counter("logins", 1, Labels.of("user", "u" + user));
+            }
+            manager.counter("logins", 1, Labels.of("user", "u0"));
+            assertThat(this.registry.find("logins").counters()).hasSize(3);
+            assertThat(this.registry.get("logins").tag("user", "u0").counter().count()).isEqualTo(2.0);
+            assertThat(manager.refusals().count(InputRefusal.CARDINALITY)).isEqualTo(47);
+        }
+        assertThat(output.getAll().split("metric 'logins' has 3 label sets", -1)).hasSize(2);
+        assertThat(output.getAll()).contains("label keys: user").doesNotContain("u49");
+    }
+
+    @Test
+    void refusesMetricNamesBeyondTheLimit(CapturedOutput output) {
+        try (ObservabilityManager manager = managerWith(
+                new MicrometerAdapterSettings(10, 2, DistributionRules.NONE))) {
+            manager.counter("first", 1, Labels.of("k", "a"));
+            manager.counter("second", 1, Labels.of("k", "a"));
+            manager.counter("third", 1, Labels.of("k", "a"));
+            manager.counter("fourth", 1, Labels.of("k", "a"));
+            manager.counter("first", 1, Labels.of("k", "b"));
+            assertThat(this.registry.getMeters()).hasSize(3);
+            assertThat(manager.refusals().count(InputRefusal.CARDINALITY)).isEqualTo(2);
+        }
+        assertThat(output.getAll()).contains("has 2 metric names, its limit").contains("first: 'third'");
+    }
+
+    @Test
+    void refusesAMetricWhoseLabelKeysDifferFromTheFirstOfItsName(CapturedOutput output) {
+        try (ObservabilityManager manager = managerWith(MicrometerAdapterSettings.DEFAULTS)) {
+            manager.counter("payments", 1, Labels.of("method", "card"));
+            manager.counter("payments", 1, Labels.of("currency", "eur"));
+            manager.counter("payments", 1, Labels.of("currency", "eur"));
+            assertThat(manager.refusals().count(InputRefusal.INVALID_LABELS)).isEqualTo(2);
+            assertThat(this.registry.find("payments").counters()).hasSize(1);
+            assertThat(manager.lane("prom").orElseThrow().counts(Signal.METRICS).failed())
+                .isZero();
+        }
+        assertThat(output.getAll().split("cannot record counter 'payments'", -1)).hasSize(2);
+    }
+
+    @Test
+    void refusesTheSameIdentityUsedAsAnotherKindOfMeter() {
+        try (ObservabilityManager manager = managerWith(MicrometerAdapterSettings.DEFAULTS)) {
+            manager.counter("stock", 1, Labels.empty());
+            manager.gauge("stock", 4, Labels.empty());
+            assertThat(manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
+            assertThat(this.registry.get("stock").counter().count()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void appliesDistributionSettingsByLongestPrefix() {
+        DistributionRules rules = new DistributionRules(Map.of("checkout", List.of(0.5, 0.99)),
+                Map.of("checkout.duration", true, "all", false), Map.of("order.size", List.of("10", "100")));
+        try (ObservabilityManager manager = managerWith(new MicrometerAdapterSettings(10, 10, rules))) {
+            manager.timing("checkout.duration", Duration.ofMillis(20), Labels.empty());
+            manager.timing("checkout.step", Duration.ofMillis(20), Labels.empty());
+            manager.histogram("order.size", 42, Labels.empty());
+        }
+        String scrape = this.registry.scrape();
+        assertThat(scrape).contains("checkout_duration_seconds_bucket{le=\"+Inf\"} 1")
+            .contains("checkout_step_seconds{quantile=\"0.99\"}")
+            .doesNotContain("checkout_step_seconds_bucket")
+            .contains("order_size_bucket{le=\"10.0\"} 0")
+            .contains("order_size_bucket{le=\"100.0\"} 1");
+    }
+
+    @Test
+    void worksOnAnyMeterRegistry() {
+        SimpleMeterRegistry simple = new SimpleMeterRegistry();
+        MicrometerMetricsAdapter adapter = new MicrometerMetricsAdapter("simple", simple);
+        adapter.counter(new dev.observability.core.metrics.MetricId("hits", Labels.of("page", "home")), 3);
+        assertThat(simple.get("hits").tag("page", "home").counter().count()).isEqualTo(3.0);
+    }
+
+    private ObservabilityManager managerWith(MicrometerAdapterSettings settings) {
+        ObservabilityManager manager = ObservabilityManager.builder()
+            .adapter(new MicrometerMetricsAdapter("prom", this.registry, settings))
+            .build();
+        manager.start();
+        return manager;
+    }
+}
