@@ -1,5 +1,8 @@
 package dev.observability.autoconfigure.bridge;
 
+import java.time.Duration;
+
+import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +39,13 @@ public final class MicrometerBridgeAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "observability.metrics.enabled", matchIfMissing = true)
     MicrometerBridgeRegistry micrometerBridgeRegistry(ObjectProvider<Clock> clock,
             MicrometerBridgeProperties properties) {
-        return new MicrometerBridgeRegistry(clock.getIfAvailable(() -> Clock.SYSTEM), properties.getSampleInterval());
+        Duration interval = properties.getSampleInterval();
+        if (interval.isNegative() || interval.isZero()) {
+            throw InvalidObservabilityConfigurationException.invalidProperty(
+                    "observability.metrics.micrometer-bridge.sample-interval", interval,
+                    "a positive duration such as 30s", "30s");
+        }
+        return new MicrometerBridgeRegistry(clock.getIfAvailable(() -> Clock.SYSTEM), interval);
     }
 
     @Bean

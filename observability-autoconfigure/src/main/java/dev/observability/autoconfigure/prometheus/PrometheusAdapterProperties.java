@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -41,12 +43,35 @@ public class PrometheusAdapterProperties {
 
     /**
      * @return the adapter settings these properties describe
-     * @throws IllegalArgumentException naming the value when a limit, percentile or SLO boundary is invalid
+     * @throws InvalidObservabilityConfigurationException naming the property when a limit, percentile or SLO
+     * boundary is invalid
      */
     MicrometerAdapterSettings toSettings() {
-        return new MicrometerAdapterSettings(this.cardinality.getMaxLabelSetsPerMetric(),
-                this.cardinality.getMaxMetricNames(), new DistributionRules(this.distribution.getPercentiles(),
-                        this.distribution.getPercentilesHistogram(), this.distribution.getSlo()));
+        int maxLabelSets = this.cardinality.getMaxLabelSetsPerMetric();
+        if (maxLabelSets < 1) {
+            throw InvalidObservabilityConfigurationException.invalidProperty(
+                    "observability.prometheus.cardinality.max-label-sets-per-metric", maxLabelSets,
+                    "a whole number of 1 or more",
+                    String.valueOf(MicrometerAdapterSettings.DEFAULT_MAX_LABEL_SETS_PER_METRIC));
+        }
+        int maxNames = this.cardinality.getMaxMetricNames();
+        if (maxNames < 1) {
+            throw InvalidObservabilityConfigurationException.invalidProperty(
+                    "observability.prometheus.cardinality.max-metric-names", maxNames, "a whole number of 1 or more",
+                    String.valueOf(MicrometerAdapterSettings.DEFAULT_MAX_METRIC_NAMES));
+        }
+        try {
+            return new MicrometerAdapterSettings(maxLabelSets, maxNames, new DistributionRules(
+                    this.distribution.getPercentiles(), this.distribution.getPercentilesHistogram(),
+                    this.distribution.getSlo()));
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidObservabilityConfigurationException(
+                    "Invalid observability.prometheus.distribution.* setting: " + ex.getMessage() + ".",
+                    "Write percentiles as fractions from 0 to 1 (observability.prometheus.distribution.percentiles."
+                            + "<prefix>=0.5,0.95) and SLO boundaries as numbers or durations "
+                            + "(observability.prometheus.distribution.slo.<prefix>=100ms,1s).");
+        }
     }
 
     /**
