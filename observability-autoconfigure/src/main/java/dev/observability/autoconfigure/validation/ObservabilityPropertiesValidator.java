@@ -40,7 +40,7 @@ public final class ObservabilityPropertiesValidator {
         Duration shutdownTimeout = dispatch.getShutdownTimeout();
         if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
             throw InvalidObservabilityConfigurationException.invalidProperty(PREFIX + "dispatch.shutdown-timeout",
-                    shutdownTimeout, "a duration of zero or more, such as 5s", "5s");
+                    format(shutdownTimeout), "a duration of zero or more, such as 5s", "5s");
         }
         positive("dispatch.failure-log-interval", dispatch.getFailureLogInterval(),
                 defaults.getDispatch().getFailureLogInterval());
@@ -119,12 +119,12 @@ public final class ObservabilityPropertiesValidator {
 
     private static void positive(String path, @Nullable Duration value, Object defaultValue) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw InvalidObservabilityConfigurationException.invalidProperty(PREFIX + path, value,
+            throw InvalidObservabilityConfigurationException.invalidProperty(PREFIX + path, format(value),
                     "a positive duration, such as 500ms, 5s or 1m", String.valueOf(format(defaultValue)));
         }
     }
 
-    private static Object format(Object value) {
+    private static @Nullable Object format(@Nullable Object value) {
         if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
             return number.longValue();
         }
