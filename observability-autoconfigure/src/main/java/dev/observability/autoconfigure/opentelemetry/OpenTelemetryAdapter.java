@@ -1,5 +1,6 @@
 package dev.observability.autoconfigure.opentelemetry;
 
+import dev.observability.autoconfigure.bridge.ObservationNative;
 import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.health.AdapterHealth;
 import dev.observability.core.tracing.AdapterSpan;
@@ -15,9 +16,11 @@ import io.opentelemetry.context.Context;
  * {@link OpenTelemetrySpanContextSource} started for the manager span is finished with what the application recorded,
  * so it keeps the ids the logs printed; otherwise (the source was not installed) a span is built with the same name,
  * parent, times and content. The SDK exports in the background: this adapter's health follows the
- * {@link SpanExportAccount}, not the span calls, which only touch memory and are made inline.
+ * {@link SpanExportAccount}, not the span calls, which only touch memory and are made inline. It is
+ * {@link ObservationNative}: Boot's tracing handler already puts every Observation into the same SDK, so the
+ * Observation bridge leaves this adapter out.
  */
-public final class OpenTelemetryAdapter implements TracingAdapter {
+public final class OpenTelemetryAdapter implements TracingAdapter, ObservationNative {
 
     /** The name this adapter registers under. */
     public static final String NAME = "opentelemetry";

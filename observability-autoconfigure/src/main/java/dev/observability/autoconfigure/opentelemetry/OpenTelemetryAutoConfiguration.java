@@ -1,6 +1,8 @@
 package dev.observability.autoconfigure.opentelemetry;
 
 import dev.observability.autoconfigure.ObservabilityManagerCustomizer;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 
@@ -42,8 +44,11 @@ public final class OpenTelemetryAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OpenTelemetrySpanContextSource openTelemetrySpanContextSource(OpenTelemetry openTelemetry) {
-        return new OpenTelemetrySpanContextSource(openTelemetry.getTracer(INSTRUMENTATION_SCOPE));
+    OpenTelemetrySpanContextSource openTelemetrySpanContextSource(OpenTelemetry openTelemetry,
+            ObjectProvider<Tracer> micrometerTracer) {
+        Tracer tracer = micrometerTracer.getIfUnique();
+        return new OpenTelemetrySpanContextSource(openTelemetry.getTracer(INSTRUMENTATION_SCOPE),
+                (tracer instanceof OtelTracer otelTracer) ? otelTracer : null);
     }
 
     @Bean

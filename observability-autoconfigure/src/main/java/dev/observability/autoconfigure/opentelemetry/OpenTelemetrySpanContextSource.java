@@ -7,6 +7,8 @@ import java.util.WeakHashMap;
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.SpanContext;
 import dev.observability.core.tracing.SpanContextSource;
+import io.micrometer.tracing.otel.bridge.OtelSpan;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -30,15 +32,36 @@ public final class OpenTelemetrySpanContextSource implements SpanContextSource {
 
     private final Tracer tracer;
 
+    private final @Nullable OtelTracer micrometerTracer;
+
     private final Map<SpanContext, Span> startedSpans = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** @param tracer the tracer of the application's OpenTelemetry SDK */
+    /**
+     * A source on the OpenTelemetry API alone, for an application without Micrometer Tracing.
+     * @param tracer the tracer of the application's OpenTelemetry SDK
+     */
     public OpenTelemetrySpanContextSource(Tracer tracer) {
+        this(tracer, null);
+    }
+
+    /**
+     * A source that makes spans current through Micrometer Tracing's OpenTelemetry bridge when the application has
+     * one: Micrometer keeps its own entry in the OpenTelemetry context, so a span made current on the
+     * OpenTelemetry API alone would stay invisible to Micrometer inside an Observation's scope.
+     * @param tracer the tracer of the application's OpenTelemetry SDK
+     * @param micrometerTracer the application's Micrometer tracer on the same SDK, or {@code null}
+     */
+    public OpenTelemetrySpanContextSource(Tracer tracer, @Nullable OtelTracer micrometerTracer) {
         this.tracer = tracer;
+        this.micrometerTracer = micrometerTracer;
     }
 
     @Override
     public @Nullable SpanContext current() {
+        if (this.micrometerTracer != null) {
+            io.micrometer.tracing.Span span = this.micrometerTracer.currentSpan();
+            return (span != null) ? toManager(OtelSpan.toOtel(span).getSpanContext()) : null;
+        }
         return toManager(Span.current().getSpanContext());
     }
 
@@ -59,6 +82,11 @@ public final class OpenTelemetrySpanContextSource implements SpanContextSource {
 
     @Override
     public Scope makeCurrent(SpanContext span) {
+        if (this.micrometerTracer != null) {
+            io.micrometer.tracing.Tracer.SpanInScope scope = this.micrometerTracer
+                .withSpan(OtelSpan.fromOtel(spanFor(span)));
+            return scope::close;
+        }
         io.opentelemetry.context.Scope scope = Context.current().with(spanFor(span)).makeCurrent();
         return scope::close;
     }

@@ -1,0 +1,150 @@
+package dev.observability.autoconfigure.bridge;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import dev.observability.core.Fields;
+import dev.observability.core.ObservabilityAdapter;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.tracing.AdapterSpan;
+import dev.observability.core.tracing.SpanContext;
+import dev.observability.core.tracing.SpanContextSource;
+import dev.observability.core.tracing.SpanStart;
+import dev.observability.core.tracing.SpanStatus;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationView;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Hands every Observation the application makes (Boot's HTTP server and client ones, the user's own) to the tracing
+ * adapters as one span each, through their lanes, when it stops. Adapters marked {@link ObservationNative} are left
+ * out: their backend gets the Observations already. When Micrometer Tracing made a span for the Observation, the
+ * bridged span has that span's ids and parent, so the adapters see the same trace as the tracing backend;
+ * otherwise the bridge makes ids, with the parent Observation (or the manager's current span) as the parent.
+ */
+public final class ObservationBridgeHandler implements ObservationHandler<Observation.Context> {
+
+    private static final Predicate<ObservabilityAdapter> NOT_NATIVE = (adapter) -> !(adapter instanceof ObservationNative);
+
+    private final ObjectProvider<ObservabilityManager> manager;
+
+    private final Clock clock;
+
+    private final ObservationBridgeTracingIds tracingIds = ObservationBridgeTracingIds.forClasspath();
+
+    /**
+     * @param manager the manager, looked up when the first Observation stops
+     * @param clock the clock of start and end times
+     */
+    public ObservationBridgeHandler(ObjectProvider<ObservabilityManager> manager, Clock clock) {
+        this.manager = manager;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+        return true;
+    }
+
+    @Override
+    public void onStart(Observation.Context context) {
+        context.put(Recording.class, new Recording(this.clock.instant(), parentOf(context)));
+    }
+
+    @Override
+    public void onEvent(Observation.Event event, Observation.Context context) {
+        Recording recording = context.get(Recording.class);
+        if (recording != null) {
+            String name = (event.getContextualName() != null) ? event.getContextualName() : event.getName();
+            recording.events.add(new RecordedEvent(name, Instant.ofEpochMilli(event.getWallTime())));
+        }
+    }
+
+    @Override
+    public void onStop(Observation.Context context) {
+        Recording recording = context.get(Recording.class);
+        ObservabilityManager target = this.manager.getIfAvailable();
+        if (recording == null || target == null) {
+            return;
+        }
+        SpanStart start = startOf(context, recording);
+        Throwable error = context.getError();
+        Instant end = this.clock.instant();
+        List<RecordedEvent> events = List.copyOf(recording.events);
+        Consumer<AdapterSpan> replay = (span) -> {
+            for (RecordedEvent event : events) {
+                span.addEvent(event.name(), Fields.empty(), event.time());
+            }
+            if (error != null) {
+                span.recordException(error, end);
+                span.setStatus(SpanStatus.ERROR, error.getClass().getSimpleName());
+            }
+            span.end(end);
+        };
+        target.recordSpan(start, replay, NOT_NATIVE);
+    }
+
+    private SpanStart startOf(Observation.Context context, Recording recording) {
+        ObservationBridgeTracingIds.Ids traced = this.tracingIds.of(context);
+        SpanContext ids = (traced != null) ? traced.context() : recording.ownIds();
+        SpanContext parent = (traced != null) ? traced.parent() : recording.parent;
+        String name = (context.getContextualName() != null) ? context.getContextualName() : context.getName();
+        return new SpanStart((name != null) ? name : "observation", ids, parent, recording.startTime,
+                attributesOf(context));
+    }
+
+    private @Nullable SpanContext parentOf(Observation.Context context) {
+        ObservationView parent = context.getParentObservation();
+        Recording parentRecording = (parent != null) ? parent.getContextView().get(Recording.class) : null;
+        if (parentRecording != null) {
+            return parentRecording.ownIds();
+        }
+        ObservabilityManager target = this.manager.getIfAvailable();
+        return (target != null) ? target.currentSpanContext() : null;
+    }
+
+    private static Fields attributesOf(Observation.Context context) {
+        List<Object> keysAndValues = new ArrayList<>();
+        for (KeyValue keyValue : context.getAllKeyValues()) {
+            keysAndValues.add(keyValue.getKey());
+            keysAndValues.add(keyValue.getValue());
+        }
+        return Fields.of(keysAndValues.toArray());
+    }
+
+    /** What the bridge keeps about one Observation between its start and its stop. */
+    private static final class Recording {
+
+        final Instant startTime;
+
+        final @Nullable SpanContext parent;
+
+        final List<RecordedEvent> events = new CopyOnWriteArrayList<>();
+
+        private @Nullable SpanContext ownIds;
+
+        Recording(Instant startTime, @Nullable SpanContext parent) {
+            this.startTime = startTime;
+            this.parent = parent;
+        }
+
+        synchronized SpanContext ownIds() {
+            if (this.ownIds == null) {
+                this.ownIds = SpanContextSource.RANDOM.newContext(this.parent);
+            }
+            return this.ownIds;
+        }
+    }
+
+    private record RecordedEvent(String name, Instant time) {
+    }
+}

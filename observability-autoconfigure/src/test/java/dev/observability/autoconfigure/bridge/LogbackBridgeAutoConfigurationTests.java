@@ -1,0 +1,170 @@
+package dev.observability.autoconfigure.bridge;
+
+import java.util.Iterator;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.FilterReply;
+import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.logging.LogEvent;
+import dev.observability.core.tracing.Span;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogbackBridgeAutoConfigurationTests {
+
+    private static final Logger APP = LoggerFactory.getLogger("com.example.Orders");
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+                LogbackBridgeAutoConfiguration.class))
+        .withBean("custom", BridgeRecordingAdapter.class, () -> new BridgeRecordingAdapter("custom"));
+
+    @Test
+    void eachApplicationEventReachesTheLoggingAdaptersOnceWithItsSpanFieldsAndError() {
+        this.runner.run((context) -> {
+            BridgeRecordingAdapter custom = context.getBean(BridgeRecordingAdapter.class);
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            IllegalStateException error = new IllegalStateException("db down");
+            Span span = manager.startSpan("checkout");
+            MDC.put("tenant", "acme");
+            try {
+                APP.atWarn().addKeyValue("order", 42).setCause(error).log("order {} failed", 42);
+            }
+            finally {
+                MDC.remove("tenant");
+                span.close();
+            }
+            assertThat(custom.logs()).hasSize(1);
+            LogEvent event = custom.logs().get(0);
+            assertThat(event.message()).isEqualTo("order 42 failed");
+            assertThat(event.logger()).isEqualTo("com.example.Orders");
+            assertThat(event.level()).isEqualTo(dev.observability.core.logging.LogLevel.WARN);
+            assertThat(event.fields().get("tenant")).isEqualTo("acme");
+            assertThat(event.fields().get("order")).isEqualTo(42L);
+            assertThat(event.error()).isSameAs(error);
+            assertThat(event.span()).isEqualTo(span.context());
+        });
+    }
+
+    @Test
+    void theLibrarysOwnLoggersAndEventsBelowTheMinimumLevelAreNotHandedOver() {
+        this.runner.run((context) -> {
+            LoggerFactory.getLogger("dev.observability.core.dispatch").warn("adapter failed");
+            LoggerFactory.getLogger("dev.observability.autoconfigure.Something").warn("own");
+            APP.debug("below the minimum level");
+            assertThat(context.getBean(BridgeRecordingAdapter.class).logs()).isEmpty();
+        });
+    }
+
+    @Test
+    void anAdapterThatLogsWhileCalledDoesNotLoop() {
+        this.runner.withBean("chatty", ChattyAdapter.class, ChattyAdapter::new).run((context) -> {
+            APP.info("once");
+            assertThat(context.getBean(BridgeRecordingAdapter.class).logs()).extracting(LogEvent::message)
+                .containsExactly("once");
+            assertThat(context.getBean(ChattyAdapter.class).calls).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void isDetachedWhenTheContextCloses() {
+        BridgeRecordingAdapter[] custom = new BridgeRecordingAdapter[1];
+        this.runner.run((context) -> custom[0] = context.getBean(BridgeRecordingAdapter.class));
+        APP.info("after close");
+        assertThat(custom[0].logs()).isEmpty();
+        assertThat(rootLogger().getAppender(LogbackBridgeAppender.NAME)).isNull();
+    }
+
+    @Test
+    void theConsoleLeavesOutWhatTheJsonLoggerPrintsToStandardOutput() {
+        this.runner.run((context) -> {
+            ConsoleAppender<ILoggingEvent> console = stdoutConsole();
+            assertThat(console.getFilterChainDecision(event("com.example.Orders", Level.INFO)))
+                .isEqualTo(FilterReply.DENY);
+            assertThat(console.getFilterChainDecision(event("dev.observability.core.dispatch", Level.WARN)))
+                .as("the library's own lines still print").isEqualTo(FilterReply.NEUTRAL);
+            context.getBean(ObservabilityManager.class).setEnabled("json-logging", false);
+            assertThat(console.getFilterChainDecision(event("com.example.Orders", Level.INFO)))
+                .as("with the JSON logger off, the console prints").isEqualTo(FilterReply.NEUTRAL);
+        });
+        assertThat(stdoutConsole().getFilterChainDecision(event("com.example.Orders", Level.INFO)))
+            .as("after the bridge stops").isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    @Test
+    void keepsTheConsoleWhenAskedTo() {
+        this.runner.withPropertyValues("observability.logging.logback-bridge.replace-console=false")
+            .run((context) -> assertThat(stdoutConsole().getFilterChainDecision(event("com.example.New", Level.INFO)))
+                .isEqualTo(FilterReply.NEUTRAL));
+    }
+
+    @Test
+    void isOffWhenDisabledByProperty() {
+        this.runner.withPropertyValues("observability.logging.logback-bridge.enabled=false").run((context) -> {
+            assertThat(context).doesNotHaveBean(LogbackBridgeLifecycle.class);
+            APP.info("not bridged");
+            assertThat(context.getBean(BridgeRecordingAdapter.class).logs()).isEmpty();
+        });
+    }
+
+    @Test
+    void backsOffWithoutLogback() {
+        this.runner.withClassLoader(new FilteredClassLoader(LoggerContext.class))
+            .run((context) -> assertThat(context).doesNotHaveBean(LogbackBridgeLifecycle.class));
+    }
+
+    private static ch.qos.logback.classic.Logger rootLogger() {
+        return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsoleAppender<ILoggingEvent> stdoutConsole() {
+        for (Iterator<Appender<ILoggingEvent>> it = rootLogger().iteratorForAppenders(); it.hasNext();) {
+            if (it.next() instanceof ConsoleAppender<?> console && "System.out".equals(console.getTarget())) {
+                return (ConsoleAppender<ILoggingEvent>) console;
+            }
+        }
+        throw new AssertionError("no console appender on the root logger");
+    }
+
+    private static LoggingEvent event(String logger, Level level) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        return new LoggingEvent(Logger.class.getName(), context.getLogger(logger), level, "message", null, null);
+    }
+
+    /** A logging adapter that logs through SLF4J while it is called (INLINE): the bridge must not feed that back. */
+    static final class ChattyAdapter implements dev.observability.core.logging.LoggingAdapter {
+
+        int calls;
+
+        @Override
+        public String name() {
+            return "chatty";
+        }
+
+        @Override
+        public dev.observability.core.dispatch.DispatchMode preferredDispatch() {
+            return dev.observability.core.dispatch.DispatchMode.INLINE;
+        }
+
+        @Override
+        public void log(LogEvent event) {
+            this.calls++;
+            LoggerFactory.getLogger("com.example.Chatty").info("I was called with {}", event.message());
+        }
+    }
+}
