@@ -52,6 +52,9 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
 
     private static final Log logger = LogFactory.getLog(MicrometerMetricsAdapter.class);
 
+    /** The description of every meter the adapter creates (Prometheus shows it as the HELP text). */
+    static final String DESCRIPTION = "Recorded through the observability manager";
+
     private final String name;
 
     private final MeterRegistry registry;
@@ -206,17 +209,18 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
     }
 
     private Object register(MetricId metric, Kind kind, Tags tags) {
+        String name = metric.name();
         return switch (kind) {
-            case COUNTER -> Counter.builder(metric.name()).tags(tags).register(this.registry);
+            case COUNTER -> Counter.builder(name).description(DESCRIPTION).tags(tags).register(this.registry);
             case GAUGE -> {
                 GaugeValue value = new GaugeValue();
-                Gauge.builder(metric.name(), value, GaugeValue::get).tags(tags).strongReference(true)
+                Gauge.builder(name, value, GaugeValue::get).description(DESCRIPTION).tags(tags).strongReference(true)
                     .register(this.registry);
                 yield value;
             }
-            case HISTOGRAM -> this.distributions.apply(metric.name(), DistributionSummary.builder(metric.name()))
-                .tags(tags).register(this.registry);
-            case TIMING -> this.distributions.apply(metric.name(), Timer.builder(metric.name())).tags(tags)
+            case HISTOGRAM -> this.distributions.apply(name, DistributionSummary.builder(name))
+                .description(DESCRIPTION).tags(tags).register(this.registry);
+            case TIMING -> this.distributions.apply(name, Timer.builder(name)).description(DESCRIPTION).tags(tags)
                 .register(this.registry);
         };
     }
