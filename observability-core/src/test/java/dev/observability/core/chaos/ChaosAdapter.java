@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import dev.observability.core.Signal;
+import dev.observability.core.health.AdapterHealth;
 import dev.observability.core.health.HealthAdapter;
 import dev.observability.core.health.HealthReport;
 import dev.observability.core.logging.LogEvent;
@@ -31,13 +33,25 @@ public final class ChaosAdapter implements MetricsAdapter, TracingAdapter, Healt
 
     private final LongAdder[] calls = new LongAdder[Signal.values().length];
 
+    private final Supplier<AdapterHealth> health;
+
     /**
      * @param name the adapter's name
      * @param behaviour what each call does after it is counted
      */
     public ChaosAdapter(String name, Behaviour behaviour) {
+        this(name, behaviour, AdapterHealth::up);
+    }
+
+    /**
+     * @param name the adapter's name
+     * @param behaviour what each call does after it is counted
+     * @param health what the adapter's own {@code health()} answers
+     */
+    public ChaosAdapter(String name, Behaviour behaviour, Supplier<AdapterHealth> health) {
         this.name = name;
         this.behaviour = behaviour;
+        this.health = health;
         for (int i = 0; i < this.calls.length; i++) {
             this.calls[i] = new LongAdder();
         }
@@ -73,6 +87,11 @@ public final class ChaosAdapter implements MetricsAdapter, TracingAdapter, Healt
     @Override
     public String name() {
         return this.name;
+    }
+
+    @Override
+    public AdapterHealth health() {
+        return this.health.get();
     }
 
     /**

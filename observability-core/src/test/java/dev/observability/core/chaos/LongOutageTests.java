@@ -1,0 +1,91 @@
+package dev.observability.core.chaos;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.Signal;
+import dev.observability.core.dispatch.AdapterSnapshot;
+import dev.observability.core.dispatch.CircuitBreakerSettings;
+import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.dispatch.SignalCounts;
+import dev.observability.core.health.HealthStatus;
+import dev.observability.core.health.HealthSettings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Custom adapters whose backend is down for the whole run, while the application records all the time: memory
+ * stays flat, the application log carries at most one report per adapter per interval, health shows the outage,
+ * and when the backend is back delivery resumes by itself.
+ */
+class LongOutageTests {
+
+    private static final Duration RUN = SoakDuration.orDefault(Duration.ofSeconds(8));
+
+    private static final Duration LOG_INTERVAL = Duration.ofSeconds(1);
+
+    @Test
+    void outageIsBoundedQuietVisibleAndHealsByItself() throws Exception {
+        Backend backend = new Backend(false);
+        ChaosAdapter breaking = new ChaosAdapter("behind-breaker", backend, backend::health);
+        ChaosAdapter failing = new ChaosAdapter("failing-often", ChaosAdapter.throwingAtRandom(30));
+        LaneSettings async = LaneSettings.DEFAULTS.withDispatch(DispatchMode.ASYNC).withQueueCapacity(1024);
+        try (JulCapture log = JulCapture.of("dev.observability.core.dispatch");
+                ObservabilityManager manager = ObservabilityManager.builder()
+                    .adapter(breaking, async.withCircuitBreaker(new CircuitBreakerSettings(50f, 20, 10,
+                            Duration.ofMillis(500), 3, Duration.ofSeconds(1))))
+                    .adapter(failing, async)
+                    .failureLogInterval(LOG_INTERVAL)
+                    .healthSettings(new HealthSettings(Duration.ofMillis(200), Duration.ofSeconds(1), 3))
+                    .build()) {
+            manager.start();
+            Producers producers = new Producers(manager, 2, Duration.ofNanos(500_000));
+            HeapProbe heap = new HeapProbe();
+            producers.start();
+            long samples = 9;
+            for (int i = 0; i < samples; i++) {
+                TimeUnit.NANOSECONDS.sleep(RUN.toNanos() / samples);
+                heap.sample();
+            }
+            AdapterSnapshot breakingDuring = manager.runHealthChecks().adapters().get(0);
+            AdapterSnapshot failingDuring = manager.adapter("failing-often").orElseThrow();
+            long intervals = RUN.toMillis() / LOG_INTERVAL.toMillis() + 1;
+
+            assertThat(producers.thrown()).isEmpty();
+            assertThat(heap.growth(16L * 1024 * 1024)).isNull();
+            assertThat(breakingDuring.health().status()).isEqualTo(HealthStatus.CIRCUIT_OPEN);
+            assertThat(breakingDuring.health().message()).contains("Connection refused");
+            assertThat(breakingDuring.total().rejectedCircuitOpen()).as("refused while open").isPositive();
+            assertThat(failingDuring.circuitState()).as("30 % failures keep the breaker closed").isEqualTo("CLOSED");
+            assertThat(failingDuring.total().failed()).as("failures all along").isGreaterThan(intervals * 100);
+            for (String name : List.of("behind-breaker", "failing-often")) {
+                assertThat(log.warningsMentioning("'" + name + "'")).as("reports of %s in %s", name, RUN)
+                    .isNotEmpty()
+                    .hasSizeLessThanOrEqualTo((int) intervals);
+            }
+
+            backend.setUp(true);
+            long deliveredBefore = breakingDuring.total().delivered();
+            await("delivery to resume by itself").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                AdapterSnapshot breakingNow = manager.adapter("behind-breaker").orElseThrow();
+                assertThat(breakingNow.circuitState()).isEqualTo("CLOSED");
+                assertThat(breakingNow.total().delivered()).isGreaterThan(deliveredBefore + 1000);
+                assertThat(breakingNow.health().status()).isEqualTo(HealthStatus.UP);
+            });
+            assertThat(producers.stop(Duration.ofSeconds(10))).isTrue();
+            manager.close();
+            for (AdapterSnapshot snapshot : manager.adapters()) {
+                for (SignalCounts counts : snapshot.counts().values()) {
+                    assertThat(counts.pending()).isZero();
+                }
+                assertThat(snapshot.counts().get(Signal.METRICS).submitted())
+                    .isEqualTo(producers.recorded(Signal.METRICS));
+            }
+        }
+    }
+}
