@@ -2,6 +2,12 @@ package dev.observability.benchmarks;
 
 import java.util.Collection;
 
+import dev.observability.autoconfigure.opentelemetry.CountingSpanExporter;
+import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAdapter;
+import dev.observability.autoconfigure.opentelemetry.OpenTelemetrySpanContextSource;
+import dev.observability.autoconfigure.opentelemetry.SpanExportAccount;
+import dev.observability.core.ObservabilityManager;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -21,8 +27,41 @@ final class Discarding {
      * whose exporter drops every batch
      */
     static SdkTracerProvider tracerProvider() {
-        return SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(new Exporter()).build())
-            .build();
+        return tracerProvider(new Exporter());
+    }
+
+    private static SdkTracerProvider tracerProvider(SpanExporter exporter) {
+        return SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(exporter).build()).build();
+    }
+
+    /**
+     * The project's OpenTelemetry set-up, as its auto-configuration wires it: the exporter counted by the adapter's
+     * export account, the manager's span ids taken from the SDK, and the adapter on its preferred INLINE lane.
+     */
+    static final class ManagedTracing implements AutoCloseable {
+
+        final SpanExportAccount account = new SpanExportAccount();
+
+        final SdkTracerProvider provider;
+
+        final ObservabilityManager manager;
+
+        ManagedTracing() {
+            this.provider = tracerProvider(new CountingSpanExporter(new Exporter(), this.account));
+            Tracer tracer = this.provider.get("dev.observability");
+            OpenTelemetrySpanContextSource source = new OpenTelemetrySpanContextSource(tracer);
+            this.manager = ObservabilityManager.builder()
+                .spanContextSource(source)
+                .adapter(new OpenTelemetryAdapter(tracer, source, this.account))
+                .build();
+            this.manager.start();
+        }
+
+        @Override
+        public void close() {
+            this.manager.close();
+            this.provider.close();
+        }
     }
 
     /** A span exporter that succeeds at once and keeps nothing. */

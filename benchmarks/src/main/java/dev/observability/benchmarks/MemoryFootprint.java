@@ -47,14 +47,16 @@ public final class MemoryFootprint {
         rows.add(new Row("pre-bound manager handle, per series",
                 perItem(MemoryFootprint::handles) - perItem(MemoryFootprint::names)));
         rows.add(new Row("OpenTelemetry SDK span, open", perItem(MemoryFootprint::sdkOpenSpans)));
-        rows.add(new Row("manager span, open", perItem(MemoryFootprint::managerOpenSpans)));
+        rows.add(new Row("manager span, no adapter, open", perItem(MemoryFootprint::managerOpenSpans)));
+        rows.add(new Row("manager span + its SDK span (OpenTelemetry adapter), open",
+                perItem(MemoryFootprint::managedOpenSpans)));
         return rows;
     }
 
     static void print(PrintStream out, List<Row> rows) {
-        out.printf("%-45s %10s%n", "what", "bytes/item");
+        out.printf("%-60s %10s%n", "what", "bytes/item");
         for (Row row : rows) {
-            out.printf("%-45s %10.1f%n", row.what(), row.bytesPerItem());
+            out.printf("%-60s %10.1f%n", row.what(), row.bytesPerItem());
         }
     }
 
@@ -122,6 +124,15 @@ public final class MemoryFootprint {
             spans[i] = manager.startSpan(SpanBenchmark.SPAN_NAME);
         }
         return new Object[] { manager, spans };
+    }
+
+    private static Object managedOpenSpans(int count) {
+        Discarding.ManagedTracing tracing = new Discarding.ManagedTracing();
+        dev.observability.core.tracing.Span[] spans = new dev.observability.core.tracing.Span[count];
+        for (int i = 0; i < count; i++) {
+            spans[i] = tracing.manager.startSpan(SpanBenchmark.SPAN_NAME);
+        }
+        return new Object[] { tracing, spans };
     }
 
     /**
