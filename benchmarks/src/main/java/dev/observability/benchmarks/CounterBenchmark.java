@@ -1,5 +1,6 @@
 package dev.observability.benchmarks;
 
+import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.Labels;
@@ -36,7 +37,7 @@ public class CounterBenchmark extends FullMode {
     /** Builds the registry, the manager with its Micrometer adapter, and the pre-bound counter and handle. */
     @Setup
     public void setUp() {
-        this.manager = ObservabilityManager.builder().adapter(new MicrometerMetricsAdapter(this.managedRegistry))
+        this.manager = ObservabilityManager.builder().adapter(new MicrometerMetricsAdapter("micrometer", this.managedRegistry))
             .build();
         this.manager.start();
         this.counter = this.directRegistry.counter(NAME, TAGS);

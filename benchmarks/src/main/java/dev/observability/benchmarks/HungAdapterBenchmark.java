@@ -1,5 +1,6 @@
 package dev.observability.benchmarks;
 
+import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +30,7 @@ public class HungAdapterBenchmark extends FullMode {
             this.remoteAdapter.hang();
         }
         this.manager = ObservabilityManager.builder()
-            .adapter(new MicrometerMetricsAdapter(new SimpleMeterRegistry()))
+            .adapter(new MicrometerMetricsAdapter("micrometer", new SimpleMeterRegistry()))
             .adapter(this.remoteAdapter)
             .shutdownTimeout(java.time.Duration.ofMillis(100))
             .build();

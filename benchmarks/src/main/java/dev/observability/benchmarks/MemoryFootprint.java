@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.CounterHandle;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,7 @@ public final class MemoryFootprint {
 
     static final int SMALL = 2_000;
 
-    static final int LARGE = 12_000;
+    static final int LARGE = 9_000;
 
     private MemoryFootprint() {
     }
@@ -81,7 +82,7 @@ public final class MemoryFootprint {
     private static Object managedSeries(int count) {
         MeterRegistry registry = new SimpleMeterRegistry();
         ObservabilityManager manager = ObservabilityManager.builder()
-            .adapter(new MicrometerMetricsAdapter(registry))
+            .adapter(new MicrometerMetricsAdapter("micrometer", registry))
             .build();
         for (int i = 0; i < count; i++) {
             manager.counter(seriesName(i), CounterBenchmark.LABELS);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
 import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.Signal;
@@ -28,7 +29,7 @@ class BenchmarkFixturesTests {
     void managerCounterReachesTheMicrometerRegistry() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (ObservabilityManager manager = started(
-                ObservabilityManager.builder().adapter(new MicrometerMetricsAdapter(registry)).build())) {
+                ObservabilityManager.builder().adapter(new MicrometerMetricsAdapter("micrometer", registry)).build())) {
             manager.counter(CounterBenchmark.NAME, CounterBenchmark.LABELS);
             manager.counterHandle(CounterBenchmark.NAME, CounterBenchmark.LABELS).increment();
             assertThat(registry.counter(CounterBenchmark.NAME, CounterBenchmark.TAGS).count()).isEqualTo(2.0);
