@@ -35,22 +35,27 @@ public final class MemoryFootprint {
      * @param args none
      */
     public static void main(String[] args) {
-        print(System.out, measure());
+        print(System.out, measure(SMALL, LARGE));
     }
 
-    /** @return each measurement, in bytes per item */
-    static List<Row> measure() {
+    /**
+     * @param small the item count of the first graph
+     * @param large the item count of the second graph
+     * @return each measurement, in bytes per item
+     */
+    static List<Row> measure(int small, int large) {
         // records hide their field offsets from Unsafe; JOL reads them another way when told to
         System.setProperty("jol.magicFieldOffset", "true");
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("Micrometer registry alone, per series", perItem(MemoryFootprint::micrometerSeries)));
-        rows.add(new Row("manager + Micrometer adapter, per series", perItem(MemoryFootprint::managedSeries)));
-        rows.add(new Row("pre-bound manager handle, per series",
-                perItem(MemoryFootprint::handles) - perItem(MemoryFootprint::names)));
-        rows.add(new Row("OpenTelemetry SDK span, open", perItem(MemoryFootprint::sdkOpenSpans)));
-        rows.add(new Row("manager span, no adapter, open", perItem(MemoryFootprint::managerOpenSpans)));
-        rows.add(new Row("manager span + its SDK span (OpenTelemetry adapter), open",
-                perItem(MemoryFootprint::managedOpenSpans)));
+        IntFunction<Object> names = MemoryFootprint::names;
+        rows.add(row("Micrometer registry alone, per series", MemoryFootprint::micrometerSeries, small, large));
+        rows.add(row("manager + Micrometer adapter, per series", MemoryFootprint::managedSeries, small, large));
+        Row handles = row("pre-bound manager handle, per series", MemoryFootprint::handles, small, large);
+        rows.add(new Row(handles.what(), handles.bytesPerItem() - perItem(names, small, large)));
+        rows.add(row("OpenTelemetry SDK span, open", MemoryFootprint::sdkOpenSpans, small, large));
+        rows.add(row("manager span, no adapter, open", MemoryFootprint::managerOpenSpans, small, large));
+        rows.add(row("manager span + its SDK span (OpenTelemetry adapter), open", MemoryFootprint::managedOpenSpans,
+                small, large));
         return rows;
     }
 
@@ -61,10 +66,14 @@ public final class MemoryFootprint {
         }
     }
 
-    private static double perItem(IntFunction<Object> build) {
-        long small = GraphLayout.parseInstance(build.apply(SMALL)).totalSize();
-        long large = GraphLayout.parseInstance(build.apply(LARGE)).totalSize();
-        return (double) (large - small) / (LARGE - SMALL);
+    private static Row row(String what, IntFunction<Object> build, int small, int large) {
+        return new Row(what, perItem(build, small, large));
+    }
+
+    private static double perItem(IntFunction<Object> build, int small, int large) {
+        long smallSize = GraphLayout.parseInstance(build.apply(small)).totalSize();
+        long largeSize = GraphLayout.parseInstance(build.apply(large)).totalSize();
+        return (double) (largeSize - smallSize) / (large - small);
     }
 
     private static String seriesName(int i) {
