@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -74,44 +75,34 @@ class DocumentedYamlSnippetsTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("applicationSnippets")
     void everySnippetStartsAnApplicationContext(YamlSnippet snippet) {
-        RUNNER.withInitializer((context) -> snippet.load()
-            .forEach((document) -> context.getEnvironment().getPropertySources().addFirst(document)))
-            .run((context) -> assertThat(context).as("context with %s", snippet).hasNotFailed());
+        runnerWith(snippet).run((context) -> assertThat(context).as("context with %s", snippet).hasNotFailed());
     }
 
-    @Test
-    void aMisspeltPropertyIsFound() {
-        YamlSnippet snippet = new YamlSnippet("test", """
+    static Stream<Arguments> propertiesThatDoNotExist() {
+        return Stream.of(Arguments.of("misspelt property", "observability.dispatch.queue-size", """
                 observability:
                   dispatch:
                     queue-size: 10
-                """);
-        assertThat(problems(snippet)).singleElement().asString().contains("observability.dispatch.queue-size");
-    }
-
-    @Test
-    void aMisspeltPerAdapterOverrideIsFound() {
-        YamlSnippet snippet = new YamlSnippet("test", """
+                """), Arguments.of("misspelt per-adapter override",
+                "observability.adapters.audit.circuit-breaker.wait-duration", """
                 observability:
                   adapters:
                     audit:
                       queue-capacity: 10
                       circuit-breaker:
                         wait-duration: 10s
-                """);
-        assertThat(problems(snippet)).singleElement().asString()
-            .contains("observability.adapters.audit.circuit-breaker.wait-duration");
-    }
-
-    @Test
-    void aRemovedBootPropertyIsFound() {
-        YamlSnippet snippet = new YamlSnippet("test", """
+                """), Arguments.of("property Boot removed", "management.otlp.tracing.endpoint", """
                 management:
                   otlp:
                     tracing:
                       endpoint: http://localhost:4318/v1/traces
-                """);
-        assertThat(problems(snippet)).singleElement().asString().contains("management.otlp.tracing.endpoint");
+                """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("propertiesThatDoNotExist")
+    void aPropertyThatDoesNotExistIsFound(String kind, String key, String yaml) {
+        assertThat(problems(new YamlSnippet("test", yaml))).singleElement().asString().contains(key);
     }
 
     @Test
@@ -122,15 +113,18 @@ class DocumentedYamlSnippetsTests {
                     failure-threshold: 101
                 """);
         assertThat(problems(snippet)).isEmpty();
-        RUNNER.withInitializer((context) -> snippet.load()
-            .forEach((document) -> context.getEnvironment().getPropertySources().addFirst(document)))
-            .run((context) -> assertThat(context).hasFailed());
+        runnerWith(snippet).run((context) -> assertThat(context).hasFailed());
     }
 
     @Test
     void invalidYamlIsReported() {
         YamlSnippet snippet = new YamlSnippet("test", "observability:\n  enabled: [true\n");
         assertThatIllegalStateException().isThrownBy(snippet::load).withMessageContaining("test");
+    }
+
+    private static WebApplicationContextRunner runnerWith(YamlSnippet snippet) {
+        return RUNNER.withInitializer((context) -> snippet.load()
+            .forEach((document) -> context.getEnvironment().getPropertySources().addFirst(document)));
     }
 
     /** @return one message per key that no metadata knows, and per key that does not bind in an object map */
