@@ -1,0 +1,69 @@
+package dev.observability.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the sample's end-to-end tests do from outside: HTTP calls on loopback and reading the JSON log lines the
+ * application printed.
+ */
+final class SampleClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SampleClient() {
+    }
+
+    /**
+     * @param url a loopback URL
+     * @return the status code and parsed JSON body
+     */
+    static Answer get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        return new Answer(response.statusCode(), body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+    }
+
+    /**
+     * @param output what the application printed
+     * @return its JSON log lines, parsed
+     */
+    static List<JsonNode> jsonLines(String output) {
+        return Arrays.stream(output.split("\\R"))
+            .filter((line) -> line.startsWith("{") && line.contains("\"message\""))
+            .map(JSON::readTree)
+            .toList();
+    }
+
+    /**
+     * @param output what the application printed
+     * @param messageStart how the message starts
+     * @return the JSON log lines whose message starts so
+     */
+    static List<JsonNode> jsonLinesWithMessage(String output, String messageStart) {
+        return jsonLines(output).stream().filter((line) -> line.path("message").asString().startsWith(messageStart))
+            .toList();
+    }
+
+    /**
+     * An HTTP answer.
+     *
+     * @param status the status code
+     * @param body the JSON body
+     */
+    record Answer(int status, JsonNode body) {
+    }
+}
