@@ -1,6 +1,9 @@
 package dev.observability.sample;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +38,16 @@ final class SampleClient {
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new Answer(response.statusCode(), body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+    }
+
+    /** @return a port free on 127.0.0.1 right now */
+    static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /**
