@@ -28,6 +28,14 @@ public final class AdapterLane {
 
     private static final int SUBMITTED = Outcome.values().length;
 
+    /**
+     * Set while this thread is inside a lane: asking a breaker for permission, calling an adapter, or working as a
+     * lane's worker. Telemetry recorded from there (a breaker's own events turned into meters and bridged back, an
+     * adapter that logs through the bridged logging framework) would re-enter the lanes: recursion, a dead-lock on
+     * the breaker's event buffer, or a feedback loop. Such an event is dropped and counted instead.
+     */
+    private static final ThreadLocal<Boolean> INSIDE_A_LANE = new ThreadLocal<>();
+
     private static final long CLOSE_GRACE_MILLIS = 100;
 
     /** How long an OPEN breaker's refusals skip asking the breaker (which allocates an event per refusal). */
@@ -156,7 +164,6 @@ public final class AdapterLane {
      * @param delivery the call to make on the adapter
      * @param <A> the adapter type
      */
-    @SuppressWarnings("unchecked")
     public <A> void submit(Signal signal, Delivery<A> delivery) {
         LongAdder[] row = this.counters[signal.ordinal()];
         row[SUBMITTED].increment();
@@ -164,6 +171,21 @@ public final class AdapterLane {
             row[Outcome.REJECTED_DISABLED.ordinal()].increment();
             return;
         }
+        if (INSIDE_A_LANE.get() != null) {
+            row[Outcome.DROPPED.ordinal()].increment();
+            return;
+        }
+        INSIDE_A_LANE.set(Boolean.TRUE);
+        try {
+            dispatch(signal, row, delivery);
+        }
+        finally {
+            INSIDE_A_LANE.remove();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <A> void dispatch(Signal signal, LongAdder[] row, Delivery<A> delivery) {
         if (!permitted()) {
             row[Outcome.REJECTED_CIRCUIT_OPEN.ordinal()].increment();
             return;
@@ -201,6 +223,7 @@ public final class AdapterLane {
     }
 
     private void deliver(QueuedDelivery event) {
+        INSIDE_A_LANE.set(Boolean.TRUE);
         LongAdder[] row = this.counters[event.signal().ordinal()];
         CircuitBreaker.State state = this.breaker.getState();
         if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {

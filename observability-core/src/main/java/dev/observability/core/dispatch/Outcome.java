@@ -14,7 +14,10 @@ public enum Outcome {
     /** The adapter threw. */
     FAILED,
 
-    /** The lane's queue was full, or the event was still queued when the shutdown timeout ran out. */
+    /**
+     * The lane's queue was full, the event was still queued when the shutdown timeout ran out, or it was recorded
+     * from inside a lane (by a breaker's event listener or an adapter's own logging) and would have looped.
+     */
     DROPPED,
 
     /** Refused at once because the adapter's circuit breaker was open. */
