@@ -57,7 +57,7 @@ class LaneRefusalAndWakeUpTests {
 
     @Test
     void openBreakerStillMovesToHalfOpenAfterItsWaitAndLetsAProbeThrough() {
-        AdapterLane lane = lane(DispatchMode.INLINE, Duration.ofMillis(50));
+        AdapterLane lane = lane(DispatchMode.INLINE, Duration.ofMillis(500));
         lane.circuitBreaker().transitionToOpenState();
         lane.submit(Signal.METRICS, (ignored) -> this.received.increment());
         assertThat(this.received.sum()).isZero();
