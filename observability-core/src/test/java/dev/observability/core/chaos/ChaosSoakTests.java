@@ -94,10 +94,7 @@ class ChaosSoakTests {
         manager.close();
 
         Map<String, AdapterSnapshot> snapshots = snapshotsByName(manager);
-        System.out.printf("soak %s: %d rounds; heap after GC (MB) %s%n", RUN, producers.recorded(Signal.LOGGING),
-                heap.samples().stream().map((bytes) -> bytes / (1024 * 1024)).toList());
-        snapshots.values().forEach((snapshot) -> System.out.printf("  %-15s %s %s%n", snapshot.name(),
-                snapshot.circuitState(), snapshot.total()));
+        SoakSummary.print("soak", RUN, producers, heap, snapshots.values());
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(producersEnded).as("every producer ended: no recording blocked").isTrue();
         softly.assertThat(producers.thrown()).as("exceptions the application saw").isEmpty();
