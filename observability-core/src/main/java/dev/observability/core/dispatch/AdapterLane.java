@@ -49,6 +49,8 @@ public final class AdapterLane {
 
     private final CircuitBreaker breaker;
 
+    private final BreakerOutcomes outcomes;
+
     private final @Nullable LaneWorker worker;
 
     private final LongAdder[][] counters;
@@ -99,6 +101,7 @@ public final class AdapterLane {
         this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
         this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
         this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
+        this.outcomes = new BreakerOutcomes(this.breaker);
         this.enabled = settings.enabled();
         this.openRecheckAt = System.nanoTime();
         this.slowCallNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
@@ -142,6 +145,11 @@ public final class AdapterLane {
     /** @return the lane's circuit breaker */
     public CircuitBreaker circuitBreaker() {
         return this.breaker;
+    }
+
+    /** @return how the lane records outcomes in its breaker (package-private, for tests) */
+    BreakerOutcomes outcomes() {
+        return this.outcomes;
     }
 
     /** @return whether the adapter is switched on */
@@ -239,15 +247,15 @@ public final class AdapterLane {
             delivery.deliverTo(this.adapter);
             long elapsed = System.nanoTime() - start;
             if (elapsed > this.slowCallNanos) {
-                this.breaker.onError(elapsed, TimeUnit.NANOSECONDS, SlowCallException.INSTANCE);
+                this.outcomes.failure(elapsed, SlowCallException.INSTANCE);
             }
             else {
-                this.breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+                this.outcomes.success(elapsed);
             }
             row[Outcome.DELIVERED.ordinal()].increment();
         }
         catch (Throwable ex) {
-            this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
+            this.outcomes.failure(System.nanoTime() - start, ex);
             row[Outcome.FAILED.ordinal()].increment();
             this.lastError = new LastError(FailureLog.describe(ex), Instant.now());
             this.failureLog.failed(ex);
