@@ -82,6 +82,8 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private volatile AdapterLane[] metricsLanes = new AdapterLane[0];
 
+    private final SeriesCache series = new SeriesCache(this, this::metricsLanes);
+
     private volatile AdapterLane[] tracingLanes = new AdapterLane[0];
 
     private volatile AdapterLane[] healthLanes = new AdapterLane[0];
@@ -267,7 +269,7 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void counter(String name, double amount, Labels labels) {
         if (isOn(Signal.METRICS)) {
-            MetricRecorder.bind(this, this::metricsLanes, name, labels).increment(amount);
+            this.series.handle(name, labels).increment(amount);
         }
     }
 
@@ -279,7 +281,7 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void gauge(String name, double value, Labels labels) {
         if (isOn(Signal.METRICS)) {
-            MetricRecorder.bind(this, this::metricsLanes, name, labels).set(value);
+            this.series.handle(name, labels).set(value);
         }
     }
 
@@ -291,7 +293,7 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void histogram(String name, double value, Labels labels) {
         if (isOn(Signal.METRICS)) {
-            MetricRecorder.bind(this, this::metricsLanes, name, labels).record(value);
+            this.series.handle(name, labels).record(value);
         }
     }
 
@@ -303,7 +305,7 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void timing(String name, Duration duration, Labels labels) {
         if (isOn(Signal.METRICS)) {
-            MetricRecorder.bind(this, this::metricsLanes, name, labels).record(duration);
+            this.series.handle(name, labels).record(duration);
         }
     }
 
@@ -353,6 +355,11 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public MetricsFeed metricsFeed(Predicate<? super MetricsAdapter> accepts) {
         return new MetricsFeed(this, accepts);
+    }
+
+    /** @return the cache of the look-up-per-call metric methods (package-private, for tests) */
+    SeriesCache seriesCache() {
+        return this.series;
     }
 
     AdapterLane[] metricsLanes() {

@@ -1,0 +1,77 @@
+package dev.observability.core;
+
+import java.util.function.Supplier;
+
+import dev.observability.core.MetricRecorder.MetricHandle;
+import dev.observability.core.dispatch.AdapterLane;
+import dev.observability.core.metrics.Labels;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The handles of recently recorded series, so that the manager's look-up-per-call methods
+ * ({@code counter(name, amount, labels)} and the like) validate, redact and build a series' handle once rather than
+ * on every call. A fixed table of {@value #SLOTS} slots indexed by the hash of (name, labels): a series whose slot is
+ * taken by another replaces it. The cache therefore never holds more than {@value #SLOTS} handles, however many
+ * distinct series the application records, and a hit allocates nothing. A cached handle behaves exactly like a new
+ * one: it checks each value, counts refusals and reaches the adapters registered at the time of the call.
+ */
+final class SeriesCache {
+
+    /** The number of slots, a power of two. */
+    static final int SLOTS = 256;
+
+    private final ObservabilityManager manager;
+
+    private final Supplier<AdapterLane[]> lanes;
+
+    private final @Nullable Entry[] slots = new Entry[SLOTS];
+
+    SeriesCache(ObservabilityManager manager, Supplier<AdapterLane[]> lanes) {
+        this.manager = manager;
+        this.lanes = lanes;
+    }
+
+    /**
+     * @param name the metric's name, as the application gave it
+     * @param labels its labels, as the application gave them
+     * @return the series' handle: cached, or bound now and cached
+     */
+    MetricHandle handle(@Nullable String name, @Nullable Labels labels) {
+        if (name == null || labels == null) {
+            return MetricRecorder.bind(this.manager, this.lanes, name, labels);
+        }
+        int hash = 31 * name.hashCode() + labels.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        Entry entry = this.slots[slot];
+        if (entry != null && entry.matches(name, labels)) {
+            return entry.handle();
+        }
+        MetricHandle handle = MetricRecorder.bind(this.manager, this.lanes, name, labels);
+        this.slots[slot] = new Entry(name, labels, handle);
+        return handle;
+    }
+
+    /** @return the number of series cached now (for tests) */
+    int size() {
+        int size = 0;
+        for (Entry entry : this.slots) {
+            size += (entry != null) ? 1 : 0;
+        }
+        return size;
+    }
+
+    /**
+     * One cached series; immutable, so a slot can be read and replaced by any thread without a lock.
+     *
+     * @param name the name
+     * @param labels the labels
+     * @param handle the handle bound for them
+     */
+    private record Entry(String name, Labels labels, MetricHandle handle) {
+
+        boolean matches(String otherName, Labels otherLabels) {
+            return (this.labels == otherLabels || this.labels.equals(otherLabels))
+                    && (this.name == otherName || this.name.equals(otherName));
+        }
+    }
+}
