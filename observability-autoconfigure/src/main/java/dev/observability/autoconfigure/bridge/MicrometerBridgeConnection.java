@@ -1,5 +1,7 @@
 package dev.observability.autoconfigure.bridge;
 
+import java.util.function.Predicate;
+
 import dev.observability.core.MetricsFeed;
 import dev.observability.core.metrics.Labels;
 import io.micrometer.core.instrument.Meter;
@@ -12,10 +14,33 @@ import org.jspecify.annotations.Nullable;
  */
 final class MicrometerBridgeConnection {
 
+    /** The prefix of the meters Resilience4j's Micrometer module records for each circuit breaker. */
+    private static final String BREAKER_METERS = "resilience4j.circuitbreaker.";
+
     private volatile @Nullable MetricsFeed feed;
 
-    void connect(MetricsFeed feed) {
+    private volatile Predicate<String> isAdapter = (name) -> false;
+
+    /**
+     * @param feed the metrics adapters to hand meters to
+     * @param isAdapter whether a name is an adapter's, and so the name of its lane's circuit breaker
+     */
+    void connect(MetricsFeed feed, Predicate<String> isAdapter) {
+        this.isAdapter = isAdapter;
         this.feed = feed;
+    }
+
+    /**
+     * Whether a meter is one of the lanes' own circuit breaker meters ({@code resilience4j.circuitbreaker.*} tagged
+     * with an adapter's name), which Resilience4j records while a lane delivers an event. Handing those to the
+     * adapters would make every delivery record a new event: an endless loop.
+     * @param name the meter's name
+     * @param labels its tags
+     * @return whether the bridge must leave it alone
+     */
+    boolean isLaneBreakerMeter(String name, Labels labels) {
+        String breaker = labels.get("name");
+        return name.startsWith(BREAKER_METERS) && breaker != null && this.isAdapter.test(breaker);
     }
 
     @Nullable MetricsFeed feed() {

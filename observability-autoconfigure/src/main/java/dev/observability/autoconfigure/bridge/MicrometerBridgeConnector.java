@@ -25,7 +25,8 @@ final class MicrometerBridgeConnector implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         ObservabilityManager found = this.manager.getIfUnique();
         if (found != null) {
-            this.registry.connect(found.metricsFeed((adapter) -> !(adapter instanceof MicrometerNative)));
+            this.registry.connect(found.metricsFeed((adapter) -> !(adapter instanceof MicrometerNative)),
+                    (name) -> found.adapter(name).isPresent());
         }
     }
 }

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A manager handle for one bridged meter, resolved once, on the first event after the bridge is connected. Before
- * that there is no manager to hand events to, and {@link #get()} returns {@code null}.
+ * that there is no manager to hand events to, and {@link #get()} returns {@code null}; it does so for good for the
+ * meters of the lanes' own circuit breakers (see {@link MicrometerBridgeConnection#isLaneBreakerMeter}).
  *
  * @param <H> the handle type
  */
@@ -33,7 +34,7 @@ final class MicrometerBridgeHandle<H> {
         H resolved = this.handle;
         if (resolved == null) {
             MetricsFeed feed = this.connection.feed();
-            if (feed == null) {
+            if (feed == null || this.connection.isLaneBreakerMeter(this.name, this.labels)) {
                 return null;
             }
             resolved = this.factory.make(feed, this.name, this.labels);

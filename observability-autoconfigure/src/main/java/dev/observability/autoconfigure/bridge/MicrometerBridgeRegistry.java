@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -68,8 +69,19 @@ public final class MicrometerBridgeRegistry extends MeterRegistry {
      * Starts handing meters over to the feed's adapters, and sampling the polled meters on the interval.
      * @param feed the metrics adapters to hand meters to
      */
-    public synchronized void connect(MetricsFeed feed) {
-        this.connection.connect(feed);
+    public void connect(MetricsFeed feed) {
+        connect(feed, (name) -> false);
+    }
+
+    /**
+     * Starts handing meters over to the feed's adapters, except the meters of the lanes' own circuit breakers, and
+     * sampling the polled meters on the interval.
+     * @param feed the metrics adapters to hand meters to
+     * @param isAdapter whether a name is an adapter's (and so its lane breaker's): Resilience4j's meters tagged with
+     * such a name are not handed over, since each delivery would record another event for ever
+     */
+    public synchronized void connect(MetricsFeed feed, Predicate<String> isAdapter) {
+        this.connection.connect(feed, isAdapter);
         if (this.scheduler == null && !isClosed()) {
             ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor((task) -> {
                 Thread thread = new Thread(task, "observability-micrometer-bridge");

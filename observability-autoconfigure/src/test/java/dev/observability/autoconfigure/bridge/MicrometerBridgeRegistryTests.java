@@ -7,8 +7,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
 import dev.observability.core.InputRefusal;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.metrics.Labels;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -138,6 +142,31 @@ class MicrometerBridgeRegistryTests {
         this.application.counter("9 lives").increment();
         assertThat(this.custom.lines()).isEmpty();
         assertThat(this.manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
+    }
+
+    @Test
+    void doesNotFeedAdaptersTheMetricsOfTheLanesOwnBreakersWhichWouldLoopForEver() {
+        // Lanes' breakers in a Resilience4j registry that publishes to Micrometer, as resilience4j-spring-boot4 does.
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.ofDefaults(),
+                new TaggedCircuitBreakerMetricsPublisher(this.application));
+        EventLog audit = new EventLog("audit", DispatchMode.INLINE);
+        ObservabilityManager withBreakers = ObservabilityManager.builder()
+            .circuitBreakerFactory(CircuitBreakerFactory.of(breakers))
+            .adapter(audit)
+            .build();
+        withBreakers.start();
+        try {
+            this.bridge.connect(withBreakers.metricsFeed((adapter) -> !(adapter instanceof MicrometerNative)),
+                    (name) -> withBreakers.adapter(name).isPresent());
+            this.application.counter("jobs.done").increment();
+            breakers.circuitBreaker("payments").executeRunnable(() -> { });
+            assertThat(audit.lines()).hasSize(2).first().isEqualTo("counter jobs.done{} 1.0");
+            assertThat(audit.lines().get(1)).startsWith("timing resilience4j.circuitbreaker.calls{")
+                .contains("name=payments");
+        }
+        finally {
+            withBreakers.close();
+        }
     }
 
     private void connect() {
