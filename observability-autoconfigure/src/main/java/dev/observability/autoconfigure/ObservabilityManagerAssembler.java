@@ -51,6 +51,8 @@ final class ObservabilityManagerAssembler {
             .defaultLaneSettings(lanes.defaults())
             .circuitBreakerFactory(breakerFactory)
             .shutdownTimeout(this.properties.getDispatch().getShutdownTimeout())
+            // Through Commons Logging: Boot removes its JUL bridge when the context closes, before the manager stops.
+            .shutdownSummaryLog(LogFactory.getLog(ObservabilityManager.class)::info)
             .failureLogInterval(this.properties.getDispatch().getFailureLogInterval())
             .minimumLevel(this.properties.getLogging().getLevel())
             .healthSettings(new HealthSettings(health.getInterval(), health.getTimeout(), health.getFailureThreshold()))

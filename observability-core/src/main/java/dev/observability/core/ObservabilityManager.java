@@ -62,6 +62,8 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private final Duration shutdownTimeout;
 
+    private final Consumer<String> shutdownSummaryLog;
+
     private final SpanContextSource spanContextSource;
 
     private final boolean[] signalEnabled = new boolean[Signal.values().length];
@@ -100,6 +102,7 @@ public final class ObservabilityManager implements AutoCloseable {
         this.breakerFactory = builder.breakerFactory;
         this.failureLogInterval = builder.failureLogInterval;
         this.shutdownTimeout = builder.shutdownTimeout;
+        this.shutdownSummaryLog = builder.shutdownSummaryLog;
         this.spanContextSource = builder.spanContextSource;
         this.minimumLevel = builder.minimumLevel;
         this.logLimits = builder.logLimits;
@@ -247,7 +250,7 @@ public final class ObservabilityManager implements AutoCloseable {
         for (AdapterLane lane : lanes) {
             lane.stop(deadline);
         }
-        LOGGER.log(Level.INFO, ShutdownSummary.of(lanes));
+        this.shutdownSummaryLog.accept(ShutdownSummary.of(lanes));
     }
 
     // ---------------------------------------------------------------- metrics
@@ -637,6 +640,8 @@ public final class ObservabilityManager implements AutoCloseable {
 
         private Duration shutdownTimeout = Duration.ofSeconds(5);
 
+        private Consumer<String> shutdownSummaryLog = (summary) -> LOGGER.log(Level.INFO, summary);
+
         private SpanContextSource spanContextSource = SpanContextSource.RANDOM;
 
         private LogLevel minimumLevel = LogLevel.INFO;
@@ -718,6 +723,17 @@ public final class ObservabilityManager implements AutoCloseable {
          */
         public Builder shutdownTimeout(Duration timeout) {
             this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param log where {@link #close()} writes its one summary line ({@code Observability stopped: ...}); by
+         * default the {@code System.Logger} of this class at INFO. A host whose logging bridge is gone by the time
+         * the manager stops (Spring Boot removes its JUL bridge when the context closes) passes its own logger here.
+         * @return this builder
+         */
+        public Builder shutdownSummaryLog(Consumer<String> log) {
+            this.shutdownSummaryLog = log;
             return this;
         }
 

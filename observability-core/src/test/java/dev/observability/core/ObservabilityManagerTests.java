@@ -23,6 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ObservabilityManagerTests {
 
     @Test
+    void closeWritesOneSummaryLineToTheConfiguredLog() {
+        RecordingMetrics metrics = new RecordingMetrics("first");
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (ObservabilityManager manager = ObservabilityManager.builder()
+            .adapter(metrics, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE))
+            .shutdownSummaryLog(log::add)
+            .build()) {
+            manager.start();
+            manager.counter("orders.placed", Labels.empty());
+        }
+        assertThat(log).containsExactly(
+                "Observability stopped: first[delivered=1 failed=0 dropped=0 rejected=0 pending=0]");
+    }
+
+    @Test
     void fansOutCounterToEveryMetricsAdapter() {
         RecordingMetrics first = new RecordingMetrics("first");
         RecordingMetrics second = new RecordingMetrics("second");
