@@ -33,9 +33,32 @@ final class SampleClient {
      * @return the status code and parsed JSON body
      */
     static Answer get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build());
+    }
+
+    /**
+     * @param url a loopback URL
+     * @param json the request body
+     * @return the status code and parsed JSON body
+     */
+    static Answer post(String url, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+    }
+
+    /**
+     * @param url a loopback URL
+     * @return the body as text, such as a Prometheus scrape
+     */
+    static String text(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static Answer send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new Answer(response.statusCode(), body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
     }
