@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,9 +20,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * Restricts the {@code observability} endpoint's write operation ({@code POST /actuator/observability/{name}},
  * which switches an adapter off or on) to the role {@value #ADMIN_ROLE} over HTTP Basic; every other request,
  * including the endpoint's reads, health and the Prometheus scrape, stays open as it was without Spring Security.
- * The users come from {@code sample.security.admin.*} and {@code sample.security.viewer.*}.
+ * The users come from {@code sample.security.admin.*} and {@code sample.security.viewer.*}, whose sample-only
+ * defaults are in {@code sample-security.properties} (any property source, such as the environment, overrides them).
  */
 @Configuration(proxyBeanMethods = false)
+@PropertySource("classpath:sample-security.properties")
 public class ObservabilitySecurityConfiguration {
 
     /** The role allowed to switch adapters. */
