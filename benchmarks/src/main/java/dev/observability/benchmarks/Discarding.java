@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
@@ -35,6 +36,19 @@ final class Discarding {
     }
 
     /**
+     * A provider that starts no thread (a simple processor), for memory measurements: a thread in the measured
+     * object graph drags in every other thread's objects, whose size changes between two measurements.
+     * @return the provider
+     */
+    static SdkTracerProvider threadlessTracerProvider() {
+        return threadlessTracerProvider(new Exporter());
+    }
+
+    private static SdkTracerProvider threadlessTracerProvider(SpanExporter exporter) {
+        return SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+    }
+
+    /**
      * The project's OpenTelemetry set-up, as its auto-configuration wires it: the exporter counted by the adapter's
      * export account, the manager's span ids taken from the SDK, and the adapter on its preferred INLINE lane.
      */
@@ -46,15 +60,29 @@ final class Discarding {
 
         final ObservabilityManager manager;
 
+        /** The set-up the benchmarks run: a batch processor, and the manager started. */
         ManagedTracing() {
-            this.provider = tracerProvider(new CountingSpanExporter(new Exporter(), this.account));
+            this(Discarding::tracerProvider);
+            this.manager.start();
+        }
+
+        /**
+         * The same set-up without any thread, for memory measurements: a simple processor, and the manager not
+         * started (its OpenTelemetry adapter is INLINE, so spans still reach it).
+         * @return the set-up
+         */
+        static ManagedTracing threadless() {
+            return new ManagedTracing(Discarding::threadlessTracerProvider);
+        }
+
+        private ManagedTracing(java.util.function.Function<SpanExporter, SdkTracerProvider> providers) {
+            this.provider = providers.apply(new CountingSpanExporter(new Exporter(), this.account));
             Tracer tracer = this.provider.get("dev.observability");
             OpenTelemetrySpanContextSource source = new OpenTelemetrySpanContextSource(tracer);
             this.manager = ObservabilityManager.builder()
                 .spanContextSource(source)
                 .adapter(new OpenTelemetryAdapter(tracer, source, this.account))
                 .build();
-            this.manager.start();
         }
 
         @Override

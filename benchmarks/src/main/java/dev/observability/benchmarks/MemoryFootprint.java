@@ -118,7 +118,7 @@ public final class MemoryFootprint {
     }
 
     private static Object sdkOpenSpans(int count) {
-        SdkTracerProvider provider = Discarding.tracerProvider();
+        SdkTracerProvider provider = Discarding.threadlessTracerProvider();
         Tracer tracer = provider.get("bench");
         io.opentelemetry.api.trace.Span[] spans = new io.opentelemetry.api.trace.Span[count];
         for (int i = 0; i < count; i++) {
@@ -137,7 +137,7 @@ public final class MemoryFootprint {
     }
 
     private static Object managedOpenSpans(int count) {
-        Discarding.ManagedTracing tracing = new Discarding.ManagedTracing();
+        Discarding.ManagedTracing tracing = Discarding.ManagedTracing.threadless();
         dev.observability.core.tracing.Span[] spans = new dev.observability.core.tracing.Span[count];
         for (int i = 0; i < count; i++) {
             spans[i] = tracing.manager.startSpan(SpanBenchmark.SPAN_NAME);
