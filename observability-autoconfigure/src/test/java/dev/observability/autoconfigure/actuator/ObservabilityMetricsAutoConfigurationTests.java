@@ -1,0 +1,97 @@
+package dev.observability.autoconfigure.actuator;
+
+import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.logging.LogLevel;
+import dev.observability.core.metrics.Labels;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ObservabilityMetricsAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+                ObservabilityMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+                CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+        .withPropertyValues("observability.json-logging.enabled=false",
+                "observability.circuit-breaker.minimum-number-of-calls=1",
+                "observability.circuit-breaker.sliding-window-size=1")
+        .withBean(FailingAdapter.class, FailingAdapter::new);
+
+    @Test
+    void countsEventsByAdapterSignalAndOutcome() {
+        this.runner.run((context) -> {
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            manager.log(LogLevel.ERROR, "fails and opens the breaker");
+            manager.log(LogLevel.ERROR, "refused by the open breaker");
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(count(registry, "failed")).isEqualTo(1);
+            assertThat(count(registry, "rejected_circuit_open")).isEqualTo(1);
+            assertThat(count(registry, "delivered")).isZero();
+        });
+    }
+
+    @Test
+    void showsCircuitStateQueueAndSwitch() {
+        this.runner.run((context) -> {
+            context.getBean(ObservabilityManager.class).log(LogLevel.ERROR, "opens the breaker");
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("observability.adapter.circuit.state").tags("adapter", "failing", "state", "open")
+                .gauge().value()).isEqualTo(1);
+            assertThat(registry.get("observability.adapter.circuit.state")
+                .tags("adapter", "failing", "state", "closed").gauge().value()).isZero();
+            assertThat(registry.get("observability.adapter.queue.size").tag("adapter", "failing").gauge().value())
+                .isZero();
+            assertThat(registry.get("observability.adapter.enabled").tag("adapter", "failing").gauge().value())
+                .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void countsRefusalsByReason() {
+        this.runner.run((context) -> {
+            context.getBean(ObservabilityManager.class).counter("bad name!", Labels.empty());
+            assertThat(context.getBean(MeterRegistry.class).get("observability.refusals").tag("reason", "invalid_name")
+                .functionCounter().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void backsOffWithoutMicrometer() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+                    ObservabilityMetricsAutoConfiguration.class))
+            .withClassLoader(new FilteredClassLoader(MeterBinder.class))
+            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ObservabilityMeterBinder.class));
+    }
+
+    @Test
+    void backsOffWhenObservabilityIsDisabled() {
+        this.runner.withPropertyValues("observability.enabled=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(ObservabilityMeterBinder.class));
+    }
+
+    @Test
+    void usesTheUsersBinder() {
+        ObservabilityMeterBinder own = new ObservabilityMeterBinder(ObservabilityManager.builder().build());
+        this.runner.withBean(ObservabilityMeterBinder.class, () -> own)
+            .run((context) -> assertThat(context.getBean(ObservabilityMeterBinder.class)).isSameAs(own));
+    }
+
+    private static double count(MeterRegistry registry, String outcome) {
+        return registry.get("observability.adapter.events")
+            .tags("adapter", "failing", "signal", "logging", "outcome", outcome)
+            .functionCounter()
+            .count();
+    }
+}
