@@ -2,15 +2,20 @@ package dev.observability.autoconfigure;
 
 import dev.observability.core.ObservabilityManager;
 
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * Starts the manager with the application context and stops it, draining the lanes' queues, when the context closes.
- * Its phase is below the web server's: the manager starts before the server takes requests and stops only after
- * the server has drained its requests (graceful shutdown) and stopped, so the telemetry of the last requests is
- * delivered.
+ * Starts the manager with the application context and closes it, draining the lanes' queues, when the context
+ * closes. Its phase is below the web server's: the manager starts before the server takes requests and closes only
+ * after the server has drained its requests (graceful shutdown) and stopped, so the telemetry of the last requests
+ * is delivered.
+ * <p>
+ * A manager cannot start again once closed, so a mere {@code stop()} of a context that is not closing (Spring's
+ * test framework pauses cached contexts that way and starts them again later) leaves the manager running.
  */
-public final class ObservabilityManagerLifecycle implements SmartLifecycle {
+public final class ObservabilityManagerLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
     /**
      * The phase: below Boot's graceful shutdown ({@code Integer.MAX_VALUE - 1024}) and web server
@@ -20,24 +25,37 @@ public final class ObservabilityManagerLifecycle implements SmartLifecycle {
 
     private final ObservabilityManager manager;
 
-    /** @param manager the manager to start and stop */
+    private volatile boolean running;
+
+    private volatile boolean contextClosing;
+
+    /** @param manager the manager to start and close */
     public ObservabilityManagerLifecycle(ObservabilityManager manager) {
         this.manager = manager;
     }
 
     @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        this.contextClosing = true;
+    }
+
+    @Override
     public void start() {
         this.manager.start();
+        this.running = true;
     }
 
     @Override
     public void stop() {
-        this.manager.close();
+        this.running = false;
+        if (this.contextClosing) {
+            this.manager.close();
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return this.manager.isRunning();
+        return this.running;
     }
 
     @Override

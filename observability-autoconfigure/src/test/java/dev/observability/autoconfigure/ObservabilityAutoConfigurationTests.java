@@ -45,6 +45,19 @@ class ObservabilityAutoConfigurationTests {
     }
 
     @Test
+    void keepsDeliveringWhenTheContextIsStoppedAndStartedAgain() {
+        RecordingAdapter recorder = new RecordingAdapter("recorder");
+        this.runner.withBean(RecordingAdapter.class, () -> recorder).run((context) -> {
+            ConfigurableApplicationContext application = (ConfigurableApplicationContext) context
+                .getSourceApplicationContext();
+            application.stop();
+            application.start();
+            context.getBean(ObservabilityManager.class).log(LogLevel.INFO, "after a restart");
+            assertThat(recorder.events).extracting((event) -> event.message()).containsExactly("after a restart");
+        });
+    }
+
+    @Test
     void backsOffWhenDisabledByProperty() {
         this.runner.withPropertyValues("observability.enabled=false")
             .run((context) -> assertThat(context).doesNotHaveBean(ObservabilityManager.class)
