@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,6 +31,12 @@ class ObservabilityEndpointHttpTests {
 
     @LocalServerPort
     private int port;
+
+    @Value("${sample.security.admin.username}")
+    private String adminName;
+
+    @Value("${sample.security.admin.password}")
+    private String adminPassword;
 
     @Autowired
     private AuditAdapter audit;
@@ -65,7 +72,7 @@ class ObservabilityEndpointHttpTests {
         assertThat(SampleClient.post(url("/orders"), ORDER).status()).isEqualTo(201);
         await().atMost(WAIT).until(() -> ordersPlacedReceived() > before);
 
-        Answer off = SampleClient.post(url("/actuator/observability/" + AuditAdapter.NAME), "{\"enabled\": false}");
+        Answer off = switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), "{\"enabled\": false}");
         assertThat(off.status()).isEqualTo(200);
         assertThat(off.body().path("enabled").asBoolean()).isFalse();
         long whenSwitchedOff = drainedOrdersPlacedReceived();
@@ -76,7 +83,7 @@ class ObservabilityEndpointHttpTests {
         assertThat(SampleClient.get(url("/actuator/health")).body().path("status").asString()).isEqualTo("UP");
         assertThat(drainedOrdersPlacedReceived()).isEqualTo(whenSwitchedOff);
 
-        Answer on = SampleClient.post(url("/actuator/observability/" + AuditAdapter.NAME), "{\"enabled\": true}");
+        Answer on = switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), "{\"enabled\": true}");
         assertThat(on.body().path("enabled").asBoolean()).isTrue();
         assertThat(SampleClient.post(url("/orders"), ORDER).status()).isEqualTo(201);
         await().atMost(WAIT).until(() -> ordersPlacedReceived() > whenSwitchedOff);
@@ -85,11 +92,11 @@ class ObservabilityEndpointHttpTests {
     @Test
     void unknownAdapterIs404AndBadBodyIs400() throws Exception {
         assertThat(SampleClient.get(url("/actuator/observability/nope")).status()).isEqualTo(404);
-        assertThat(SampleClient.post(url("/actuator/observability/nope"), "{\"enabled\": false}").status())
+        assertThat(switchAudit(url("/actuator/observability/nope"), "{\"enabled\": false}").status())
             .isEqualTo(404);
-        assertThat(SampleClient.post(url("/actuator/observability/" + AuditAdapter.NAME), "{}").status())
+        assertThat(switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), "{}").status())
             .isEqualTo(400);
-        assertThat(SampleClient.post(url("/actuator/observability/" + AuditAdapter.NAME), "{\"enabled\": \"maybe\"}")
+        assertThat(switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), "{\"enabled\": \"maybe\"}")
             .status()).isEqualTo(400);
     }
 
@@ -103,6 +110,11 @@ class ObservabilityEndpointHttpTests {
     private long ordersPlacedReceived() {
         MetricAudit placed = this.audit.received().get("orders.placed");
         return (placed != null) ? placed.getEvents() : 0;
+    }
+
+    /** Writes to the endpoint as the sample's observability admin (the write operation needs that role). */
+    private Answer switchAudit(String url, String json) throws Exception {
+        return SampleClient.post(url, json, this.adminName, this.adminPassword);
     }
 
     private String url(String path) {

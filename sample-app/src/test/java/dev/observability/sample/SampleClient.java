@@ -8,8 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -44,6 +46,24 @@ final class SampleClient {
     static Answer post(String url, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
             .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+    }
+
+    /**
+     * @param url a loopback URL
+     * @param json the request body
+     * @param user a user name, sent with HTTP Basic
+     * @param password the user's password
+     * @return the status code and parsed JSON body
+     */
+    static Answer post(String url, String json, String user, String password)
+            throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Basic " + credentials)
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
     }
