@@ -29,19 +29,18 @@ final class MetricRecorder {
      * otherwise
      */
     static MetricHandle bind(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, String name, Labels labels) {
-        MetricId id = resolve(manager, name, labels);
-        return (id != null) ? new Bound(manager, lanes, id) : new Refusing(manager.refusals(), refusalOf(name));
-    }
-
-    private static MetricId resolve(ObservabilityManager manager, String name, Labels labels) {
-        if (MetricNames.problem(name) != null || labels == null || !labels.isValid()) {
-            return null;
+        InputRefusal refusal = refusalOf(name, labels);
+        if (refusal != null) {
+            return new Refusing(manager.refusals(), refusal);
         }
-        return new MetricId(name, manager.redaction().redact(labels));
+        return new Bound(manager, lanes, new MetricId(name, manager.redaction().redact(labels)));
     }
 
-    private static InputRefusal refusalOf(String name) {
-        return (MetricNames.problem(name) != null) ? InputRefusal.INVALID_NAME : InputRefusal.INVALID_LABELS;
+    private static @Nullable InputRefusal refusalOf(String name, @Nullable Labels labels) {
+        if (MetricNames.problem(name) != null) {
+            return InputRefusal.INVALID_NAME;
+        }
+        return (labels == null || !labels.isValid()) ? InputRefusal.INVALID_LABELS : null;
     }
 
     /**
