@@ -2,6 +2,7 @@ package dev.observability.autoconfigure;
 
 import java.io.PrintStream;
 
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
 import dev.observability.core.ObservabilityAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
@@ -11,7 +12,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
  * breakers live in it.
  */
 @AutoConfiguration(afterName = "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration")
-@ConditionalOnBooleanProperty(name = "observability.enabled", matchIfMissing = true)
+@ConditionalOnSwitchesOn("observability.enabled")
 @EnableConfigurationProperties(ObservabilityProperties.class)
 public final class ObservabilityAutoConfiguration {
 
@@ -49,7 +49,7 @@ public final class ObservabilityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBooleanProperty(name = "observability.json-logging.enabled", matchIfMissing = true)
+    @ConditionalOnSwitchesOn("observability.json-logging.enabled")
     JsonLoggingAdapter jsonLoggingAdapter(ObservabilityProperties properties) {
         PrintStream out = switch (properties.getJsonLogging().getOutput()) {
             case STDOUT -> System.out;

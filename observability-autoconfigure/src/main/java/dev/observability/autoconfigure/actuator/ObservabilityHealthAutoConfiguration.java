@@ -2,11 +2,11 @@ package dev.observability.autoconfigure.actuator;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.ObservabilityProperties;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
 import dev.observability.core.ObservabilityManager;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class)
 @ConditionalOnClass(HealthContributor.class)
-@ConditionalOnBooleanProperty(name = "observability.enabled", matchIfMissing = true)
+@ConditionalOnSwitchesOn("observability.enabled")
 @ConditionalOnBean(ObservabilityManager.class)
 @EnableConfigurationProperties(ObservabilityProperties.class)
 public final class ObservabilityHealthAutoConfiguration {

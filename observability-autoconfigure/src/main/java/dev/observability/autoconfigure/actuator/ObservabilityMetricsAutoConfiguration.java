@@ -1,12 +1,12 @@
 package dev.observability.autoconfigure.actuator;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class)
 @ConditionalOnClass(MeterBinder.class)
-@ConditionalOnBooleanProperty(name = "observability.enabled", matchIfMissing = true)
+@ConditionalOnSwitchesOn("observability.enabled")
 @ConditionalOnBean(ObservabilityManager.class)
 public final class ObservabilityMetricsAutoConfiguration {
 

@@ -2,11 +2,11 @@ package dev.observability.autoconfigure.bridge;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.observability.autoconfigure.ObservabilityProperties;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
 import dev.observability.core.ObservabilityManager;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,8 +21,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = "dev.observability.autoconfigure.ObservabilityAutoConfiguration")
 @ConditionalOnClass(LoggerContext.class)
 @ConditionalOnBean(ObservabilityManager.class)
-@ConditionalOnBooleanProperty(name = "observability.logging.enabled", matchIfMissing = true)
-@ConditionalOnBooleanProperty(name = "observability.logging.logback-bridge.enabled", matchIfMissing = true)
+@ConditionalOnSwitchesOn({ "observability.logging.enabled", "observability.logging.logback-bridge.enabled" })
 @EnableConfigurationProperties(LogbackBridgeProperties.class)
 public final class LogbackBridgeAutoConfiguration {
 

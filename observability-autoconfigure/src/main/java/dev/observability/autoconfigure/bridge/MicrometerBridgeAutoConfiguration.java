@@ -2,6 +2,7 @@ package dev.observability.autoconfigure.bridge;
 
 import java.time.Duration;
 
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
 import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.core.instrument.Clock;
@@ -10,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,13 +30,13 @@ import org.springframework.context.annotation.Bean;
                 "dev.observability.autoconfigure.ObservabilityAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(ObservabilityManager.class)
-@ConditionalOnBooleanProperty(name = "observability.metrics.micrometer-bridge.enabled", matchIfMissing = true)
+@ConditionalOnSwitchesOn("observability.metrics.micrometer-bridge.enabled")
 @EnableConfigurationProperties(MicrometerBridgeProperties.class)
 public final class MicrometerBridgeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBooleanProperty(name = "observability.metrics.enabled", matchIfMissing = true)
+    @ConditionalOnSwitchesOn("observability.metrics.enabled")
     MicrometerBridgeRegistry micrometerBridgeRegistry(ObjectProvider<Clock> clock,
             MicrometerBridgeProperties properties) {
         Duration interval = properties.getSampleInterval();

@@ -2,13 +2,13 @@ package dev.observability.autoconfigure.bridge;
 
 import java.time.Clock;
 
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,8 +24,7 @@ import org.springframework.context.annotation.Bean;
         beforeName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationHandler.class)
 @ConditionalOnBean(ObservabilityManager.class)
-@ConditionalOnBooleanProperty(name = "observability.tracing.enabled", matchIfMissing = true)
-@ConditionalOnBooleanProperty(name = "observability.tracing.observation-bridge.enabled", matchIfMissing = true)
+@ConditionalOnSwitchesOn({ "observability.tracing.enabled", "observability.tracing.observation-bridge.enabled" })
 @EnableConfigurationProperties(ObservationBridgeProperties.class)
 public final class ObservationBridgeAutoConfiguration {
 

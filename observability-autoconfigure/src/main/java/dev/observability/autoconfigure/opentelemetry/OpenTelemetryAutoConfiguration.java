@@ -1,6 +1,7 @@
 package dev.observability.autoconfigure.opentelemetry;
 
 import dev.observability.autoconfigure.ObservabilityManagerCustomizer;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
@@ -8,7 +9,6 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,8 +28,7 @@ import org.springframework.core.env.Environment;
         "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass(name = { "io.micrometer.tracing.otel.bridge.OtelTracer",
         "io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter" })
-@ConditionalOnBooleanProperty(name = "observability.enabled", matchIfMissing = true)
-@ConditionalOnBooleanProperty(name = "observability.opentelemetry.enabled", matchIfMissing = true)
+@ConditionalOnSwitchesOn({ "observability.enabled", "observability.opentelemetry.enabled" })
 @EnableConfigurationProperties(OpenTelemetryProperties.class)
 public final class OpenTelemetryAutoConfiguration {
 

@@ -1,11 +1,11 @@
 package dev.observability.autoconfigure.prometheus;
 
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
         "dev.observability.autoconfigure.ObservabilityAutoConfiguration" })
 @ConditionalOnClass(PrometheusMeterRegistry.class)
 @ConditionalOnBean({ PrometheusMeterRegistry.class, ObservabilityManager.class })
-@ConditionalOnBooleanProperty(name = "observability.prometheus.enabled", matchIfMissing = true)
+@ConditionalOnSwitchesOn("observability.prometheus.enabled")
 @EnableConfigurationProperties(PrometheusAdapterProperties.class)
 public final class PrometheusAdapterAutoConfiguration {
 

@@ -5,7 +5,15 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.autoconfigure.actuator.ObservabilityEndpointAutoConfiguration;
+import dev.observability.autoconfigure.actuator.ObservabilityHealthAutoConfiguration;
+import dev.observability.autoconfigure.actuator.ObservabilityMetricsAutoConfiguration;
+import dev.observability.autoconfigure.bridge.LogbackBridgeAutoConfiguration;
+import dev.observability.autoconfigure.bridge.MicrometerBridgeAutoConfiguration;
+import dev.observability.autoconfigure.bridge.ObservationBridgeAutoConfiguration;
 import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
+import dev.observability.autoconfigure.prometheus.PrometheusAdapterAutoConfiguration;
+import dev.observability.core.ObservabilityManager;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,16 +47,19 @@ class BadPropertyValueTests {
         .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
                 OpenTelemetryAutoConfiguration.class));
 
+    private final ApplicationContextRunner everyAutoConfiguration = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+                ObservabilityEndpointAutoConfiguration.class, ObservabilityHealthAutoConfiguration.class,
+                ObservabilityMetricsAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
+                MicrometerBridgeAutoConfiguration.class, PrometheusAdapterAutoConfiguration.class,
+                ObservationBridgeAutoConfiguration.class, LogbackBridgeAutoConfiguration.class));
+
     @ParameterizedTest(name = "{0}={1} is refused, shown as {2}")
     @MethodSource("badValues")
     void badValueStopsStartUpWithAnAnalysisNamingThePropertyAndTheFix(String property, String value, String shown) {
         this.runner.withPropertyValues(property + "=" + value).run((context) -> {
             assertThat(context).hasFailed();
-            FailureAnalysis analysis = OUR_ANALYZERS.stream()
-                .map((analyzer) -> analyzer.analyze(context.getStartupFailure()))
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no analysis for " + context.getStartupFailure()));
+            FailureAnalysis analysis = analysisOf(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("'" + property + "'").contains("'" + shown + "'");
             assertThat(analysis.getAction()).contains(property);
         });
@@ -99,6 +110,67 @@ class BadPropertyValueTests {
                 Arguments.of(otel + "endpoint", "ftp://127.0.0.1/v1/traces", "ftp://127.0.0.1/v1/traces"));
     }
 
+    @ParameterizedTest(name = "{0}={1} is refused, not read as false")
+    @MethodSource("notBooleans")
+    void switchThatIsNotABooleanStopsStartUpInsteadOfSwitchingOff(String property, String value) {
+        this.everyAutoConfiguration.withPropertyValues(property + "=" + value).run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = analysisOf(context.getStartupFailure());
+            assertThat(analysis.getDescription())
+                .isEqualTo("Invalid value '" + value + "' for property '" + property + "'"
+                        + originIfBound(analysis) + ": it must be true or false.");
+            assertThat(analysis.getAction()).startsWith("Set '" + property + "' to true or false");
+        });
+    }
+
+    static Stream<Arguments> notBooleans() {
+        return Stream.of(Arguments.of("observability.enabled", "maybe"),
+                Arguments.of("observability.enabled", ""),
+                Arguments.of("observability.enabled", "treu"),
+                Arguments.of("observability.json-logging.enabled", "maybe"),
+                Arguments.of("observability.prometheus.enabled", "maybe"),
+                Arguments.of("observability.opentelemetry.enabled", "maybe"),
+                Arguments.of("observability.metrics.enabled", "maybe"),
+                Arguments.of("observability.metrics.micrometer-bridge.enabled", "maybe"),
+                Arguments.of("observability.tracing.enabled", "maybe"),
+                Arguments.of("observability.tracing.observation-bridge.enabled", "maybe"),
+                Arguments.of("observability.logging.enabled", "maybe"),
+                Arguments.of("observability.logging.logback-bridge.enabled", "maybe"),
+                Arguments.of("observability.logging.logback-bridge.replace-console", "maybe"),
+                Arguments.of("observability.redaction.enabled", "maybe"),
+                Arguments.of("observability.health.adapter-trouble-is-down", "maybe"),
+                Arguments.of("observability.adapters.custom.enabled", "maybe"));
+    }
+
+    @ParameterizedTest(name = "observability.enabled={0} is on: {1}")
+    @MethodSource("booleans")
+    void switchIsReadAsSpringBindsABoolean(String value, boolean on) {
+        this.everyAutoConfiguration.withPropertyValues("observability.enabled=" + value)
+            .run((context) -> assertThat(context).hasNotFailed()
+                .getBeans(ObservabilityManager.class).hasSize(on ? 1 : 0));
+    }
+
+    static Stream<Arguments> booleans() {
+        return Stream.of(Arguments.of("true", true), Arguments.of("TRUE", true), Arguments.of("on", true),
+                Arguments.of("yes", true), Arguments.of("false", false), Arguments.of("False", false),
+                Arguments.of("off", false), Arguments.of("no", false));
+    }
+
+    private static FailureAnalysis analysisOf(Throwable failure) {
+        return OUR_ANALYZERS.stream()
+            .map((analyzer) -> analyzer.analyze(failure))
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no analysis for " + failure));
+    }
+
+    /** A bound property's analysis says where the value came from; a switch read by a condition does not. */
+    private static String originIfBound(FailureAnalysis analysis) {
+        String description = analysis.getDescription();
+        int from = description.indexOf(" (from ");
+        return (from < 0) ? "" : description.substring(from, description.indexOf("): it must") + 1);
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @MethodSource("unconvertibleValues")
     void valueOfTheWrongTypeStopsStartUpWithBootsReportNamingTheProperty(String property, String value,
@@ -115,6 +187,7 @@ class BadPropertyValueTests {
 
     static Stream<Arguments> unconvertibleValues() {
         return Stream.of(Arguments.of("observability.health.interval", "fast"),
+                Arguments.of("observability.enabled", "maybe"),
                 Arguments.of("observability.dispatch.queue-capacity", "lots"),
                 Arguments.of("observability.circuit-breaker.failure-rate-threshold", "half"));
     }

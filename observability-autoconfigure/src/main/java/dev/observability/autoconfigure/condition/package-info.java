@@ -1,0 +1,7 @@
+/**
+ * The conditions of the project's auto-configurations: the {@code observability.*} on/off switches, read strictly.
+ */
+@NullMarked
+package dev.observability.autoconfigure.condition;
+
+import org.jspecify.annotations.NullMarked;
