@@ -59,6 +59,12 @@ public final class AdapterLane {
 
     private final long slowCallNanos;
 
+    /** The period this lane needs from the {@link CoarseClock}, or 0 when it reads {@link System#nanoTime()}. */
+    private final long clockPeriodNanos;
+
+    /** Whether this lane holds the coarse clock (from its start to its stop). */
+    private volatile boolean clockHeld;
+
     private final Consumer<QueuedDelivery> dropLeftover;
 
     private final Redaction redaction;
@@ -105,6 +111,7 @@ public final class AdapterLane {
         this.enabled = settings.enabled();
         this.openRecheckAt = System.nanoTime();
         this.slowCallNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
+        this.clockPeriodNanos = CoarseClock.periodFor(settings.circuitBreaker().slowCallDurationThreshold());
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
         this.counters = new LongAdder[Signal.values().length][SUBMITTED + 1];
         for (LongAdder[] row : this.counters) {
@@ -113,18 +120,45 @@ public final class AdapterLane {
             }
         }
         this.worker = (this.dispatch == DispatchMode.ASYNC)
-                ? new LaneWorker(adapter.name(), settings.queueCapacity(), this::deliver) : null;
+                ? new LaneWorker(adapter.name(), settings.queueCapacity(), this::deliver, this::now) : null;
         this.dropLeftover = (event) -> {
             this.breaker.releasePermission();
             this.counters[event.signal().ordinal()][Outcome.DROPPED.ordinal()].increment();
         };
     }
 
-    /** Starts the worker of an ASYNC lane. */
+    /**
+     * Starts timing calls with the shared {@link CoarseClock} (unless the slow-call threshold is under 10 ms) and
+     * starts the worker of an ASYNC lane. Before its start, and after its stop, a lane times each call with
+     * {@link System#nanoTime()}.
+     */
     public void start() {
+        holdClock(true);
         if (this.worker != null) {
             this.worker.start();
         }
+    }
+
+    private synchronized void holdClock(boolean hold) {
+        if (this.clockPeriodNanos == 0 || this.clockHeld == hold) {
+            return;
+        }
+        if (hold) {
+            CoarseClock.SHARED.hold(this.clockPeriodNanos);
+            this.clockHeld = true;
+        }
+        else {
+            this.clockHeld = false;
+            CoarseClock.SHARED.release(this.clockPeriodNanos);
+        }
+    }
+
+    /**
+     * The lane's time: the coarse clock's last tick while the lane is started (behind {@link System#nanoTime()} by
+     * at most a tenth of the slow-call threshold, never more than 100 ms), {@code System.nanoTime()} otherwise.
+     */
+    private long now() {
+        return this.clockHeld ? CoarseClock.SHARED.now() : System.nanoTime();
     }
 
     /** @return the adapter's name */
@@ -215,20 +249,21 @@ public final class AdapterLane {
 
     /**
      * Asks the breaker for a permission, except while it is forced open, or open and asked less than
-     * {@link #OPEN_RECHECK_NANOS} ago: Resilience4j builds a time-stamped event for every refused call, which would
-     * make a refusal cost more than a delivery. An OPEN breaker is still asked at least once a millisecond, so its
-     * move to HALF_OPEN after the wait duration is late by at most that.
+     * {@link #OPEN_RECHECK_NANOS} ago by the lane's clock: Resilience4j builds a time-stamped event for every refused
+     * call, which would make a refusal cost more than a delivery. An OPEN breaker is still asked once the lane's clock
+     * has moved 1 ms past the last refusal, so its move to HALF_OPEN after the wait duration is late by at most 1 ms
+     * plus one period of the coarse clock (a tenth of the slow-call threshold, at most 100 ms).
      */
     private boolean permitted() {
         CircuitBreaker.State state = this.breaker.getState();
         if (state == CircuitBreaker.State.FORCED_OPEN
-                || (state == CircuitBreaker.State.OPEN && System.nanoTime() - this.openRecheckAt < 0)) {
+                || (state == CircuitBreaker.State.OPEN && now() - this.openRecheckAt < 0)) {
             return false;
         }
         if (this.breaker.tryAcquirePermission()) {
             return true;
         }
-        this.openRecheckAt = System.nanoTime() + OPEN_RECHECK_NANOS;
+        this.openRecheckAt = now() + OPEN_RECHECK_NANOS;
         return false;
     }
 
@@ -244,10 +279,10 @@ public final class AdapterLane {
     }
 
     private void run(LongAdder[] row, Delivery<Object> delivery) {
-        long start = System.nanoTime();
+        long start = now();
         try {
             delivery.deliverTo(this.adapter);
-            long elapsed = System.nanoTime() - start;
+            long elapsed = Math.max(0, now() - start);
             if (elapsed > this.slowCallNanos) {
                 this.outcomes.failure(elapsed, SlowCallException.INSTANCE);
             }
@@ -257,7 +292,7 @@ public final class AdapterLane {
             row[Outcome.DELIVERED.ordinal()].increment();
         }
         catch (Throwable ex) {
-            this.outcomes.failure(System.nanoTime() - start, ex);
+            this.outcomes.failure(Math.max(0, now() - start), ex);
             row[Outcome.FAILED.ordinal()].increment();
             this.lastError = new LastError(FailureLog.describe(ex), Instant.now());
             this.failureLog.failed(ex);
@@ -313,6 +348,7 @@ public final class AdapterLane {
         if (this.worker != null) {
             this.worker.awaitStop(deadlineNanos, this.dropLeftover);
         }
+        holdClock(false);
         Thread closer = new Thread(this::closeAdapter, "observability-close-" + name());
         closer.setDaemon(true);
         closer.start();

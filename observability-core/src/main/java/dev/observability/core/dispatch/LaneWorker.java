@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import dev.observability.core.Signal;
 import org.jctools.queues.MpscArrayQueue;
@@ -39,6 +40,8 @@ final class LaneWorker {
 
     private final Consumer<QueuedDelivery> runner;
 
+    private final LongSupplier clock;
+
     private final Thread thread;
 
     /** Set by the worker before it parks; the one producer that clears it wakes the worker, the others need not. */
@@ -56,10 +59,11 @@ final class LaneWorker {
 
     private final AtomicInteger role = new AtomicInteger(POLLING);
 
-    LaneWorker(String adapterName, int capacity, Consumer<QueuedDelivery> runner) {
+    LaneWorker(String adapterName, int capacity, Consumer<QueuedDelivery> runner, LongSupplier clock) {
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
         this.capacity = capacity;
         this.runner = runner;
+        this.clock = clock;
         this.thread = new Thread(this::work, "observability-lane-" + adapterName);
         this.thread.setDaemon(true);
     }
@@ -90,9 +94,12 @@ final class LaneWorker {
         return this.capacity;
     }
 
-    /** @return nanos the current call has run, or -1 when the worker is not in a call */
+    /**
+     * @return nanos the current call has run, or -1 when the worker is not in a call; the call's start is stamped by
+     * the lane's clock, so this may exceed the truth by one period of that clock
+     */
     long currentCallNanos() {
-        return this.inCall ? System.nanoTime() - this.callStartedAt : -1;
+        return this.inCall ? Math.max(0, System.nanoTime() - this.callStartedAt) : -1;
     }
 
     private void work() {
@@ -117,7 +124,7 @@ final class LaneWorker {
                 discarder.accept(event);
                 continue;
             }
-            this.callStartedAt = System.nanoTime();
+            this.callStartedAt = this.clock.getAsLong();
             this.inCall = true;
             this.role.set(IN_CALL);
             try {

@@ -1,13 +1,16 @@
 package dev.observability.core.dispatch;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import dev.observability.core.ObservabilityAdapter;
 import dev.observability.core.Signal;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,13 +18,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An INLINE lane holds back successes from its breaker while they cannot change a decision (see
  * {@link BreakerOutcomes}); the breaker must still open at exactly the configured failure rate and slow-call rate, and
- * the lane's account must stay exact.
+ * the lane's account must stay exact. The lanes are started, so they time calls with the coarse clock (a 2 ms period
+ * for the 20 ms threshold), as in an application.
  */
 class HeldSuccessesTests {
 
     private static final Duration SLOW = Duration.ofMillis(20);
 
     private final ObservabilityAdapter adapter = () -> "target";
+
+    private final List<AdapterLane> started = new ArrayList<>();
+
+    @AfterEach
+    void stopLanes() {
+        this.started.forEach((lane) -> lane.stop(System.nanoTime()));
+    }
 
     @Test
     void opensAtExactlyTheFailureRateAfterManyHeldSuccesses() {
@@ -102,7 +113,8 @@ class HeldSuccessesTests {
 
     private static void slow(AdapterLane lane, int calls) {
         for (int i = 0; i < calls; i++) {
-            lane.submit(Signal.METRICS, (ignored) -> Thread.sleep(SLOW.toMillis() * 2));
+            // four times the threshold: slow even if the clock's thread is scheduled late on a busy machine
+            lane.submit(Signal.METRICS, (ignored) -> Thread.sleep(SLOW.toMillis() * 4));
         }
     }
 
@@ -110,7 +122,10 @@ class HeldSuccessesTests {
         CircuitBreakerSettings breaker = new CircuitBreakerSettings(50f, windowSize, minimumCalls,
                 Duration.ofHours(1), 5, SLOW);
         LaneSettings settings = LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE).withCircuitBreaker(breaker);
-        return new AdapterLane(this.adapter, EnumSet.of(Signal.METRICS), settings, CircuitBreakerFactory.standalone(),
-                Duration.ofMinutes(1));
+        AdapterLane lane = new AdapterLane(this.adapter, EnumSet.of(Signal.METRICS), settings,
+                CircuitBreakerFactory.standalone(), Duration.ofMinutes(1));
+        lane.start();
+        this.started.add(lane);
+        return lane;
     }
 }

@@ -42,6 +42,7 @@ class LaneRefusalAndWakeUpTests {
     @Test
     void openBreakerIsAskedAtMostOncePerMillisecondAndStillRefusesEveryEvent() {
         AdapterLane lane = lane(DispatchMode.INLINE, Duration.ofHours(1));
+        lane.start(); // the recheck reads the coarse clock of a started lane
         AtomicInteger notPermittedEvents = new AtomicInteger();
         lane.circuitBreaker().getEventPublisher().onCallNotPermitted((event) -> notPermittedEvents.incrementAndGet());
         lane.circuitBreaker().transitionToOpenState();
@@ -53,11 +54,13 @@ class LaneRefusalAndWakeUpTests {
         assertThat(lane.counts(Signal.METRICS).rejectedCircuitOpen()).isEqualTo(10_000);
         assertThat(this.received.sum()).isZero();
         assertThat(notPermittedEvents.get()).isBetween(1, (int) elapsedMillis + 1);
+        lane.stop(System.nanoTime());
     }
 
     @Test
     void openBreakerStillMovesToHalfOpenAfterItsWaitAndLetsAProbeThrough() {
         AdapterLane lane = lane(DispatchMode.INLINE, Duration.ofMillis(500));
+        lane.start(); // late by at most 1 ms plus one tick of the coarse clock (100 ms for the 1 s threshold)
         lane.circuitBreaker().transitionToOpenState();
         lane.submit(Signal.METRICS, (ignored) -> this.received.increment());
         assertThat(this.received.sum()).isZero();
@@ -66,6 +69,7 @@ class LaneRefusalAndWakeUpTests {
             assertThat(this.received.sum()).isPositive();
         });
         assertThat(lane.circuitBreaker().getState()).isIn(CircuitBreaker.State.HALF_OPEN, CircuitBreaker.State.CLOSED);
+        lane.stop(System.nanoTime());
     }
 
     @Test
