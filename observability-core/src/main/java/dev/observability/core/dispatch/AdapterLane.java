@@ -26,7 +26,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AdapterLane {
 
-    private static final int SUBMITTED = Outcome.values().length;
+    private static final int DELIVERED = Outcome.DELIVERED.ordinal();
+
+    private static final int FAILED = Outcome.FAILED.ordinal();
+
+    private static final int DROPPED = Outcome.DROPPED.ordinal();
+
+    private static final int REJECTED_CIRCUIT_OPEN = Outcome.REJECTED_CIRCUIT_OPEN.ordinal();
+
+    private static final int REJECTED_DISABLED = Outcome.REJECTED_DISABLED.ordinal();
+
+    /** ASYNC: events past the lane's refusals, counted just before they are offered to the queue. */
+    private static final int QUEUED = Outcome.values().length;
+
+    /** ASYNC: queued events dropped (queue full, or still queued at the end of the stop). */
+    private static final int QUEUED_DROPPED = QUEUED + 1;
+
+    /** ASYNC: queued events taken from the queue while the breaker was open. */
+    private static final int QUEUED_REJECTED_CIRCUIT_OPEN = QUEUED + 2;
 
     /**
      * Set while this thread is inside a lane: asking a breaker for permission, calling an adapter, or working as a
@@ -107,13 +124,13 @@ public final class AdapterLane {
         this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
         this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
         this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
-        this.outcomes = new BreakerOutcomes(this.breaker);
+        this.outcomes = new BreakerOutcomes(this.breaker, this::deliveredSoFar);
         this.enabled = settings.enabled();
         this.openRecheckAt = System.nanoTime();
         this.slowCallNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
         this.clockPeriodNanos = CoarseClock.periodFor(settings.circuitBreaker().slowCallDurationThreshold());
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
-        this.counters = new LongAdder[Signal.values().length][SUBMITTED + 1];
+        this.counters = new LongAdder[Signal.values().length][QUEUED_REJECTED_CIRCUIT_OPEN + 1];
         for (LongAdder[] row : this.counters) {
             for (int i = 0; i < row.length; i++) {
                 row[i] = new LongAdder();
@@ -123,7 +140,7 @@ public final class AdapterLane {
                 ? new LaneWorker(adapter.name(), settings.queueCapacity(), this::deliver, this::now) : null;
         this.dropLeftover = (event) -> {
             this.breaker.releasePermission();
-            this.counters[event.signal().ordinal()][Outcome.DROPPED.ordinal()].increment();
+            this.counters[event.signal().ordinal()][QUEUED_DROPPED].increment();
         };
     }
 
@@ -208,13 +225,12 @@ public final class AdapterLane {
      */
     public <A> void submit(Signal signal, Delivery<A> delivery) {
         LongAdder[] row = this.counters[signal.ordinal()];
-        row[SUBMITTED].increment();
         if (!this.enabled || !this.accepting) {
-            row[Outcome.REJECTED_DISABLED.ordinal()].increment();
+            row[REJECTED_DISABLED].increment();
             return;
         }
         if (INSIDE_A_LANE.get() != null) {
-            row[Outcome.DROPPED.ordinal()].increment();
+            row[DROPPED].increment();
             return;
         }
         INSIDE_A_LANE.set(Boolean.TRUE);
@@ -231,16 +247,18 @@ public final class AdapterLane {
     @SuppressWarnings("unchecked")
     private <A> void dispatch(Signal signal, LongAdder[] row, Delivery<A> delivery) {
         if (!permitted()) {
-            row[Outcome.REJECTED_CIRCUIT_OPEN.ordinal()].increment();
+            row[REJECTED_CIRCUIT_OPEN].increment();
             return;
         }
         LaneWorker queue = this.worker;
         if (queue == null) {
             run(row, (Delivery<Object>) delivery);
+            return;
         }
-        else if (!queue.offer(new QueuedDelivery(signal, (Delivery<Object>) delivery))) {
+        row[QUEUED].increment();
+        if (!queue.offer(new QueuedDelivery(signal, (Delivery<Object>) delivery))) {
             this.breaker.releasePermission();
-            row[Outcome.DROPPED.ordinal()].increment();
+            row[QUEUED_DROPPED].increment();
         }
         else if (!this.accepting) {
             queue.sweepIfEnded(this.dropLeftover);
@@ -272,7 +290,7 @@ public final class AdapterLane {
         LongAdder[] row = this.counters[event.signal().ordinal()];
         CircuitBreaker.State state = this.breaker.getState();
         if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
-            row[Outcome.REJECTED_CIRCUIT_OPEN.ordinal()].increment();
+            row[QUEUED_REJECTED_CIRCUIT_OPEN].increment();
             return;
         }
         run(row, event.delivery());
@@ -283,17 +301,18 @@ public final class AdapterLane {
         try {
             delivery.deliverTo(this.adapter);
             long elapsed = Math.max(0, now() - start);
+            // counted before the breaker hears of it: a held success is this count (see BreakerOutcomes)
+            row[DELIVERED].increment();
             if (elapsed > this.slowCallNanos) {
-                this.outcomes.failure(elapsed, SlowCallException.INSTANCE);
+                this.outcomes.slow(elapsed);
             }
             else {
                 this.outcomes.success(elapsed);
             }
-            row[Outcome.DELIVERED.ordinal()].increment();
         }
         catch (Throwable ex) {
             this.outcomes.failure(Math.max(0, now() - start), ex);
-            row[Outcome.FAILED.ordinal()].increment();
+            row[FAILED].increment();
             this.lastError = new LastError(FailureLog.describe(ex), Instant.now());
             this.failureLog.failed(ex);
         }
@@ -389,19 +408,36 @@ public final class AdapterLane {
     }
 
     /**
+     * The account for one signal. Each event adds to one counter when it gets its outcome, and an event that enters
+     * an ASYNC lane's queue also to {@code queued} just before: {@code submitted} is the sum of the outcomes plus what
+     * is pending, and only ASYNC lanes have anything pending (queued, or in the worker's hands). An INLINE call is
+     * counted when it returns, so {@code pending} is always 0 on an INLINE lane. The outcomes are read before
+     * {@code queued}, so {@code pending} is never negative, and every counter only grows, so {@code submitted} never
+     * goes back between two reads.
      * @param signal a signal
-     * @return the account for that signal; read outcomes first so that {@code pending} is never negative
+     * @return the account for that signal
      */
     public SignalCounts counts(Signal signal) {
         LongAdder[] row = this.counters[signal.ordinal()];
-        long delivered = row[Outcome.DELIVERED.ordinal()].sum();
-        long failed = row[Outcome.FAILED.ordinal()].sum();
-        long dropped = row[Outcome.DROPPED.ordinal()].sum();
-        long open = row[Outcome.REJECTED_CIRCUIT_OPEN.ordinal()].sum();
-        long disabled = row[Outcome.REJECTED_DISABLED.ordinal()].sum();
-        long submitted = row[SUBMITTED].sum();
-        long pending = submitted - delivered - failed - dropped - open - disabled;
+        long delivered = row[DELIVERED].sum();
+        long failed = row[FAILED].sum();
+        long queuedDropped = row[QUEUED_DROPPED].sum();
+        long queuedOpen = row[QUEUED_REJECTED_CIRCUIT_OPEN].sum();
+        long dropped = row[DROPPED].sum() + queuedDropped;
+        long open = row[REJECTED_CIRCUIT_OPEN].sum() + queuedOpen;
+        long disabled = row[REJECTED_DISABLED].sum();
+        long pending = (this.worker != null) ? row[QUEUED].sum() - delivered - failed - queuedDropped - queuedOpen : 0;
+        long submitted = delivered + failed + dropped + open + disabled + pending;
         return new SignalCounts(submitted, delivered, failed, dropped, open, disabled, pending);
+    }
+
+    /** @return the events delivered so far over all of the lane's signals (successes held back from the breaker) */
+    private long deliveredSoFar() {
+        long delivered = 0;
+        for (Signal signal : this.signals) {
+            delivered += this.counters[signal.ordinal()][DELIVERED].sum();
+        }
+        return delivered;
     }
 
     private AdapterHealth laneHealth(long callNanos) {

@@ -1,7 +1,8 @@
 package dev.observability.core.dispatch;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -26,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * {@code numberOfBufferedCalls}) count held successes only when the next failure or slow call arrives; successes
  * held when the window is replaced (the breaker opens, or is reset) belong to no window and are not recorded, as
  * with a call that ends after its window was replaced.
+ * <p>
+ * Held successes are not counted separately: they are the lane's {@code delivered} count (which the lane adds to
+ * before it reports the call here) minus the mark taken when the window was primed or last handed its successes.
+ * Slow calls are delivered too, so a slow call takes itself out of that difference.
  */
 final class BreakerOutcomes {
 
@@ -37,13 +42,21 @@ final class BreakerOutcomes {
 
     private final int minimumCalls;
 
-    private final LongAdder heldSuccesses = new LongAdder();
+    private final LongSupplier delivered;
+
+    /** The lane's delivered count when successes were last handed to the breaker (or the window was primed). */
+    private final AtomicLong handedUpTo = new AtomicLong();
 
     /** The CLOSED window known to hold at least the minimum number of calls; successes are held while it is current. */
     private volatile CircuitBreaker.@Nullable Metrics primed;
 
-    BreakerOutcomes(CircuitBreaker breaker) {
+    /**
+     * @param breaker the lane's breaker
+     * @param delivered the lane's delivered count over all its signals
+     */
+    BreakerOutcomes(CircuitBreaker breaker, LongSupplier delivered) {
         this.breaker = breaker;
+        this.delivered = delivered;
         CircuitBreakerConfig config = breaker.getCircuitBreakerConfig();
         this.countBased = config.getSlidingWindowType() == CircuitBreakerConfig.SlidingWindowType.COUNT_BASED;
         this.windowSize = config.getSlidingWindowSize();
@@ -51,12 +64,11 @@ final class BreakerOutcomes {
     }
 
     /**
-     * Records a call that returned within the slow-call threshold.
+     * Records a call that returned within the slow-call threshold, already counted as delivered by the lane.
      * @param elapsedNanos how long it took
      */
     void success(long elapsedNanos) {
         if (holdsSuccesses()) {
-            this.heldSuccesses.increment();
             return;
         }
         this.breaker.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
@@ -64,23 +76,39 @@ final class BreakerOutcomes {
     }
 
     /**
-     * Records a failed or slow call, after the successes held before it.
+     * Records a call that returned after the slow-call threshold (already counted as delivered by the lane) as a
+     * failure, after the successes held before it.
      * @param elapsedNanos how long it took
-     * @param error what it threw, or {@link SlowCallException#INSTANCE} for a slow call
+     */
+    void slow(long elapsedNanos) {
+        handOverHeld(1);
+        this.breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, SlowCallException.INSTANCE);
+    }
+
+    /**
+     * Records a failed call, after the successes held before it.
+     * @param elapsedNanos how long it took
+     * @param error what it threw
      */
     void failure(long elapsedNanos, Throwable error) {
-        long held = this.heldSuccesses.sumThenReset();
+        handOverHeld(0);
+        this.breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, error);
+    }
+
+    /** @param notSuccesses delivered events counted since the last hand-over that are not successes (a slow call) */
+    private void handOverHeld(long notSuccesses) {
+        long now = this.delivered.getAsLong();
+        long held = now - this.handedUpTo.getAndAccumulate(now, Math::max) - notSuccesses;
         if (held > 0 && holdsSuccesses()) {
             for (long i = Math.min(held, this.windowSize); i > 0; i--) {
                 this.breaker.onSuccess(0, TimeUnit.NANOSECONDS);
             }
         }
-        this.breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, error);
     }
 
     /** @return the successes held back now (for tests) */
     long held() {
-        return this.heldSuccesses.sum();
+        return holdsSuccesses() ? Math.max(0, this.delivered.getAsLong() - this.handedUpTo.get()) : 0;
     }
 
     private boolean holdsSuccesses() {
@@ -98,7 +126,7 @@ final class BreakerOutcomes {
         }
         CircuitBreaker.Metrics metrics = this.breaker.getMetrics();
         if (metrics != this.primed && metrics.getNumberOfBufferedCalls() >= this.minimumCalls) {
-            this.heldSuccesses.reset();
+            this.handedUpTo.accumulateAndGet(this.delivered.getAsLong(), Math::max);
             this.primed = metrics;
         }
     }
