@@ -6,8 +6,10 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -72,6 +74,15 @@ public final class AdapterLane {
 
     private final LongAdder[][] counters;
 
+    /**
+     * An ASYNC lane's delivered events per signal. Only the worker thread adds to them, so a plain read and an
+     * ordered write count an event exactly without an atomic read-modify-write.
+     */
+    private final AtomicLongArray workerDelivered = new AtomicLongArray(Signal.values().length);
+
+    /** The lane's only signal, or {@code null}: its queued events need not carry their signal. */
+    private final @Nullable Signal soleSignal;
+
     private final FailureLog failureLog;
 
     private final long slowCallNanos;
@@ -82,7 +93,7 @@ public final class AdapterLane {
     /** Whether this lane holds the coarse clock (from its start to its stop). */
     private volatile boolean clockHeld;
 
-    private final Consumer<QueuedDelivery> dropLeftover;
+    private final Consumer<Object> dropLeftover;
 
     private final Redaction redaction;
 
@@ -122,6 +133,7 @@ public final class AdapterLane {
         this.redaction = redaction;
         this.adapter = adapter;
         this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
+        this.soleSignal = (this.signals.size() == 1) ? this.signals.iterator().next() : null;
         this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
         this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
         this.outcomes = new BreakerOutcomes(this.breaker, this::deliveredSoFar);
@@ -140,7 +152,7 @@ public final class AdapterLane {
                 ? new LaneWorker(adapter.name(), settings.queueCapacity(), this::deliver, this::now) : null;
         this.dropLeftover = (event) -> {
             this.breaker.releasePermission();
-            this.counters[event.signal().ordinal()][QUEUED_DROPPED].increment();
+            this.counters[signalOf(event).ordinal()][QUEUED_DROPPED].increment();
         };
     }
 
@@ -252,11 +264,12 @@ public final class AdapterLane {
         }
         LaneWorker queue = this.worker;
         if (queue == null) {
-            run(row, (Delivery<Object>) delivery);
+            run(signal, row, (Delivery<Object>) delivery);
             return;
         }
         row[QUEUED].increment();
-        if (!queue.offer(new QueuedDelivery(signal, (Delivery<Object>) delivery))) {
+        Object event = (signal == this.soleSignal) ? delivery : new QueuedDelivery(signal, (Delivery<Object>) delivery);
+        if (!queue.offer(event)) {
             this.breaker.releasePermission();
             row[QUEUED_DROPPED].increment();
         }
@@ -285,24 +298,41 @@ public final class AdapterLane {
         return false;
     }
 
-    private void deliver(QueuedDelivery event) {
+    /**
+     * Marks the calling thread, an ASYNC lane's worker, as inside a lane for its whole life, so whatever the adapter
+     * records from there is dropped and counted instead of re-entering the lanes.
+     */
+    static void markWorkerThread() {
         INSIDE_A_LANE.set(Boolean.TRUE);
-        LongAdder[] row = this.counters[event.signal().ordinal()];
+    }
+
+    /**
+     * What an ASYNC lane's queue holds: the delivery itself when the lane has one signal (no wrapper to allocate per
+     * event), otherwise a {@link QueuedDelivery} with its signal.
+     */
+    private Signal signalOf(Object event) {
+        return (event instanceof QueuedDelivery queued) ? queued.signal() : Objects.requireNonNull(this.soleSignal);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void deliver(Object event) {
+        Signal signal = signalOf(event);
+        LongAdder[] row = this.counters[signal.ordinal()];
         CircuitBreaker.State state = this.breaker.getState();
         if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
             row[QUEUED_REJECTED_CIRCUIT_OPEN].increment();
             return;
         }
-        run(row, event.delivery());
+        run(signal, row, (event instanceof QueuedDelivery queued) ? queued.delivery() : (Delivery<Object>) event);
     }
 
-    private void run(LongAdder[] row, Delivery<Object> delivery) {
+    private void run(Signal signal, LongAdder[] row, Delivery<Object> delivery) {
         long start = now();
         try {
             delivery.deliverTo(this.adapter);
             long elapsed = Math.max(0, now() - start);
             // counted before the breaker hears of it: a held success is this count (see BreakerOutcomes)
-            row[DELIVERED].increment();
+            countDelivered(signal, row);
             if (elapsed > this.slowCallNanos) {
                 this.outcomes.slow(elapsed);
             }
@@ -315,6 +345,17 @@ public final class AdapterLane {
             row[FAILED].increment();
             this.lastError = new LastError(FailureLog.describe(ex), Instant.now());
             this.failureLog.failed(ex);
+        }
+    }
+
+    /** An INLINE lane runs calls on the callers' threads; an ASYNC lane only on its worker, the one writer. */
+    private void countDelivered(Signal signal, LongAdder[] row) {
+        if (this.worker == null) {
+            row[DELIVERED].increment();
+        }
+        else {
+            int index = signal.ordinal();
+            this.workerDelivered.lazySet(index, this.workerDelivered.get(index) + 1);
         }
     }
 
@@ -419,7 +460,7 @@ public final class AdapterLane {
      */
     public SignalCounts counts(Signal signal) {
         LongAdder[] row = this.counters[signal.ordinal()];
-        long delivered = row[DELIVERED].sum();
+        long delivered = row[DELIVERED].sum() + this.workerDelivered.get(signal.ordinal());
         long failed = row[FAILED].sum();
         long queuedDropped = row[QUEUED_DROPPED].sum();
         long queuedOpen = row[QUEUED_REJECTED_CIRCUIT_OPEN].sum();
@@ -435,7 +476,7 @@ public final class AdapterLane {
     private long deliveredSoFar() {
         long delivered = 0;
         for (Signal signal : this.signals) {
-            delivered += this.counters[signal.ordinal()][DELIVERED].sum();
+            delivered += this.counters[signal.ordinal()][DELIVERED].sum() + this.workerDelivered.get(signal.ordinal());
         }
         return delivered;
     }

@@ -3,6 +3,7 @@ package dev.observability.core.dispatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bounded queue and the single worker thread of an ASYNC lane. Producers never block: {@link #offer} either
  * takes the event or refuses it at once when the queue holds {@code capacity} events. The worker delivers in FIFO
- * order and parks when the queue is empty.
+ * order, in batches of at most {@value #BATCH} events between two looks at its stop and park state, and parks when
+ * the queue is empty. An element is whatever the lane queued: its delivery, with its signal when the lane has several.
  * <p>
  * Stopping is two steps, so that every lane of a manager drains at the same time: {@link #requestStop()} lets the
  * worker finish what is queued and end, and {@link #awaitStop} waits for that until a deadline. Whatever is left
@@ -25,6 +27,12 @@ final class LaneWorker {
 
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+    /** The most events the worker takes from the queue before it looks at its stop and park state again. */
+    static final int BATCH = 256;
+
+    /** {@link #callStartedAt} while the worker is not in a call. */
+    private static final long NOT_IN_CALL = Long.MIN_VALUE;
+
     /** The worker is the queue's consumer. */
     private static final int POLLING = 0;
 
@@ -34,11 +42,11 @@ final class LaneWorker {
     /** The lane's stop took the consumer's role from a worker stuck in a call; the worker ends when it returns. */
     private static final int STOLEN = 2;
 
-    private final MpscArrayQueue<QueuedDelivery> queue;
+    private final MpscArrayQueue<Object> queue;
 
     private final int capacity;
 
-    private final Consumer<QueuedDelivery> runner;
+    private final Consumer<Object> runner;
 
     private final LongSupplier clock;
 
@@ -49,17 +57,16 @@ final class LaneWorker {
 
     private volatile boolean running = true;
 
-    private volatile long callStartedAt;
+    /** When the current call started by the lane's clock, or {@link #NOT_IN_CALL}; written with ordered stores. */
+    private final AtomicLong callStartedAt = new AtomicLong(NOT_IN_CALL);
 
-    private volatile boolean inCall;
-
-    private volatile @Nullable Consumer<QueuedDelivery> discard;
+    private volatile @Nullable Consumer<Object> discard;
 
     private boolean ended;
 
     private final AtomicInteger role = new AtomicInteger(POLLING);
 
-    LaneWorker(String adapterName, int capacity, Consumer<QueuedDelivery> runner, LongSupplier clock) {
+    LaneWorker(String adapterName, int capacity, Consumer<Object> runner, LongSupplier clock) {
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
         this.capacity = capacity;
         this.runner = runner;
@@ -76,7 +83,7 @@ final class LaneWorker {
      * @param event the event
      * @return {@code false} when the queue is full
      */
-    boolean offer(QueuedDelivery event) {
+    boolean offer(Object event) {
         if (!this.queue.offerIfBelowThreshold(event, this.capacity)) {
             return false;
         }
@@ -99,44 +106,63 @@ final class LaneWorker {
      * the lane's clock, so this may exceed the truth by one period of that clock
      */
     long currentCallNanos() {
-        return this.inCall ? Math.max(0, System.nanoTime() - this.callStartedAt) : -1;
+        long startedAt = this.callStartedAt.get();
+        return (startedAt != NOT_IN_CALL) ? Math.max(0, System.nanoTime() - startedAt) : -1;
     }
 
     private void work() {
+        AdapterLane.markWorkerThread();
         while (true) {
-            QueuedDelivery event = this.queue.relaxedPoll();
-            if (event == null) {
-                if (!this.running) {
-                    if (endIfEmpty()) {
-                        return;
-                    }
-                    continue;
-                }
-                this.parked.set(true);
-                if (this.queue.isEmpty() && this.running) {
-                    LockSupport.parkNanos(this, IDLE_PARK_NANOS);
-                }
-                this.parked.set(false);
+            int taken = drainBatch();
+            if (taken < 0) {
+                return;
+            }
+            if (taken > 0) {
                 continue;
             }
-            Consumer<QueuedDelivery> discarder = this.discard;
+            if (!this.running) {
+                if (endIfEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            this.parked.set(true);
+            if (this.queue.isEmpty() && this.running) {
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+            }
+            this.parked.set(false);
+        }
+    }
+
+    /**
+     * Takes up to {@link #BATCH} events from the queue and runs (or, once the stop has passed its deadline, discards)
+     * each. The consumer's role changes hands around every call, so a stop can take it from a call that hangs.
+     * @return the events taken, or -1 when the stop took the consumer's role during a call and the worker must end
+     */
+    private int drainBatch() {
+        for (int taken = 0; taken < BATCH; taken++) {
+            Object event = this.queue.relaxedPoll();
+            if (event == null) {
+                return taken;
+            }
+            Consumer<Object> discarder = this.discard;
             if (discarder != null) {
                 discarder.accept(event);
                 continue;
             }
-            this.callStartedAt = this.clock.getAsLong();
-            this.inCall = true;
+            this.callStartedAt.lazySet(this.clock.getAsLong());
             this.role.set(IN_CALL);
             try {
                 this.runner.accept(event);
             }
             finally {
-                this.inCall = false;
+                this.callStartedAt.lazySet(NOT_IN_CALL);
             }
             if (!this.role.compareAndSet(IN_CALL, POLLING)) {
-                return;
+                return -1;
             }
         }
+        return BATCH;
     }
 
     private synchronized boolean endIfEmpty() {
@@ -160,7 +186,7 @@ final class LaneWorker {
      * @param deadlineNanos a {@link System#nanoTime()} deadline
      * @param leftOver receives each event still queued when the deadline passed
      */
-    void awaitStop(long deadlineNanos, Consumer<QueuedDelivery> leftOver) {
+    void awaitStop(long deadlineNanos, Consumer<Object> leftOver) {
         requestStop();
         long remaining = deadlineNanos - System.nanoTime();
         try {
@@ -189,18 +215,18 @@ final class LaneWorker {
      * the lane was stopping. Producers call it only after stop began, so it costs nothing while the lane runs.
      * @param leftOver receives each event still queued
      */
-    synchronized void sweepIfEnded(Consumer<QueuedDelivery> leftOver) {
+    synchronized void sweepIfEnded(Consumer<Object> leftOver) {
         if (!this.ended) {
             return;
         }
-        QueuedDelivery event;
+        Object event;
         while ((event = this.queue.poll()) != null) {
             leftOver.accept(event);
         }
     }
 
     /**
-     * One queued call and the signal it is counted under.
+     * One queued call and the signal it is counted under, for a lane with more than one signal.
      *
      * @param signal the signal
      * @param delivery the call
