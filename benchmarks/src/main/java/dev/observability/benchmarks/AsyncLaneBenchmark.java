@@ -2,6 +2,7 @@ package dev.observability.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.Signal;
@@ -25,11 +26,22 @@ import org.openjdk.jmh.annotations.Threads;
  * Benchmark 3: an ASYNC lane at its default capacity in front of a fast adapter. {@code enqueue} is the caller's
  * cost per event while the queue has room (batches of {@value #BATCH}, the queue drained between batches, outside
  * the measurement); {@code sustained} is two producer threads recording as fast as they can, with the events the
- * worker delivered and the events dropped per second reported next to the producers' rate.
+ * worker delivered and the events dropped per second reported next to the producers' rate; {@code paced} is the
+ * target as stated: two producers offering together {@value #PACED_RATE} events per second, in bursts of
+ * {@value #PACED_BURST} per producer on a fixed schedule, with the same delivered and dropped rates next to it.
  */
 public class AsyncLaneBenchmark extends FullMode {
 
     static final int BATCH = 1000;
+
+    /** Events per second offered by the two producers of {@code paced} together. */
+    static final long PACED_RATE = 5_000_000;
+
+    /** Events one producer of {@code paced} offers at each of its scheduled times. */
+    static final int PACED_BURST = 500;
+
+    /** The time between two bursts of one producer: 2 producers x 500 events every 200 us is 5 M events/s. */
+    static final long PACED_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1) * PACED_BURST * 2 / PACED_RATE;
 
     /** A manager whose only adapter is a fast counting adapter on an ASYNC lane of the default capacity. */
     @State(Scope.Benchmark)
@@ -124,6 +136,31 @@ public class AsyncLaneBenchmark extends FullMode {
     }
 
     /**
+     * One producer's schedule for {@code paced}: a burst is due every {@link #PACED_INTERVAL_NANOS}; the producer
+     * parks until then (so it leaves the cores to the worker), and a producer that fell behind catches up without
+     * waiting, so the score shows the rate really offered.
+     */
+    @State(Scope.Thread)
+    public static class Schedule {
+
+        long nextBurstAt;
+
+        /** Starts the schedule now. */
+        @Setup(Level.Iteration)
+        public void start() {
+            this.nextBurstAt = System.nanoTime();
+        }
+
+        void awaitNextBurst() {
+            long wait;
+            while ((wait = this.nextBurstAt - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            this.nextBurstAt += PACED_INTERVAL_NANOS;
+        }
+    }
+
+    /**
      * The caller's cost per event while the queue has room.
      * @param lane the lane
      * @param drained waits for an empty queue before each batch
@@ -150,5 +187,25 @@ public class AsyncLaneBenchmark extends FullMode {
     @Threads(2)
     public void sustained(Lane lane, LaneRates rates) {
         lane.handle.increment();
+    }
+
+    /**
+     * Two producers offering together {@value #PACED_RATE} events per second (the target: all delivered, none
+     * dropped, at the default capacity).
+     * @param lane the lane
+     * @param schedule this producer's schedule
+     * @param rates the lane's delivered and dropped events per second
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(2)
+    @OperationsPerInvocation(PACED_BURST)
+    public void paced(Lane lane, Schedule schedule, LaneRates rates) {
+        schedule.awaitNextBurst();
+        CounterHandle handle = lane.handle;
+        for (int i = 0; i < PACED_BURST; i++) {
+            handle.increment();
+        }
     }
 }
