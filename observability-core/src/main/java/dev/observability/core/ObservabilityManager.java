@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -82,6 +83,8 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private final Map<String, AdapterLane> lanesByName = new LinkedHashMap<>();
 
+    private final List<Consumer<AdapterLane>> registrationListeners = new CopyOnWriteArrayList<>();
+
     private volatile AdapterLane[] metricsLanes = new AdapterLane[0];
 
     private final SeriesCache series = new SeriesCache(this, this::metricsLanes);
@@ -139,7 +142,20 @@ public final class ObservabilityManager implements AutoCloseable {
      * @param settings its lane's settings
      * @throws IllegalArgumentException if its name is taken or invalid, or it implements no signal interface
      */
-    public synchronized void register(ObservabilityAdapter adapter, LaneSettings settings) {
+    public void register(ObservabilityAdapter adapter, LaneSettings settings) {
+        AdapterLane lane = addLane(adapter, settings);
+        for (Consumer<AdapterLane> listener : this.registrationListeners) {
+            try {
+                listener.accept(lane);
+            }
+            catch (RuntimeException ex) {
+                LOGGER.log(Level.WARNING, "A registration listener failed for adapter '" + lane.name()
+                        + "'; the adapter is registered", ex);
+            }
+        }
+    }
+
+    private synchronized AdapterLane addLane(ObservabilityAdapter adapter, LaneSettings settings) {
         String name = adapter.name();
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
             throw new IllegalArgumentException("adapter name '" + name
@@ -168,6 +184,24 @@ public final class ObservabilityManager implements AutoCloseable {
         else if (this.state == State.STOPPED) {
             lane.stopAccepting();
         }
+        return lane;
+    }
+
+    /**
+     * Follows the adapters: calls the listener at once with the lane of every adapter registered so far, then with
+     * the lane of each adapter {@linkplain #register(ObservabilityAdapter, LaneSettings) registered} from now on, so
+     * an integration (such as the self-metrics) also covers adapters registered at runtime. Each lane is passed once.
+     * Later calls happen on the registering thread after the adapter is registered, outside the manager's lock; an
+     * exception from the listener there is logged and does not undo the registration.
+     * @param listener receives each adapter's lane
+     */
+    public void onAdapterRegistered(Consumer<AdapterLane> listener) {
+        List<AdapterLane> existing;
+        synchronized (this) {
+            existing = lanes();
+            this.registrationListeners.add(listener);
+        }
+        existing.forEach(listener);
     }
 
     /**
