@@ -10,13 +10,15 @@ import dev.observability.core.logging.LoggingAdapter;
 /**
  * A logging adapter for tests that keeps what it receives, called inline so tests need not wait.
  */
-class RecordingAdapter implements LoggingAdapter {
+public class RecordingAdapter implements LoggingAdapter {
 
     private final String name;
 
-    final List<LogEvent> events = new CopyOnWriteArrayList<>();
+    /** What the adapter received, in order. */
+    public final List<LogEvent> events = new CopyOnWriteArrayList<>();
 
-    RecordingAdapter(String name) {
+    /** @param name the adapter's name */
+    public RecordingAdapter(String name) {
         this.name = name;
     }
 

@@ -27,7 +27,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code observability.refusals} (function counter; tag {@code reason}): recordings refused before any
  * adapter</li>
  * </ul>
- * The meters read the lanes' own counters when scraped; nothing is counted twice.
+ * The meters read the lanes' own counters when scraped; nothing is counted twice. The adapter meters follow the
+ * manager's adapters: those of an adapter registered at runtime ({@link ObservabilityManager#register}) appear in
+ * every registry the binder is bound to as soon as it is registered.
  */
 public final class ObservabilityMeterBinder implements MeterBinder {
 
@@ -40,8 +42,7 @@ public final class ObservabilityMeterBinder implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        this.manager.adapters().forEach((snapshot) -> this.manager.lane(snapshot.name())
-            .ifPresent((lane) -> bindLane(lane, registry)));
+        this.manager.onAdapterRegistered((lane) -> bindLane(lane, registry));
         for (InputRefusal reason : InputRefusal.values()) {
             FunctionCounter.builder("observability.refusals", this.manager,
                     (manager) -> manager.refusals().count(reason))

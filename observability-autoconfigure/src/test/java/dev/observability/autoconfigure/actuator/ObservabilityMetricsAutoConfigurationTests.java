@@ -1,7 +1,9 @@
 package dev.observability.autoconfigure.actuator;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.autoconfigure.RecordingAdapter;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.dispatch.Outcome;
 import dev.observability.core.logging.LogLevel;
 import dev.observability.core.metrics.Labels;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +56,33 @@ class ObservabilityMetricsAutoConfigurationTests {
                 .isZero();
             assertThat(registry.get("observability.adapter.enabled").tag("adapter", "failing").gauge().value())
                 .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void measuresAnAdapterRegisteredAfterStartUp() {
+        this.runner.run((context) -> {
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.find("observability.adapter.enabled").tag("adapter", "late").gauge()).isNull();
+            RecordingAdapter late = new RecordingAdapter("late");
+            manager.register(late);
+            manager.log(LogLevel.INFO, "reaches the late adapter");
+            assertThat(late.events).hasSize(1);
+            assertThat(registry.get("observability.adapter.events")
+                .tags("adapter", "late", "signal", "logging", "outcome", "delivered")
+                .functionCounter()
+                .count()).isEqualTo(1);
+            assertThat(registry.get("observability.adapter.enabled").tag("adapter", "late").gauge().value())
+                .isEqualTo(1);
+            assertThat(registry.get("observability.adapter.queue.capacity").tag("adapter", "late").gauge().value())
+                .isZero();
+            assertThat(registry.get("observability.adapter.circuit.state").tags("adapter", "late", "state", "closed")
+                .gauge().value()).isEqualTo(1);
+            manager.setEnabled("late", false);
+            assertThat(registry.get("observability.adapter.enabled").tag("adapter", "late").gauge().value()).isZero();
+            assertThat(registry.find("observability.adapter.events").tag("adapter", "failing").functionCounters())
+                .hasSize(Outcome.values().length);
         });
     }
 
