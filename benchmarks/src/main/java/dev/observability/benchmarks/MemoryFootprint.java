@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import dev.observability.autoconfigure.prometheus.DistributionRules;
+import dev.observability.autoconfigure.prometheus.MicrometerAdapterSettings;
 import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.CounterHandle;
+import dev.observability.core.metrics.Labels;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -50,6 +54,10 @@ public final class MemoryFootprint {
         IntFunction<Object> names = MemoryFootprint::names;
         rows.add(row("Micrometer registry alone, per series", MemoryFootprint::micrometerSeries, small, large));
         rows.add(row("manager + Micrometer adapter, per series", MemoryFootprint::managedSeries, small, large));
+        rows.add(row("Micrometer registry alone, per label value", MemoryFootprint::micrometerLabelValues, small,
+                large));
+        rows.add(row("manager + Micrometer adapter, per label value", MemoryFootprint::managedLabelValues, small,
+                large));
         Row handles = row("pre-bound manager handle, per series", MemoryFootprint::handles, small, large);
         rows.add(new Row(handles.what(), handles.bytesPerItem() - perItem(names, small, large)));
         rows.add(row("OpenTelemetry SDK span, open", MemoryFootprint::sdkOpenSpans, small, large));
@@ -97,6 +105,33 @@ public final class MemoryFootprint {
             manager.counter(seriesName(i), CounterBenchmark.LABELS);
         }
         return new Object[] { manager, registry };
+    }
+
+    /** One name, a distinct value of one label per series: the application builds the tags on every call. */
+    private static Object micrometerLabelValues(int count) {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        for (int i = 0; i < count; i++) {
+            registry.counter(CounterBenchmark.NAME, Tags.of("method", "GET", "user", userOf(i))).increment();
+        }
+        return registry;
+    }
+
+    /** One name, a distinct value of one label per series: the application builds the labels on every call. */
+    private static Object managedLabelValues(int count) {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        ObservabilityManager manager = ObservabilityManager.builder()
+            .adapter(new MicrometerMetricsAdapter("micrometer", registry,
+                    new MicrometerAdapterSettings(count, MicrometerAdapterSettings.DEFAULT_MAX_METRIC_NAMES,
+                            DistributionRules.NONE)))
+            .build();
+        for (int i = 0; i < count; i++) {
+            manager.counter(CounterBenchmark.NAME, Labels.of("method", "GET", "user", userOf(i)));
+        }
+        return new Object[] { manager, registry };
+    }
+
+    private static String userOf(int i) {
+        return "user-" + i;
     }
 
     private static Object handles(int count) {

@@ -1,21 +1,28 @@
 package dev.observability.autoconfigure.prometheus;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.observability.core.metrics.MetricId;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Admits at most a fixed number of label sets per metric name, and at most a fixed number of metric names, so the
  * meters an adapter keeps stay bounded whatever the input. The first refusal of each metric name (and the first
  * refusal for the name limit) is written to the application log; later ones are only counted by the caller.
+ * <p>
+ * It keeps one count per metric name and nothing per label set: the names and their counts sit side by side in two
+ * arrays (open addressing), about 16 bytes a name. {@link #refuses(MetricId)} reads them without a lock, so a flood
+ * of label sets beyond a limit is refused without contention; {@link #admit(MetricId)} takes one label set under the
+ * guard's lock.
  */
 final class CardinalityGuard {
 
     private static final Log logger = LogFactory.getLog(CardinalityGuard.class);
+
+    private static final int INITIAL_SLOTS = 64;
 
     private final String adapterName;
 
@@ -23,11 +30,12 @@ final class CardinalityGuard {
 
     private final int maxNames;
 
-    private final ConcurrentHashMap<String, Budget> budgets = new ConcurrentHashMap<>();
+    /** The names and their counts; replaced by a larger table, under the lock, when it fills. */
+    private volatile Budgets budgets = new Budgets(INITIAL_SLOTS);
 
-    private final AtomicInteger names = new AtomicInteger();
+    private volatile int names;
 
-    private final AtomicBoolean namesLimitLogged = new AtomicBoolean();
+    private volatile boolean namesLimitLogged;
 
     /**
      * @param adapterName the adapter's name, for the log
@@ -41,77 +49,156 @@ final class CardinalityGuard {
     }
 
     /**
+     * Whether a new label set of the metric would be refused, read without a lock; logs the first refusal of each
+     * name. {@link #admit(MetricId)} decides for good.
+     * @param metric a metric identity not seen before
+     * @return {@code true} when the metric's name has no label set left, or is new and no name is left
+     */
+    boolean refuses(MetricId metric) {
+        int taken = this.budgets.taken(metric.name());
+        if (taken < 0) {
+            return this.names >= this.maxNames && refuseNewName(metric);
+        }
+        return taken >= this.maxLabelSetsPerName && refuseLabelSet(metric);
+    }
+
+    /**
      * Takes one label set from the metric name's budget. Call it once per new metric identity.
      * @param metric a metric identity not seen before
      * @return {@code false} when the name has no label set left, or is new and no name is left
      */
-    boolean admit(MetricId metric) {
-        Budget budget = this.budgets.get(metric.name());
-        if (budget == null) {
-            budget = newBudget(metric);
-            if (budget == null) {
-                return false;
+    synchronized boolean admit(MetricId metric) {
+        Budgets table = this.budgets;
+        int slot = table.slotOf(metric.name());
+        if (slot < 0) {
+            if (this.names >= this.maxNames) {
+                return refuseNewName(metric);
             }
-        }
-        return budget.take(metric);
-    }
-
-    private Budget newBudget(MetricId metric) {
-        if (this.names.incrementAndGet() > this.maxNames) {
-            this.names.decrementAndGet();
-            if (this.namesLimitLogged.compareAndSet(false, true)) {
-                logger.warn("Adapter '" + this.adapterName + "' has " + this.maxNames + " metric names, its limit; "
-                        + "metrics with new names (first: '" + metric.name() + "') are refused and counted as "
-                        + "refusals with reason cardinality.");
+            if ((this.names + 1) * 4 > table.length() * 3) {
+                table = table.doubled();
+                this.budgets = table;
             }
-            return null;
+            table.add(metric.name(), 1);
+            this.names = this.names + 1;
+            return true;
         }
-        Budget created = new Budget();
-        Budget existing = this.budgets.putIfAbsent(metric.name(), created);
-        if (existing != null) {
-            this.names.decrementAndGet();
-            return existing;
+        int taken = table.taken(slot);
+        if (taken >= this.maxLabelSetsPerName) {
+            return refuseLabelSet(metric);
         }
-        return created;
+        table.setTaken(slot, taken + 1);
+        return true;
     }
 
     /** @return the number of metric names admitted so far */
     int names() {
-        return this.names.get();
+        return this.names;
+    }
+
+    private boolean refuseNewName(MetricId metric) {
+        if (!this.namesLimitLogged) {
+            synchronized (this) {
+                if (!this.namesLimitLogged) {
+                    this.namesLimitLogged = true;
+                    logger.warn("Adapter '" + this.adapterName + "' has " + this.maxNames + " metric names, its "
+                            + "limit; metrics with new names (first: '" + metric.name() + "') are refused and "
+                            + "counted as refusals with reason cardinality.");
+                }
+            }
+        }
+        return true;
     }
 
     /**
-     * One metric name's label sets: how many are taken, and whether the refusal was logged.
+     * Refuses a label set of a name at its limit. The name's count then goes one past the limit, which marks the
+     * refusal as logged.
      */
-    private final class Budget {
-
-        private final AtomicInteger taken = new AtomicInteger();
-
-        private final AtomicBoolean refusalLogged = new AtomicBoolean();
-
-        boolean take(MetricId metric) {
-            int current;
-            do {
-                current = this.taken.get();
-                if (current >= CardinalityGuard.this.maxLabelSetsPerName) {
-                    logRefusalOnce(metric);
-                    return false;
+    private boolean refuseLabelSet(MetricId metric) {
+        if (this.budgets.taken(metric.name()) == this.maxLabelSetsPerName) {
+            synchronized (this) {
+                Budgets table = this.budgets;
+                int slot = table.slotOf(metric.name());
+                if (table.taken(slot) == this.maxLabelSetsPerName) {
+                    table.setTaken(slot, this.maxLabelSetsPerName + 1);
+                    logger.warn("Adapter '" + this.adapterName + "': metric '" + metric.name() + "' has "
+                            + this.maxLabelSetsPerName + " label sets, its limit; recordings with new label sets "
+                            + "are refused and counted as refusals with reason cardinality (label keys: "
+                            + String.join(", ", metric.labels().asMap().keySet()) + "). Remove unbounded values "
+                            + "(ids, URLs, user input) from the labels, or raise the limit "
+                            + "(observability.prometheus.cardinality.* for the Prometheus adapter).");
                 }
             }
-            while (!this.taken.compareAndSet(current, current + 1));
-            return true;
+        }
+        return true;
+    }
+
+    /**
+     * Metric names and the label sets each has taken, in two arrays side by side: read by any thread, written by
+     * the guard under its lock.
+     */
+    private static final class Budgets {
+
+        private final AtomicReferenceArray<@Nullable String> names;
+
+        private final AtomicIntegerArray taken;
+
+        Budgets(int slots) {
+            this.names = new AtomicReferenceArray<>(slots);
+            this.taken = new AtomicIntegerArray(slots);
         }
 
-        private void logRefusalOnce(MetricId metric) {
-            if (this.refusalLogged.compareAndSet(false, true)) {
-                logger.warn("Adapter '" + CardinalityGuard.this.adapterName + "': metric '" + metric.name()
-                        + "' has " + CardinalityGuard.this.maxLabelSetsPerName
-                        + " label sets, its limit; recordings with new label sets are refused and counted as "
-                        + "refusals with reason cardinality (label keys: " + String.join(", ",
-                                metric.labels().asMap().keySet())
-                        + "). Remove unbounded values (ids, URLs, user input) from the labels, or raise the limit "
-                        + "(observability.prometheus.cardinality.* for the Prometheus adapter).");
+        int length() {
+            return this.names.length();
+        }
+
+        /** @return the label sets the name has taken, or -1 when it has none */
+        int taken(String name) {
+            int slot = slotOf(name);
+            return (slot >= 0) ? this.taken.getAcquire(slot) : -1;
+        }
+
+        int taken(int slot) {
+            return this.taken.getAcquire(slot);
+        }
+
+        void setTaken(int slot, int count) {
+            this.taken.setRelease(slot, count);
+        }
+
+        /** @return the name's slot, or -1 when the name has none */
+        int slotOf(String name) {
+            int mask = length() - 1;
+            for (int i = SeriesTable.home(name.hashCode(), mask);; i = (i + 1) & mask) {
+                String held = this.names.getAcquire(i);
+                if (held == null) {
+                    return -1;
+                }
+                if (held.equals(name)) {
+                    return i;
+                }
             }
+        }
+
+        /** Adds a name that has no slot; the count is written before the name, so readers never see a name early. */
+        void add(String name, int count) {
+            int mask = length() - 1;
+            int i = SeriesTable.home(name.hashCode(), mask);
+            while (this.names.getPlain(i) != null) {
+                i = (i + 1) & mask;
+            }
+            this.taken.setRelease(i, count);
+            this.names.setRelease(i, name);
+        }
+
+        Budgets doubled() {
+            Budgets larger = new Budgets(length() * 2);
+            for (int i = 0; i < length(); i++) {
+                String name = this.names.getPlain(i);
+                if (name != null) {
+                    larger.add(name, this.taken.getPlain(i));
+                }
+            }
+            return larger;
         }
     }
 }

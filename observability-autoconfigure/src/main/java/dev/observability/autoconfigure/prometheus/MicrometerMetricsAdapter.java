@@ -1,10 +1,10 @@
 package dev.observability.autoconfigure.prometheus;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.observability.autoconfigure.bridge.MicrometerNative;
+import dev.observability.autoconfigure.prometheus.SeriesTable.Series;
 import dev.observability.core.AdapterRefusals;
 import dev.observability.core.InputRefusal;
 import dev.observability.core.Refusals;
@@ -31,8 +31,10 @@ import org.jspecify.annotations.Nullable;
  * {@link Timer}. Names and labels are passed in Micrometer's dotted convention and the registry renders them in its
  * own ({@code orders.placed} becomes {@code orders_placed_total} in Prometheus).
  * <p>
- * Meters are created once per {@link MetricId} and cached, so a recording is a map lookup and the meter's own update.
- * A cardinality guard bounds the meters: a metric name gets at most
+ * Meters are created once per {@link MetricId} and kept in a {@link SeriesTable}, so a recording is a look-up
+ * without lock or allocation and the meter's own update. What the adapter keeps per series is small (about 40
+ * bytes): the table holds the meter and the tags it was registered with, which the registry keeps anyway, and equal
+ * labels share one {@link Tags}. A cardinality guard bounds the meters: a metric name gets at most
  * {@link MicrometerAdapterSettings#maxLabelSetsPerMetric()} label sets and the adapter at most
  * {@link MicrometerAdapterSettings#maxMetricNames()} names; a recording beyond them is refused, counted in the
  * manager's refusals as {@link InputRefusal#CARDINALITY}, and logged once per metric name. A meter the registry will
@@ -55,6 +57,9 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
     /** The description of every meter the adapter creates (Prometheus shows it as the HELP text). */
     static final String DESCRIPTION = "Recorded through the observability manager";
 
+    /** The number of tags kept for sharing, a power of two. */
+    private static final int RECENT_TAGS = 64;
+
     private final String name;
 
     private final MeterRegistry registry;
@@ -63,7 +68,10 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
 
     private final CardinalityGuard guard;
 
-    private final ConcurrentHashMap<MetricId, Object> meters = new ConcurrentHashMap<>();
+    private final SeriesTable series = new SeriesTable();
+
+    /** The most recently built tags by the hash of their labels, so equal labels share one {@link Tags}. */
+    private final @Nullable RecentTags[] recentTags = new RecentTags[RECENT_TAGS];
 
     private final LongAdder refused = new LongAdder();
 
@@ -145,18 +153,19 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
      */
     @Override
     public final AdapterHealth health() {
-        return AdapterHealth.up().withDetail("meters", this.meters.size()).withDetail("refused", this.refused.sum());
+        return AdapterHealth.up().withDetail("meters", this.series.size()).withDetail("refused", this.refused.sum());
     }
 
     private @Nullable Object meter(MetricId metric, Kind kind) {
-        Object meter = this.meters.get(metric);
-        if (meter == null) {
-            meter = this.meters.computeIfAbsent(metric, (key) -> create(key, kind));
-            if (meter == null) {
+        Series series = this.series.find(metric);
+        if (series == null) {
+            series = create(metric, kind);
+            if (series == null) {
                 refuse(InputRefusal.CARDINALITY);
                 return null;
             }
         }
+        Object meter = series.meter();
         if (meter instanceof Conflict conflict) {
             refuse(conflict.reason());
             return null;
@@ -168,15 +177,46 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
         return meter;
     }
 
-    private @Nullable Object create(MetricId metric, Kind kind) {
-        if (!this.guard.admit(metric)) {
+    /**
+     * Creates the metric's series, one thread at a time, unless the guard refuses it.
+     * @return the series, or {@code null} when the guard refuses it
+     */
+    private @Nullable Series create(MetricId metric, Kind kind) {
+        if (this.guard.refuses(metric)) {
             return null;
         }
+        synchronized (this.series) {
+            Series series = this.series.find(metric);
+            if (series == null && this.guard.admit(metric)) {
+                RecentTags tags = sharedTagsOf(metric.labels());
+                series = new Series(metric, tags.array(), register(metric, kind, tags.tags()));
+                this.series.add(series);
+            }
+            return series;
+        }
+    }
+
+    /** Builds the tags, or takes those built last for equal labels. Called under the creation lock. */
+    private RecentTags sharedTagsOf(Labels labels) {
+        int slot = labels.hashCode() & (RECENT_TAGS - 1);
+        RecentTags recent = this.recentTags[slot];
+        if (recent == null || !recent.labels().equals(labels)) {
+            Tag[] array = tagArrayOf(labels);
+            recent = new RecentTags(labels, array, Tags.of(array));
+            this.recentTags[slot] = recent;
+        }
+        return recent;
+    }
+
+    /**
+     * Registers the meter, or returns a {@link Conflict} when the registry will not create it.
+     */
+    private Object register(MetricId metric, Kind kind, Tags tags) {
         RegistrationFailure failure = new RegistrationFailure();
         this.registering.set(failure);
         Object meter;
         try {
-            meter = register(metric, kind, tagsOf(metric.labels()));
+            meter = newMeter(metric, kind, tags);
         }
         catch (RuntimeException ex) {
             failure.reason = String.valueOf(ex.getMessage());
@@ -208,7 +248,7 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
         }
     }
 
-    private Object register(MetricId metric, Kind kind, Tags tags) {
+    private Object newMeter(MetricId metric, Kind kind, Tags tags) {
         String name = metric.name();
         return switch (kind) {
             case COUNTER -> Counter.builder(name).description(DESCRIPTION).tags(tags).register(this.registry);
@@ -235,14 +275,14 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
 
     /**
      * @param labels the manager's labels
-     * @return the same entries as Micrometer tags
+     * @return the same entries as Micrometer tags, in the labels' order (by key)
      */
-    static Tags tagsOf(Labels labels) {
+    private static Tag[] tagArrayOf(Labels labels) {
         Tag[] tags = new Tag[labels.size()];
         for (int i = 0; i < tags.length; i++) {
             tags[i] = Tag.of(labels.key(i), labels.value(i));
         }
-        return Tags.of(tags);
+        return tags;
     }
 
     /**
@@ -295,7 +335,17 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
     }
 
     /**
-     * Stands in the cache for a metric the registry would not create, so its recordings are refused cheaply.
+     * Tags built for labels, kept to be shared by the next series with equal labels.
+     *
+     * @param labels the labels
+     * @param array the same entries as Micrometer tags, sorted by key
+     * @param tags Micrometer's tags over that array
+     */
+    private record RecentTags(Labels labels, Tag[] array, Tags tags) {
+    }
+
+    /**
+     * Stands in the table for a metric the registry would not create, so its recordings are refused cheaply.
      */
     private record Conflict(InputRefusal reason) {
     }

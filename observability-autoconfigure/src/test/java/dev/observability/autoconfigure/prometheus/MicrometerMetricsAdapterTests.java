@@ -1,13 +1,21 @@
 package dev.observability.autoconfigure.prometheus;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.observability.core.InputRefusal;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.Signal;
 import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.MetricId;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -137,8 +145,70 @@ class MicrometerMetricsAdapterTests {
     void worksOnAnyMeterRegistry() {
         SimpleMeterRegistry simple = new SimpleMeterRegistry();
         MicrometerMetricsAdapter adapter = new MicrometerMetricsAdapter("simple", simple);
-        adapter.counter(new dev.observability.core.metrics.MetricId("hits", Labels.of("page", "home")), 3);
+        adapter.counter(new MetricId("hits", Labels.of("page", "home")), 3);
         assertThat(simple.get("hits").tag("page", "home").counter().count()).isEqualTo(3.0);
+    }
+
+    @Test
+    void findsEverySeriesAgainAfterItsTablesGrow() {
+        MicrometerMetricsAdapter adapter = new MicrometerMetricsAdapter("prom", this.registry,
+                new MicrometerAdapterSettings(5_000, 1_000, DistributionRules.NONE));
+        for (int round = 0; round < 2; round++) {
+            for (int user = 0; user < 5_000; user++) {
+                adapter.counter(new MetricId("logins", Labels.of("user", "u" + user)), 1);
+            }
+            for (int name = 0; name < 500; name++) {
+                adapter.counter(new MetricId("jobs." + name, Labels.empty()), 1);
+            }
+        }
+        assertThat(this.registry.find("logins").counters()).hasSize(5_000)
+            .allSatisfy((counter) -> assertThat(counter.count()).isEqualTo(2.0));
+        assertThat(this.registry.getMeters()).hasSize(5_500)
+            .allSatisfy((meter) -> assertThat(((Counter) meter).count()).isEqualTo(2.0));
+        assertThat(adapter.health().details()).containsEntry("meters", 5_500).containsEntry("refused", 0L);
+    }
+
+    @Test
+    void threadsRacingOnNewSeriesCreateEachOnceAndTakeOneLabelSetEach() throws Exception {
+        int series = 50;
+        MicrometerMetricsAdapter adapter = new MicrometerMetricsAdapter("prom", this.registry,
+                new MicrometerAdapterSettings(series, 10, DistributionRules.NONE));
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < 100; round++) {
+                        for (int user = 0; user < series; user++) {
+                            adapter.counter(new MetricId("logins", Labels.of("user", "u" + user)), 1);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(this.registry.find("logins").counters()).hasSize(series)
+            .allSatisfy((counter) -> assertThat(counter.count()).isEqualTo(threads * 100.0));
+        assertThat(adapter.health().details()).containsEntry("refused", 0L);
+    }
+
+    @Test
+    void seriesWithEqualLabelsShareOneTags() {
+        MicrometerMetricsAdapter adapter = new MicrometerMetricsAdapter("prom", this.registry);
+        adapter.counter(new MetricId("orders.placed", Labels.of("region", "eu")), 1);
+        adapter.counter(new MetricId("orders.paid", Labels.of("region", "eu")), 1);
+        assertThat(this.registry.get("orders.paid").counter().getId().getTagsAsIterable())
+            .isSameAs(this.registry.get("orders.placed").counter().getId().getTagsAsIterable());
     }
 
     private ObservabilityManager managerWith(MicrometerAdapterSettings settings) {
