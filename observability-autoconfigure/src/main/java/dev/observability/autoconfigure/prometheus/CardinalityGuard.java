@@ -57,9 +57,17 @@ final class CardinalityGuard {
     boolean refuses(MetricId metric) {
         int taken = this.budgets.taken(metric.name());
         if (taken < 0) {
-            return this.names >= this.maxNames && refuseNewName(metric);
+            if (this.names < this.maxNames) {
+                return false;
+            }
+            logNameLimitOnce(metric);
+            return true;
         }
-        return taken >= this.maxLabelSetsPerName && refuseLabelSet(metric);
+        if (taken < this.maxLabelSetsPerName) {
+            return false;
+        }
+        logLabelSetLimitOnce(metric);
+        return true;
     }
 
     /**
@@ -72,7 +80,8 @@ final class CardinalityGuard {
         int slot = table.slotOf(metric.name());
         if (slot < 0) {
             if (this.names >= this.maxNames) {
-                return refuseNewName(metric);
+                logNameLimitOnce(metric);
+                return false;
             }
             if ((this.names + 1) * 4 > table.length() * 3) {
                 table = table.doubled();
@@ -84,7 +93,8 @@ final class CardinalityGuard {
         }
         int taken = table.taken(slot);
         if (taken >= this.maxLabelSetsPerName) {
-            return refuseLabelSet(metric);
+            logLabelSetLimitOnce(metric);
+            return false;
         }
         table.setTaken(slot, taken + 1);
         return true;
@@ -95,7 +105,8 @@ final class CardinalityGuard {
         return this.names;
     }
 
-    private boolean refuseNewName(MetricId metric) {
+    /** Logs the first refusal for the name limit. */
+    private void logNameLimitOnce(MetricId metric) {
         if (!this.namesLimitLogged) {
             synchronized (this) {
                 if (!this.namesLimitLogged) {
@@ -106,14 +117,13 @@ final class CardinalityGuard {
                 }
             }
         }
-        return true;
     }
 
     /**
-     * Refuses a label set of a name at its limit. The name's count then goes one past the limit, which marks the
+     * Logs the first refusal of a name's label set. The name's count then goes one past the limit, which marks the
      * refusal as logged.
      */
-    private boolean refuseLabelSet(MetricId metric) {
+    private void logLabelSetLimitOnce(MetricId metric) {
         if (this.budgets.taken(metric.name()) == this.maxLabelSetsPerName) {
             synchronized (this) {
                 Budgets table = this.budgets;
@@ -129,7 +139,6 @@ final class CardinalityGuard {
                 }
             }
         }
-        return true;
     }
 
     /**

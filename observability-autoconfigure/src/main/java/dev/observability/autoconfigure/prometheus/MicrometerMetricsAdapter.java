@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Timer}. Names and labels are passed in Micrometer's dotted convention and the registry renders them in its
  * own ({@code orders.placed} becomes {@code orders_placed_total} in Prometheus).
  * <p>
- * Meters are created once per {@link MetricId} and kept in a {@link SeriesTable}, so a recording is a look-up
+ * Meters are created once per {@link MetricId} and kept in a {@code SeriesTable}, so a recording is a look-up
  * without lock or allocation and the meter's own update. What the adapter keeps per series is small (about 40
  * bytes): the table holds the meter and the tags it was registered with, which the registry keeps anyway, and equal
  * labels share one {@link Tags}. A cardinality guard bounds the meters: a metric name gets at most
