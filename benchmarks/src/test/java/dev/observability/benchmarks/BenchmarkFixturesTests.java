@@ -100,6 +100,20 @@ class BenchmarkFixturesTests {
     }
 
     @Test
+    void pacedProducersTogetherOfferTheTargetRateOnTheirSchedule() {
+        assertThat(2L * AsyncLaneBenchmark.PACED_BURST * 1_000_000_000L / AsyncLaneBenchmark.PACED_INTERVAL_NANOS)
+            .isEqualTo(AsyncLaneBenchmark.PACED_RATE).isEqualTo(5_000_000L);
+        AsyncLaneBenchmark.Schedule schedule = new AsyncLaneBenchmark.Schedule();
+        schedule.start();
+        long first = schedule.nextBurstAt;
+        schedule.awaitNextBurst();
+        schedule.awaitNextBurst();
+        assertThat(System.nanoTime()).as("the second burst waited for its time").isGreaterThanOrEqualTo(
+                first + AsyncLaneBenchmark.PACED_INTERVAL_NANOS);
+        assertThat(schedule.nextBurstAt).isEqualTo(first + 2 * AsyncLaneBenchmark.PACED_INTERVAL_NANOS);
+    }
+
+    @Test
     void memoryFootprintMeasuresEveryItem() {
         assertThat(MemoryFootprint.measure(100, 300)).hasSize(8).allSatisfy((row) -> assertThat(row.bytesPerItem()).isPositive());
     }
