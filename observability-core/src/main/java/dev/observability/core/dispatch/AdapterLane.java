@@ -55,6 +55,12 @@ public final class AdapterLane {
      */
     private static final ThreadLocal<@Nullable Boolean> INSIDE_A_LANE = new ThreadLocal<>();
 
+    /**
+     * Delivers a {@link Delivery}: a plain delivery as a value delivery, so both kinds of submission share one path.
+     */
+    private static final ValueDelivery<Object, Delivery<Object>> RUN_DELIVERY =
+            (adapter, delivery, unused) -> delivery.deliverTo(adapter);
+
     private static final long CLOSE_GRACE_MILLIS = 100;
 
     /** How long an OPEN breaker's refusals skip asking the breaker (which allocates an event per refusal). */
@@ -235,7 +241,23 @@ public final class AdapterLane {
      * @param delivery the call to make on the adapter
      * @param <A> the adapter type
      */
+    @SuppressWarnings("unchecked")
     public <A> void submit(Signal signal, Delivery<A> delivery) {
+        submit(signal, RUN_DELIVERY, (Delivery<Object>) delivery, 0);
+    }
+
+    /**
+     * Hands one event to the adapter, now or through the queue, as a call that takes its subject and value as
+     * arguments: on an INLINE lane nothing is allocated for the event; an ASYNC lane queues the three together.
+     * Never throws, never blocks.
+     * @param signal the signal the event is counted under
+     * @param delivery the call to make on the adapter
+     * @param subject what the call is about (for example a metric's id)
+     * @param value the number passed with it
+     * @param <A> the adapter type
+     * @param <S> the subject's type
+     */
+    public <A, S> void submit(Signal signal, ValueDelivery<A, S> delivery, S subject, double value) {
         LongAdder[] row = this.counters[signal.ordinal()];
         if (!this.enabled || !this.accepting) {
             row[REJECTED_DISABLED].increment();
@@ -247,7 +269,7 @@ public final class AdapterLane {
         }
         INSIDE_A_LANE.set(Boolean.TRUE);
         try {
-            dispatch(signal, row, delivery);
+            dispatch(signal, row, delivery, subject, value);
         }
         finally {
             // set(null), not remove(): remove() drops the thread's map entry, and the next set() allocates a new one
@@ -257,18 +279,21 @@ public final class AdapterLane {
     }
 
     @SuppressWarnings("unchecked")
-    private <A> void dispatch(Signal signal, LongAdder[] row, Delivery<A> delivery) {
+    private <A, S> void dispatch(Signal signal, LongAdder[] row, ValueDelivery<A, S> delivery, S subject,
+            double value) {
         if (!permitted()) {
             row[REJECTED_CIRCUIT_OPEN].increment();
             return;
         }
         LaneWorker queue = this.worker;
         if (queue == null) {
-            run(signal, row, (Delivery<Object>) delivery);
+            run(signal, row, delivery, subject, value);
             return;
         }
         row[QUEUED].increment();
-        Object event = (signal == this.soleSignal) ? delivery : new QueuedDelivery(signal, (Delivery<Object>) delivery);
+        Delivery<Object> queued = (delivery == RUN_DELIVERY) ? (Delivery<Object>) subject
+                : (adapter) -> ((ValueDelivery<Object, S>) delivery).deliverTo(adapter, subject, value);
+        Object event = (signal == this.soleSignal) ? queued : new QueuedDelivery(signal, queued);
         if (!queue.offer(event)) {
             this.breaker.releasePermission();
             row[QUEUED_DROPPED].increment();
@@ -323,13 +348,15 @@ public final class AdapterLane {
             row[QUEUED_REJECTED_CIRCUIT_OPEN].increment();
             return;
         }
-        run(signal, row, (event instanceof QueuedDelivery queued) ? queued.delivery() : (Delivery<Object>) event);
+        Delivery<Object> delivery = (event instanceof QueuedDelivery queued) ? queued.delivery() : (Delivery<Object>) event;
+        run(signal, row, RUN_DELIVERY, delivery, 0);
     }
 
-    private void run(Signal signal, LongAdder[] row, Delivery<Object> delivery) {
+    @SuppressWarnings("unchecked")
+    private <S> void run(Signal signal, LongAdder[] row, ValueDelivery<?, S> delivery, S subject, double value) {
         long start = now();
         try {
-            delivery.deliverTo(this.adapter);
+            ((ValueDelivery<Object, S>) delivery).deliverTo(this.adapter, subject, value);
             long elapsed = Math.max(0, now() - start);
             // counted before the breaker hears of it: a held success is this count (see BreakerOutcomes)
             countDelivered(signal, row);
