@@ -9,9 +9,11 @@ import java.util.function.LongSupplier;
 /**
  * Reports an adapter's failures in the application's own log at most once per interval, with the count since the
  * last report, so a failing backend cannot flood the log. It logs through {@link System.Logger} under the name
- * {@code dev.observability.core.dispatch}, which the log bridges never feed back into the adapters.
+ * {@code dev.observability.core.dispatch}, which the log bridges never feed back into the adapters. Every lane has
+ * one; an adapter whose backend fails out of the lane's sight (an SDK exporting in the background) can report
+ * through one of its own.
  */
-final class FailureLog {
+public final class FailureLog {
 
     private static final Logger LOGGER = System.getLogger("dev.observability.core.dispatch");
 
@@ -25,6 +27,14 @@ final class FailureLog {
 
     private final AtomicLong nextReportAt;
 
+    /**
+     * @param adapterName the adapter's name, as the reports show it
+     * @param interval the shortest time between two reports
+     */
+    public FailureLog(String adapterName, Duration interval) {
+        this(adapterName, interval, System::nanoTime);
+    }
+
     FailureLog(String adapterName, Duration interval, LongSupplier nanoClock) {
         this.adapterName = adapterName;
         this.intervalNanos = interval.toNanos();
@@ -37,7 +47,7 @@ final class FailureLog {
      * @param error the adapter's error
      * @return the number of failures the report written by this call covers, or 0 when this call wrote none
      */
-    long failed(Throwable error) {
+    public long failed(Throwable error) {
         this.failuresSinceReport.incrementAndGet();
         long now = this.nanoClock.getAsLong();
         long due = this.nextReportAt.get();
