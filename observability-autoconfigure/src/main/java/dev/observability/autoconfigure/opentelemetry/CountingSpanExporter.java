@@ -7,7 +7,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
- * Wraps one of the SDK's span exporters and records every export's result in the {@link SpanExportAccount}.
+ * Wraps one of the SDK's span exporters and records every export's result in the {@link SpanExportAccount}, which
+ * also reports failed exports in the application log, at most once per interval.
  */
 public final class CountingSpanExporter implements SpanExporter {
 
@@ -22,6 +23,7 @@ public final class CountingSpanExporter implements SpanExporter {
     public CountingSpanExporter(SpanExporter delegate, SpanExportAccount account) {
         this.delegate = delegate;
         this.account = account;
+        account.exporterWrapped();
     }
 
     @Override
@@ -32,7 +34,7 @@ public final class CountingSpanExporter implements SpanExporter {
             result = this.delegate.export(spans);
         }
         catch (RuntimeException ex) {
-            this.account.failed(count, describe(ex));
+            this.account.failed(count, ex);
             return CompletableResultCode.ofExceptionalFailure(ex);
         }
         result.whenComplete(() -> {
@@ -41,8 +43,8 @@ public final class CountingSpanExporter implements SpanExporter {
             }
             else {
                 Throwable error = result.getFailureThrowable();
-                this.account.failed(count, (error != null) ? describe(error)
-                        : this.delegate.getClass().getSimpleName() + " reported a failure");
+                this.account.failed(count, (error != null) ? error
+                        : new IllegalStateException(this.delegate.getClass().getSimpleName() + " reported a failure"));
             }
         });
         return result;
@@ -61,11 +63,5 @@ public final class CountingSpanExporter implements SpanExporter {
     @Override
     public String toString() {
         return "CountingSpanExporter[" + this.delegate + "]";
-    }
-
-    private static String describe(Throwable error) {
-        String message = error.getMessage();
-        return (message != null) ? error.getClass().getSimpleName() + ": " + message
-                : error.getClass().getSimpleName();
     }
 }

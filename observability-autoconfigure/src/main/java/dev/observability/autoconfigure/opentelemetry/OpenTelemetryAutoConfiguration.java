@@ -1,6 +1,7 @@
 package dev.observability.autoconfigure.opentelemetry;
 
 import dev.observability.autoconfigure.ObservabilityManagerCustomizer;
+import dev.observability.autoconfigure.ObservabilityProperties;
 import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
@@ -22,7 +23,9 @@ import org.springframework.core.env.Environment;
  * {@code false}. It uses the application's {@link OpenTelemetry} bean (Boot's SDK, configured with
  * {@code management.opentelemetry.*}); only when there is none does it build an SDK of its own from
  * {@code observability.opentelemetry.*}. Manager spans take the ids of the SDK's spans, and the adapter's health
- * follows the SDK's export results.
+ * follows the SDK's export results. Failed exports are reported in the application log at most once per
+ * {@code observability.dispatch.failure-log-interval}, in place of the SDK's own lines about them (unless
+ * {@code observability.opentelemetry.replace-exporter-log=false}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
@@ -37,8 +40,17 @@ public final class OpenTelemetryAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SpanExportAccount spanExportAccount() {
-        return new SpanExportAccount();
+    SpanExportAccount spanExportAccount(ObjectProvider<ObservabilityProperties> properties) {
+        ObservabilityProperties observability = properties.getIfAvailable();
+        return (observability != null)
+                ? new SpanExportAccount(observability.getDispatch().getFailureLogInterval())
+                : new SpanExportAccount();
+    }
+
+    @Bean
+    @ConditionalOnSwitchesOn("observability.opentelemetry.replace-exporter-log")
+    SdkSpanExportLogFilter observabilitySdkSpanExportLogFilter(SpanExportAccount account) {
+        return new SdkSpanExportLogFilter(account);
     }
 
     @Bean

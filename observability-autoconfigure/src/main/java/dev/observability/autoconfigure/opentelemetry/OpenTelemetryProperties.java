@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the OpenTelemetry adapter. Only {@code enabled} applies when the application has an OpenTelemetry SDK
- * of its own (Boot's, configured with {@code management.opentelemetry.*} and {@code management.tracing.*}); the
- * others configure the SDK the adapter builds when the application has none.
+ * Settings of the OpenTelemetry adapter. Only {@code enabled} and {@code replace-exporter-log} apply when the
+ * application has an OpenTelemetry SDK of its own (Boot's, configured with {@code management.opentelemetry.*} and
+ * {@code management.tracing.*}); the others configure the SDK the adapter builds when the application has none.
  */
 @ConfigurationProperties("observability.opentelemetry")
 public class OpenTelemetryProperties {
@@ -24,6 +24,12 @@ public class OpenTelemetryProperties {
 
     /** Whether the OpenTelemetry adapter is on when its libraries are on the classpath (default true). */
     private boolean enabled = true;
+
+    /**
+     * Whether the adapter's report of failed span exports, at most once per observability.dispatch.failure-log-interval,
+     * replaces the OpenTelemetry SDK's own log lines about them (default true).
+     */
+    private boolean replaceExporterLog = true;
 
     /**
      * Where the adapter's own SDK sends spans (default http://localhost:4318/v1/traces for http/protobuf,
@@ -54,6 +60,16 @@ public class OpenTelemetryProperties {
     /** @param enabled whether the adapter is on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** @return whether the adapter's report replaces the SDK's own lines about failed span exports */
+    public boolean isReplaceExporterLog() {
+        return this.replaceExporterLog;
+    }
+
+    /** @param replaceExporterLog whether the adapter's report replaces the SDK's own lines */
+    public void setReplaceExporterLog(boolean replaceExporterLog) {
+        this.replaceExporterLog = replaceExporterLog;
     }
 
     /** @return the OTLP endpoint, or {@code null} for the protocol's default */

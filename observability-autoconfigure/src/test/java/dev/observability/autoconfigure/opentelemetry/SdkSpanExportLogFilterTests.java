@@ -1,0 +1,118 @@
+package dev.observability.autoconfigure.opentelemetry;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Filter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import io.opentelemetry.sdk.internal.ThrottlingLogger;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The filter on the SDK exporters' loggers, driven through the SDK's own {@link ThrottlingLogger} as its exporters
+ * log: span-export failures go (while the adapter wraps an exporter), every other line and the throttling notice of
+ * other signals stay, and the loggers get their own filter back.
+ */
+class SdkSpanExportLogFilterTests {
+
+    private static final String HTTP_EXPORTER = SdkSpanExportLogFilter.EXPORTER_LOGGERS.get(0);
+
+    private final Logger logger = Logger.getLogger(HTTP_EXPORTER);
+
+    private final List<String> published = new CopyOnWriteArrayList<>();
+
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            SdkSpanExportLogFilterTests.this.published.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private final SpanExportAccount account = new SpanExportAccount();
+
+    @BeforeEach
+    void captureTheExporterLogger() {
+        this.logger.setUseParentHandlers(false);
+        this.logger.addHandler(this.capture);
+    }
+
+    @AfterEach
+    void restoreTheExporterLogger() {
+        this.logger.removeHandler(this.capture);
+        this.logger.setUseParentHandlers(true);
+        this.logger.setFilter(null);
+    }
+
+    @Test
+    void leavesOutSpanExportFailuresAndTheNoticeThatAnnouncesOne() {
+        new CountingSpanExporter(SpanExporter.composite(), this.account);
+        SdkSpanExportLogFilter filter = installed();
+        logThroughTheSdk(8, "Failed to export spans. The request could not be executed. Full error message: "
+                + "Failed to connect to localhost/127.0.0.1:4318");
+        assertThat(this.published).isEmpty();
+        filter.destroy();
+    }
+
+    @Test
+    void keepsOtherSignalsFailuresWithTheirThrottlingNotice() {
+        new CountingSpanExporter(SpanExporter.composite(), this.account);
+        SdkSpanExportLogFilter filter = installed();
+        logThroughTheSdk(6, "Failed to export logs. The request could not be executed.");
+        assertThat(this.published).hasSize(7);
+        assertThat(this.published.get(5)).startsWith(SdkSpanExportLogFilter.THROTTLE_NOTICE);
+        assertThat(this.published.get(6)).startsWith("Failed to export logs");
+        filter.destroy();
+    }
+
+    @Test
+    void keepsSpanExportFailuresWhenTheAdapterWrapsNoExporter() {
+        SdkSpanExportLogFilter filter = installed();
+        this.logger.log(Level.SEVERE, "Failed to export spans. Server responded with HTTP status code 503.");
+        assertThat(this.published).hasSize(1);
+        filter.destroy();
+    }
+
+    @Test
+    void joinsTheLoggersOwnFilterAndGivesItBack() {
+        new CountingSpanExporter(SpanExporter.composite(), this.account);
+        Filter own = (record) -> !record.getMessage().contains("secret");
+        this.logger.setFilter(own);
+        SdkSpanExportLogFilter filter = installed();
+        this.logger.log(Level.WARNING, "Calling shutdown() multiple times.");
+        this.logger.log(Level.WARNING, "a secret line");
+        assertThat(this.published).containsExactly("Calling shutdown() multiple times.");
+        filter.destroy();
+        assertThat(this.logger.getFilter()).isSameAs(own);
+    }
+
+    /** Logs as one of the SDK's exporters does: through a throttling logger of its own. */
+    private void logThroughTheSdk(int times, String message) {
+        ThrottlingLogger exporterLogger = new ThrottlingLogger(this.logger);
+        for (int i = 0; i < times; i++) {
+            exporterLogger.log(Level.SEVERE, message);
+        }
+    }
+
+    private SdkSpanExportLogFilter installed() {
+        SdkSpanExportLogFilter filter = new SdkSpanExportLogFilter(this.account);
+        filter.afterPropertiesSet();
+        assertThat(this.logger.getFilter()).isSameAs(filter);
+        return filter;
+    }
+}

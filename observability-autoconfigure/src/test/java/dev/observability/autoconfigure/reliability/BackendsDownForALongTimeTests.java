@@ -1,0 +1,224 @@
+package dev.observability.autoconfigure.reliability;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAdapter;
+import dev.observability.autoconfigure.opentelemetry.OtlpHttpTestReceiver;
+import dev.observability.autoconfigure.opentelemetry.SpanExportAccount;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.chaos.Backend;
+import dev.observability.core.chaos.ChaosAdapter;
+import dev.observability.core.chaos.HeapProbe;
+import dev.observability.core.chaos.Producers;
+import dev.observability.core.chaos.SoakDuration;
+import dev.observability.core.dispatch.AdapterSnapshot;
+import dev.observability.core.health.HealthStatus;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The OTLP collector and a custom adapter's backend are down for the whole run of a real application (Boot's
+ * OpenTelemetry SDK, the JUL-to-Logback bridge Boot installs), while two threads record every signal. Every line
+ * the application log receives is captured, the SDK's own included: each adapter is reported at least once and
+ * at most once per {@code observability.dispatch.failure-log-interval}, and the SDK writes no line of its own about
+ * the failed span exports. The heap after GC stays flat, health shows both outages, and once the collector listens
+ * and the backend answers, delivery resumes with no action from anyone. {@code -Dsoak.duration} sets the length of
+ * the outage (default 20 s).
+ */
+class BackendsDownForALongTimeTests {
+
+    private static final Duration OUTAGE = SoakDuration.orDefault(Duration.ofSeconds(20));
+
+    private static final Duration LOG_INTERVAL = Duration.ofSeconds(2);
+
+    private static final int HEAP_SAMPLES = 9;
+
+    private static final long HEAP_MARGIN = 24L * 1024 * 1024;
+
+    /** Log event timestamps are milliseconds of the wall clock; the failure log measures with the nano clock. */
+    private static final long CLOCK_SLACK_MILLIS = 100;
+
+    private static final String BACKEND = "audit-backend";
+
+    @Test
+    void outageIsQuietInTheLogBoundedVisibleInHealthAndHealsByItself() throws Exception {
+        int collectorPort = freeLoopbackPort();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(OutageApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties("management.tracing.sampling.probability=1.0",
+                    "management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + collectorPort
+                            + OtlpHttpTestReceiver.TRACES_PATH,
+                    "management.opentelemetry.tracing.export.otlp.timeout=1s",
+                    "management.opentelemetry.tracing.export.schedule-delay=100ms",
+                    "management.otlp.metrics.export.enabled=false",
+                    "observability.json-logging.enabled=false",
+                    "observability.dispatch.failure-log-interval=" + LOG_INTERVAL.toMillis() + "ms",
+                    "observability.health.interval=500ms",
+                    "observability.adapters." + BACKEND + ".dispatch=async",
+                    "observability.adapters." + BACKEND + ".queue-capacity=1024",
+                    "observability.adapters." + BACKEND + ".circuit-breaker.minimum-number-of-calls=10",
+                    "observability.adapters." + BACKEND + ".circuit-breaker.sliding-window-size=20",
+                    "observability.adapters." + BACKEND + ".circuit-breaker.wait-duration-in-open-state=500ms")
+            .run();
+        ListAppender<ILoggingEvent> log = captureTheApplicationLog();
+        try {
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            SpanExportAccount exports = context.getBean(SpanExportAccount.class);
+            Backend backend = context.getBean(Backend.class);
+            Producers producers = new Producers(manager, 2, Duration.ofNanos(500_000));
+            HeapProbe heap = new HeapProbe();
+            long start = System.currentTimeMillis();
+            producers.start();
+            for (int i = 0; i < HEAP_SAMPLES; i++) {
+                TimeUnit.NANOSECONDS.sleep(OUTAGE.toNanos() / HEAP_SAMPLES);
+                heap.sample();
+            }
+            Map<String, AdapterSnapshot> during = snapshots(manager);
+            List<ILoggingEvent> lines = List.copyOf(log.list);
+            long elapsed = System.currentTimeMillis() - start;
+
+            Map<String, List<ILoggingEvent>> byAdapter = new LinkedHashMap<>();
+            byAdapter.put(OpenTelemetryAdapter.NAME, lines.stream().filter(aboutOpenTelemetry()).toList());
+            byAdapter.put(BACKEND, lines.stream().filter(mentioning(BACKEND)).toList());
+            report(elapsed, lines, byAdapter, heap, exports);
+
+            assertThat(producers.thrown()).as("exceptions the application saw").isEmpty();
+            assertThat(exports.failed()).as("spans in failed exports").isPositive();
+            assertThat(lines.stream().filter((line) -> line.getFormattedMessage().startsWith("Failed to export")))
+                .as("the SDK's own lines about failed exports").isEmpty();
+            for (Map.Entry<String, List<ILoggingEvent>> adapter : byAdapter.entrySet()) {
+                List<ILoggingEvent> about = adapter.getValue();
+                assertThat(about).as("lines about %s", adapter.getKey()).isNotEmpty()
+                    .hasSizeLessThanOrEqualTo((int) (elapsed / LOG_INTERVAL.toMillis()) + 1);
+                for (int i = 1; i < about.size(); i++) {
+                    assertThat(about.get(i).getTimeStamp() - about.get(i - 1).getTimeStamp())
+                        .as("time between two lines about %s: %s then %s", adapter.getKey(), about.get(i - 1),
+                                about.get(i))
+                        .isGreaterThanOrEqualTo(LOG_INTERVAL.toMillis() - CLOCK_SLACK_MILLIS);
+                }
+            }
+            assertThat(heap.growth(HEAP_MARGIN)).as("heap growth during the outage").isNull();
+            assertThat(during.get(OpenTelemetryAdapter.NAME).health().status()).isEqualTo(HealthStatus.DOWN);
+            assertThat(during.get(OpenTelemetryAdapter.NAME).health().message())
+                .startsWith("the last span export failed");
+            assertThat(during.get(BACKEND).health().status()).isIn(HealthStatus.CIRCUIT_OPEN, HealthStatus.DOWN);
+            assertThat(during.get(BACKEND).total().rejectedCircuitOpen()).as("refused while open").isPositive();
+
+            long deliveredBefore = during.get(BACKEND).total().delivered();
+            try (OtlpHttpTestReceiver collector = OtlpHttpTestReceiver.start(collectorPort)) {
+                backend.setUp(true);
+                // The producers keep the SDK's queue full, so no one span is sure to get in: any will do.
+                await("delivery to resume by itself").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(collector.spans()).as("spans the collector received").isNotEmpty();
+                    assertThat(exports.exported()).isPositive();
+                    Map<String, AdapterSnapshot> now = snapshots(manager);
+                    assertThat(now.get(OpenTelemetryAdapter.NAME).health().status()).isEqualTo(HealthStatus.UP);
+                    assertThat(now.get(BACKEND).circuitState()).isEqualTo("CLOSED");
+                    assertThat(now.get(BACKEND).total().delivered()).isGreaterThan(deliveredBefore + 1000);
+                    assertThat(now.get(BACKEND).health().status()).isEqualTo(HealthStatus.UP);
+                });
+            }
+            assertThat(producers.stop(Duration.ofSeconds(10))).as("every producer ended").isTrue();
+        }
+        finally {
+            rootLogger().detachAppender(log);
+            context.close();
+        }
+    }
+
+    /** Boot has set Logback up (and bridged java.util.logging into it): what reaches the root is the log. */
+    private static ListAppender<ILoggingEvent> captureTheApplicationLog() {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+        appender.start();
+        rootLogger().addAppender(appender);
+        return appender;
+    }
+
+    private static Logger rootLogger() {
+        return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** A line about the OpenTelemetry adapter: the project's own, or any line of the SDK or its HTTP client. */
+    private static Predicate<ILoggingEvent> aboutOpenTelemetry() {
+        return mentioning(OpenTelemetryAdapter.NAME).or((line) -> line.getLoggerName().startsWith("io.opentelemetry")
+                || line.getLoggerName().startsWith("okhttp3"));
+    }
+
+    private static Predicate<ILoggingEvent> mentioning(String adapterName) {
+        return (line) -> line.getFormattedMessage().contains("'" + adapterName + "'");
+    }
+
+    /** What the health shows: the adapters' state as the scheduled health cycle last found it. */
+    private static Map<String, AdapterSnapshot> snapshots(ObservabilityManager manager) {
+        Map<String, AdapterSnapshot> snapshots = new LinkedHashMap<>();
+        manager.adapters().forEach((snapshot) -> snapshots.put(snapshot.name(), snapshot));
+        return snapshots;
+    }
+
+    private static void report(long elapsed, List<ILoggingEvent> lines, Map<String, List<ILoggingEvent>> byAdapter,
+            HeapProbe heap, SpanExportAccount exports) {
+        System.out.printf("outage of %d ms, failure-log-interval %s: %d lines in the application log%n", elapsed,
+                LOG_INTERVAL, lines.size());
+        byAdapter.forEach((name, about) -> {
+            List<Long> offsets = new ArrayList<>();
+            about.forEach((line) -> offsets.add(line.getTimeStamp() - about.get(0).getTimeStamp()));
+            System.out.printf("  %s: %d lines, at ms %s%n", name, about.size(), offsets);
+        });
+        lines.stream().filter((line) -> line.getLevel().isGreaterOrEqual(Level.WARN))
+            .forEach((line) -> System.out.println("  " + line.getLevel() + " " + line.getLoggerName() + ": "
+                    + line.getFormattedMessage()));
+        System.out.printf("  spans: ended %d, exported %d, failed %d, dropped or queued %d%n", exports.ended(),
+                exports.exported(), exports.failed(), exports.droppedOrQueued());
+        System.out.println("  heap after GC (bytes): " + heap.samples());
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * The application: Boot's OpenTelemetry SDK (exporting to a collector that is not there) and a custom adapter
+     * whose backend refuses every call until it is set up again.
+     */
+    @SpringBootConfiguration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class OutageApplication {
+
+        @Bean
+        Backend backend() {
+            return new Backend(false);
+        }
+
+        @Bean
+        ChaosAdapter auditBackend(Backend backend) {
+            return new ChaosAdapter(BACKEND, backend, backend::health);
+        }
+    }
+}
