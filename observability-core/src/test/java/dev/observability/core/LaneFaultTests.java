@@ -42,6 +42,12 @@ class LaneFaultTests {
     private static final CircuitBreakerSettings SMALL_BREAKER = new CircuitBreakerSettings(50f, 4, 4,
             Duration.ofMillis(200), 2, Duration.ofMillis(50));
 
+    /**
+     * Five times the slow-call threshold: the lanes time calls with the coarse clock, whose thread may be scheduled
+     * late on a loaded machine; a call this long is measured slow unless the clock lags by more than 200 ms.
+     */
+    private static final Duration SLOW_CALL = Duration.ofMillis(250);
+
     private final TestAdapter good = new TestAdapter("good", DispatchMode.INLINE);
 
     private final TestAdapter goodAsync = new TestAdapter("good-async", DispatchMode.ASYNC);
@@ -174,7 +180,7 @@ class LaneFaultTests {
 
     @Test
     void slowCallsCountAsFailuresAndOpenTheBreaker() {
-        TestAdapter slow = new TestAdapter("slow", DispatchMode.ASYNC).fault(Fault.slow(Duration.ofMillis(80)));
+        TestAdapter slow = new TestAdapter("slow", DispatchMode.ASYNC).fault(Fault.slow(SLOW_CALL));
         start(slow, lane(DispatchMode.ASYNC));
         List<StateTransition> transitions = transitions("slow");
         record(4);
@@ -194,7 +200,7 @@ class LaneFaultTests {
                 throw new IllegalStateException("one failure");
             }
             if (call == 2) {
-                Fault.slow(Duration.ofMillis(80)).before(call);
+                Fault.slow(SLOW_CALL).before(call);
             }
         });
         start(mixed, lane(DispatchMode.INLINE));

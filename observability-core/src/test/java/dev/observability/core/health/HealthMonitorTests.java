@@ -32,9 +32,13 @@ class HealthMonitorTests {
         this.manager.close();
     }
 
+    /**
+     * A manager whose checks time out after a second: long enough that a passing check is not reported as timed out
+     * when a loaded machine delays its thread, short enough for the tests of a hung check.
+     */
     private ObservabilityManager manager(Duration interval, HealthCheck check) {
         this.manager = ObservabilityManager.builder().adapter(this.receiver).adapter(this.receiverToo)
-            .healthSettings(new HealthSettings(interval, Duration.ofMillis(200), 3)).healthCheck(check).build();
+            .healthSettings(new HealthSettings(interval, Duration.ofSeconds(1), 3)).healthCheck(check).build();
         return this.manager;
     }
 
