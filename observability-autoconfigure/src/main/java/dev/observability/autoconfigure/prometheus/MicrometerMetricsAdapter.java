@@ -178,12 +178,15 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
     }
 
     /**
-     * Creates the metric's series, one thread at a time, unless the guard refuses it.
+     * Creates the metric's series, one thread at a time, unless the guard refuses it; returns the series another
+     * thread created meanwhile.
      * @return the series, or {@code null} when the guard refuses it
      */
     private @Nullable Series create(MetricId metric, Kind kind) {
         if (this.guard.refuses(metric)) {
-            return null;
+            // the guard may be full because another thread added this very series since this one looked: the
+            // table has it then (series are never removed), and only a label set that is really new is refused
+            return this.series.find(metric);
         }
         synchronized (this.series) {
             Series series = this.series.find(metric);
