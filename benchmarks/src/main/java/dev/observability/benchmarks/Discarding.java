@@ -81,7 +81,7 @@ final class Discarding {
             OpenTelemetrySpanContextSource source = new OpenTelemetrySpanContextSource(tracer);
             this.manager = ObservabilityManager.builder()
                 .spanContextSource(source)
-                .adapter(new OpenTelemetryAdapter(tracer, source, this.account))
+                .adapter(new OpenTelemetryAdapter(tracer, this.account))
                 .build();
         }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.observability.core.dispatch.Delivery;
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.tracing.AdapterSpan;
 import dev.observability.core.tracing.Scope;
@@ -13,17 +14,18 @@ import dev.observability.core.tracing.Span;
 import dev.observability.core.tracing.SpanContext;
 import dev.observability.core.tracing.SpanStart;
 import dev.observability.core.tracing.SpanStatus;
+import dev.observability.core.tracing.TracingAdapter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A span started through the manager: it records what the application sets and, when it ends, hands the whole
- * span to every tracing lane as one event.
+ * A span started through the manager: it records what the application sets and, when it ends, hands itself to
+ * every tracing lane as one event (it is the lane's {@link Delivery}). While open it is also the frame of its own
+ * turn as the thread's current span, so an open span is one object; the list of recorded operations is created
+ * with the first operation.
  */
-final class ManagedSpan implements Span {
+final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapter> {
 
     private final SpanTracker tracker;
-
-    private final Clock clock;
 
     private final String name;
 
@@ -31,31 +33,61 @@ final class ManagedSpan implements Span {
 
     private final @Nullable SpanContext parent;
 
-    private final Instant startTime;
+    private final @Nullable Object attachment;
+
+    private final long startEpochNanos;
 
     private final Fields attributes;
 
-    private final List<Consumer<AdapterSpan>> operations = new ArrayList<>(4);
+    /** Guarded by {@code this}; frozen once {@link #ended}. */
+    private @Nullable List<Consumer<AdapterSpan>> operations;
 
-    private final Scope ownScope;
-
+    /** Guarded by {@code this}. */
     private boolean ended;
 
-    ManagedSpan(SpanTracker tracker, Clock clock, String name, SpanContext context, @Nullable SpanContext parent,
-            Fields attributes) {
+    /** Set when the span ends, before it is handed to the lanes. */
+    private @Nullable SpanStart start;
+
+    /** Set when the span ends, before it is handed to the lanes. */
+    private @Nullable Instant endTime;
+
+    /**
+     * Starts the span and makes it current on the calling thread.
+     * @param tracker the manager's side
+     * @param name the span's name
+     * @param context the span's ids
+     * @param parent the parent's ids, or {@code null}
+     * @param attachment the span context source's own span for this span, or {@code null}
+     * @param startEpochNanos the start, in nanoseconds since the epoch
+     * @param attributes the start attributes, redacted
+     * @param source the integration's scope that makes the span current in its own context too
+     */
+    ManagedSpan(SpanTracker tracker, String name, SpanContext context, @Nullable SpanContext parent,
+            @Nullable Object attachment, long startEpochNanos, Fields attributes, Scope source) {
+        super(tracker.stack(), source);
         this.tracker = tracker;
-        this.clock = clock;
         this.name = name;
         this.context = context;
         this.parent = parent;
+        this.attachment = attachment;
+        this.startEpochNanos = startEpochNanos;
         this.attributes = attributes;
-        this.startTime = clock.instant();
-        this.ownScope = tracker.makeCurrent(this);
+        enter(tracker.stack());
+    }
+
+    @Override
+    ManagedSpan span() {
+        return this;
     }
 
     @Override
     public SpanContext context() {
         return this.context;
+    }
+
+    /** @return the span context source's own span for this span, or {@code null} */
+    @Nullable Object attachment() {
+        return this.attachment;
     }
 
     @Override
@@ -69,7 +101,7 @@ final class ManagedSpan implements Span {
 
     @Override
     public Span event(String eventName, Fields eventAttributes) {
-        Instant time = this.clock.instant();
+        Instant time = this.tracker.clock().instant();
         String safeName = (eventName != null) ? eventName : "event";
         Fields safeAttributes = (eventAttributes != null) ? this.tracker.redaction().redact(eventAttributes)
                 : Fields.empty();
@@ -80,7 +112,7 @@ final class ManagedSpan implements Span {
     @Override
     public Span error(Throwable error) {
         if (error != null) {
-            Instant time = this.clock.instant();
+            Instant time = this.tracker.clock().instant();
             record((span) -> {
                 span.recordException(error, time);
                 span.setStatus(SpanStatus.ERROR, error.getClass().getSimpleName());
@@ -98,9 +130,13 @@ final class ManagedSpan implements Span {
     }
 
     private synchronized void record(Consumer<AdapterSpan> operation) {
-        if (!this.ended) {
-            this.operations.add(operation);
+        if (this.ended) {
+            return;
         }
+        if (this.operations == null) {
+            this.operations = new ArrayList<>(4);
+        }
+        this.operations.add(operation);
     }
 
     @Override
@@ -110,23 +146,35 @@ final class ManagedSpan implements Span {
 
     @Override
     public void close() {
-        List<Consumer<AdapterSpan>> recorded;
+        Instant end = this.tracker.clock().instant();
         synchronized (this) {
             if (this.ended) {
                 return;
             }
             this.ended = true;
-            recorded = List.copyOf(this.operations);
         }
-        this.ownScope.close();
-        Instant endTime = this.clock.instant();
-        SpanStart start = new SpanStart(this.name, this.context, this.parent, this.startTime, this.attributes);
-        this.tracker.ended(start, (adapterSpan) -> {
+        leave(this.tracker.stack());
+        this.endTime = end;
+        this.start = new SpanStart(this.name, this.context, this.parent, epochInstant(this.startEpochNanos),
+                this.attributes, this.attachment);
+        this.tracker.ended(this);
+    }
+
+    /**
+     * Replays the ended span into one adapter: its start, the recorded operations in order, its end. The lane calls
+     * it only after {@link #close()} handed the span over (inline on the closing thread, or through its queue), so
+     * the fields it reads are set and the operations list no longer changes.
+     */
+    @Override
+    public void deliverTo(TracingAdapter adapter) {
+        AdapterSpan span = adapter.startSpan(this.start);
+        List<Consumer<AdapterSpan>> recorded = this.operations;
+        if (recorded != null) {
             for (Consumer<AdapterSpan> operation : recorded) {
-                operation.accept(adapterSpan);
+                operation.accept(span);
             }
-            adapterSpan.end(endTime);
-        });
+        }
+        span.end(this.endTime);
     }
 
     @Override
@@ -135,14 +183,32 @@ final class ManagedSpan implements Span {
     }
 
     /**
-     * What a span needs from the manager: making it current, and delivering it when it ends.
+     * @param clock a clock
+     * @return its time, in nanoseconds since the epoch
+     */
+    static long epochNanos(Clock clock) {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private static Instant epochInstant(long epochNanos) {
+        return Instant.ofEpochSecond(0, epochNanos);
+    }
+
+    /**
+     * What a span needs from the manager: its stack of current spans, its clock and redaction, making it current
+     * again, and delivering it when it ends.
      */
     interface SpanTracker {
 
-        Scope makeCurrent(ManagedSpan span);
+        ThreadLocal<@Nullable SpanFrame> stack();
+
+        Clock clock();
 
         Redaction redaction();
 
-        void ended(SpanStart start, Consumer<AdapterSpan> replay);
+        Scope makeCurrent(ManagedSpan span);
+
+        void ended(ManagedSpan span);
     }
 }

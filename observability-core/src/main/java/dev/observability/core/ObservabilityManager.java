@@ -77,7 +77,7 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private final ThreadLocal<@Nullable SpanFrame> currentSpans = new ThreadLocal<>();
 
-    private final ManagedSpan.SpanTracker spanTracker = new Tracker();
+    private final Tracker spanTracker = new Tracker();
 
     private final HealthMonitor healthMonitor;
 
@@ -433,16 +433,25 @@ public final class ObservabilityManager implements AutoCloseable {
             this.refusals.refuse(InputRefusal.INVALID_NAME);
             return RefusedSpan.INSTANCE;
         }
+        Fields safeAttributes = (attributes != null) ? this.redaction.redact(attributes) : Fields.empty();
+        long startEpochNanos = ManagedSpan.epochNanos(this.clock);
+        SpanContext parent = currentSpanContext();
+        Object attachment;
+        SpanContext context;
         try {
-            SpanContext parent = currentSpanContext();
-            SpanContext context = this.spanContextSource.start(name, parent);
-            return new ManagedSpan(this.spanTracker, this.clock, name, context, parent,
-                    (attributes != null) ? this.redaction.redact(attributes) : Fields.empty());
+            attachment = this.spanContextSource.startAttached(name, parent, startEpochNanos);
+            context = (attachment != null) ? this.spanContextSource.contextOf(attachment) : null;
+            if (context == null) {
+                attachment = null;
+                context = this.spanContextSource.start(name, parent);
+            }
         }
         catch (RuntimeException ex) {
             LOGGER.log(Level.DEBUG, "span context source failed; the span is not recorded", ex);
             return RefusedSpan.INSTANCE;
         }
+        return new ManagedSpan(this.spanTracker, name, context, parent, attachment, startEpochNanos, safeAttributes,
+                this.spanTracker.sourceScope(context, attachment));
     }
 
     /**
@@ -626,18 +635,13 @@ public final class ObservabilityManager implements AutoCloseable {
     private final class Tracker implements ManagedSpan.SpanTracker {
 
         @Override
-        public Scope makeCurrent(ManagedSpan span) {
-            return SpanFrame.push(ObservabilityManager.this.currentSpans, span, sourceScope(span.context()));
+        public ThreadLocal<@Nullable SpanFrame> stack() {
+            return ObservabilityManager.this.currentSpans;
         }
 
-        private Scope sourceScope(SpanContext context) {
-            try {
-                return ObservabilityManager.this.spanContextSource.makeCurrent(context);
-            }
-            catch (RuntimeException ex) {
-                LOGGER.log(Level.DEBUG, "span context source failed to make a span current", ex);
-                return Scope.NOOP;
-            }
+        @Override
+        public Clock clock() {
+            return ObservabilityManager.this.clock;
         }
 
         @Override
@@ -646,8 +650,31 @@ public final class ObservabilityManager implements AutoCloseable {
         }
 
         @Override
-        public void ended(SpanStart start, Consumer<AdapterSpan> replay) {
-            deliverSpan(start, replay, (adapter) -> true);
+        public Scope makeCurrent(ManagedSpan span) {
+            return new ScopeFrame(stack(), span, sourceScope(span.context(), span.attachment()));
+        }
+
+        /**
+         * @param context a manager span's ids
+         * @param attachment the source's own span for it, or {@code null}
+         * @return the span context source's scope that makes the span current in its context too; a source that
+         * fails gives a scope that does nothing
+         */
+        Scope sourceScope(SpanContext context, @Nullable Object attachment) {
+            try {
+                return ObservabilityManager.this.spanContextSource.makeCurrent(context, attachment);
+            }
+            catch (RuntimeException ex) {
+                LOGGER.log(Level.DEBUG, "span context source failed to make a span current", ex);
+                return Scope.NOOP;
+            }
+        }
+
+        @Override
+        public void ended(ManagedSpan span) {
+            for (AdapterLane lane : ObservabilityManager.this.tracingLanes) {
+                lane.submit(Signal.TRACING, span);
+            }
         }
     }
 

@@ -4,18 +4,16 @@ import dev.observability.core.tracing.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of a thread's stack of current spans, and the {@link Scope} that removes it. Closing the scope on the
- * thread that opened it restores the span that was current before; closing it on another thread (a span ended
+ * One entry of a thread's stack of current spans. A {@link ManagedSpan} is itself the frame of its first turn as
+ * the current span (from its start to its end), so an open span costs no second object; each
+ * {@link dev.observability.core.tracing.Span#makeCurrent()} pushes a {@link ScopeFrame}. Leaving a frame on the
+ * thread that entered it restores the span that was current before; leaving it on another thread (a span ended
  * elsewhere) only marks it closed, and the owner thread skips closed entries when it looks up its current span, so
- * an ended span never stays current and never becomes a parent by mistake. The integration's scope opened with
- * the frame (see {@link dev.observability.core.tracing.SpanContextSource#makeCurrent}) is thread-bound too: it is
- * closed only on the owner thread.
+ * an ended span never stays current and never becomes a parent by mistake. The integration's scope opened with the
+ * frame (see {@link dev.observability.core.tracing.SpanContextSource#makeCurrent}) is thread-bound too: it is closed
+ * only on the owner thread.
  */
-final class SpanFrame implements Scope {
-
-    private final ThreadLocal<@Nullable SpanFrame> stack;
-
-    private final ManagedSpan span;
+abstract class SpanFrame {
 
     private final @Nullable SpanFrame previous;
 
@@ -25,27 +23,26 @@ final class SpanFrame implements Scope {
 
     private volatile boolean closed;
 
-    private SpanFrame(ThreadLocal<@Nullable SpanFrame> stack, ManagedSpan span, @Nullable SpanFrame previous,
-            Scope source) {
-        this.stack = stack;
-        this.source = source;
-        this.span = span;
-        this.previous = previous;
+    /**
+     * Takes the calling thread's current frame as the one to restore; {@link #enter} then pushes this frame.
+     * @param stack the manager's per-thread stack
+     * @param source the integration's scope for the same span, closed with this frame on the same thread
+     */
+    SpanFrame(ThreadLocal<@Nullable SpanFrame> stack, Scope source) {
+        this.previous = open(stack.get());
         this.owner = Thread.currentThread();
+        this.source = source;
     }
 
+    /** @return the span this frame makes current */
+    abstract ManagedSpan span();
+
     /**
-     * Makes a span current on the calling thread.
+     * Makes this frame the calling thread's current one; called once, at the end of the constructor.
      * @param stack the manager's per-thread stack
-     * @param span the span
-     * @param source the integration's scope for the same span (see
-     * {@link dev.observability.core.tracing.SpanContextSource#makeCurrent}), closed with this one on the same thread
-     * @return the scope that ends this span's turn as the current one
      */
-    static SpanFrame push(ThreadLocal<@Nullable SpanFrame> stack, ManagedSpan span, Scope source) {
-        SpanFrame frame = new SpanFrame(stack, span, open(stack.get()), source);
-        stack.set(frame);
-        return frame;
+    final void enter(ThreadLocal<@Nullable SpanFrame> stack) {
+        stack.set(this);
     }
 
     /**
@@ -54,7 +51,7 @@ final class SpanFrame implements Scope {
      */
     static @Nullable ManagedSpan current(ThreadLocal<@Nullable SpanFrame> stack) {
         SpanFrame frame = open(stack.get());
-        return (frame != null) ? frame.span : null;
+        return (frame != null) ? frame.span() : null;
     }
 
     private static @Nullable SpanFrame open(@Nullable SpanFrame frame) {
@@ -65,8 +62,12 @@ final class SpanFrame implements Scope {
         return candidate;
     }
 
-    @Override
-    public void close() {
+    /**
+     * Ends this frame's turn (once): on the owner thread, closes the integration's scope and restores the frame
+     * that was current before.
+     * @param stack the manager's per-thread stack
+     */
+    final void leave(ThreadLocal<@Nullable SpanFrame> stack) {
         if (this.closed) {
             return;
         }
@@ -75,14 +76,10 @@ final class SpanFrame implements Scope {
             return;
         }
         closeSource();
-        if (this.stack.get() == this) {
+        if (stack.get() == this) {
             SpanFrame restored = open(this.previous);
-            if (restored != null) {
-                this.stack.set(restored);
-            }
-            else {
-                this.stack.remove();
-            }
+            // set(null) rather than remove(): the thread's next span then reuses its map entry instead of allocating one
+            stack.set(restored);
         }
     }
 

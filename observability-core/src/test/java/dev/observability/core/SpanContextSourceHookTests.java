@@ -1,6 +1,8 @@
 package dev.observability.core;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -59,6 +61,49 @@ class SpanContextSourceHookTests {
     }
 
     @Test
+    void attachedSpanTravelsOnTheManagerSpanFromStartToEveryAdapter() {
+        AttachingSource source = new AttachingSource(true);
+        RecordingTracing first = new RecordingTracing("first");
+        RecordingTracing second = new RecordingTracing("second");
+        Instant now = Instant.parse("2026-11-27T08:00:00.123456789Z");
+        try (ObservabilityManager manager = ObservabilityManager.builder().spanContextSource(source)
+            .clock(Clock.fixed(now, ZoneOffset.UTC)).adapter(first).adapter(second).build()) {
+            manager.start();
+            Span span = manager.startSpan("checkout");
+            assertThat(span.context()).isEqualTo(OUTSIDE);
+            try (Scope scope = span.makeCurrent()) {
+                assertThat(manager.currentSpanContext()).isEqualTo(OUTSIDE);
+            }
+            span.close();
+        }
+        assertThat(source.calls).containsExactly("startAttached checkout at " + (now.getEpochSecond() * 1_000_000_000L
+                + now.getNano()), "current own-checkout", "current own-checkout");
+        assertThat(first.starts()).singleElement().satisfies((start) -> {
+            assertThat(start.attachment()).isEqualTo("own-checkout");
+            assertThat(start.attachment(String.class)).isEqualTo("own-checkout");
+            assertThat(start.attachment(Integer.class)).isNull();
+            assertThat(start.startTime()).isEqualTo(now);
+        });
+        assertThat(second.starts()).singleElement().extracting(SpanStart::attachment).isEqualTo("own-checkout");
+    }
+
+    @Test
+    void attachedSpanWithoutValidIdsIsDroppedAndTheManagerMakesItsOwnIds() {
+        AttachingSource source = new AttachingSource(false);
+        RecordingTracing tracing = new RecordingTracing("tracing");
+        try (ObservabilityManager manager = ObservabilityManager.builder().spanContextSource(source).adapter(tracing)
+            .build()) {
+            manager.start();
+            manager.startSpan("checkout").close();
+        }
+        assertThat(source.calls).containsExactly("startAttached checkout at 0", "current null");
+        assertThat(tracing.starts()).singleElement().satisfies((start) -> {
+            assertThat(start.attachment()).isNull();
+            assertThat(start.context()).isNotEqualTo(OUTSIDE);
+        });
+    }
+
+    @Test
     void recordSpanReachesOnlyTheAcceptedTracingAdapters() {
         RecordingTracing wanted = new RecordingTracing("wanted");
         RecordingTracing skipped = new RecordingTracing("skipped");
@@ -96,10 +141,40 @@ class SpanContextSourceHookTests {
         }
     }
 
-    private record RecordingTracing(String name, List<String> spans) implements TracingAdapter {
+    /** A source with spans of its own, kept on the manager's spans; {@code validIds = false} acts as a no-op SDK. */
+    private static final class AttachingSource implements SpanContextSource {
+
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        private final boolean validIds;
+
+        AttachingSource(boolean validIds) {
+            this.validIds = validIds;
+        }
+
+        @Override
+        public Object startAttached(String name, @Nullable SpanContext parent, long startEpochNanos) {
+            this.calls.add("startAttached " + name + " at " + (this.validIds ? startEpochNanos : 0));
+            return "own-" + name;
+        }
+
+        @Override
+        public @Nullable SpanContext contextOf(Object attachment) {
+            return this.validIds ? OUTSIDE : null;
+        }
+
+        @Override
+        public Scope makeCurrent(SpanContext span, @Nullable Object attachment) {
+            this.calls.add("current " + attachment);
+            return Scope.NOOP;
+        }
+    }
+
+    private record RecordingTracing(String name, List<String> spans, List<SpanStart> starts)
+            implements TracingAdapter {
 
         RecordingTracing(String name) {
-            this(name, new CopyOnWriteArrayList<>());
+            this(name, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         }
 
         @Override
@@ -109,6 +184,7 @@ class SpanContextSourceHookTests {
 
         @Override
         public AdapterSpan startSpan(SpanStart start) {
+            this.starts.add(start);
             return (Instant endTime) -> this.spans.add(start.name() + " " + start.context().spanId());
         }
     }

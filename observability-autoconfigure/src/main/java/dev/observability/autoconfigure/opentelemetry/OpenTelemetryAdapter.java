@@ -13,12 +13,12 @@ import io.opentelemetry.context.Context;
 
 /**
  * Turns manager spans into OpenTelemetry spans of the application's SDK. A span the
- * {@link OpenTelemetrySpanContextSource} started for the manager span is finished with what the application recorded,
- * so it keeps the ids the logs printed; otherwise (the source was not installed) a span is built with the same name,
- * parent, times and content. The SDK exports in the background: this adapter's health follows the
- * {@link SpanExportAccount}, not the span calls, which only touch memory and are made inline. It is
- * {@link ObservationNative}: Boot's tracing handler already puts every Observation into the same SDK, so the
- * Observation bridge leaves this adapter out.
+ * {@link OpenTelemetrySpanContextSource} started for the manager span (it arrives as the span's
+ * {@link SpanStart#attachment()}) is finished with what the application recorded, so it keeps the ids the logs
+ * printed; otherwise (the source was not installed) a span is built with the same name, parent, times and content.
+ * The SDK exports in the background: this adapter's health follows the {@link SpanExportAccount}, not the span
+ * calls, which only touch memory and are made inline. It is {@link ObservationNative}: Boot's tracing handler
+ * already puts every Observation into the same SDK, so the Observation bridge leaves this adapter out.
  */
 public final class OpenTelemetryAdapter implements TracingAdapter, ObservationNative {
 
@@ -27,18 +27,14 @@ public final class OpenTelemetryAdapter implements TracingAdapter, ObservationNa
 
     private final Tracer tracer;
 
-    private final OpenTelemetrySpanContextSource source;
-
     private final SpanExportAccount account;
 
     /**
      * @param tracer the tracer of the application's SDK
-     * @param source the source that starts the OpenTelemetry spans of manager spans
      * @param account what the SDK's exporters exported
      */
-    public OpenTelemetryAdapter(Tracer tracer, OpenTelemetrySpanContextSource source, SpanExportAccount account) {
+    public OpenTelemetryAdapter(Tracer tracer, SpanExportAccount account) {
         this.tracer = tracer;
-        this.source = source;
         this.account = account;
     }
 
@@ -59,7 +55,7 @@ public final class OpenTelemetryAdapter implements TracingAdapter, ObservationNa
 
     @Override
     public AdapterSpan startSpan(SpanStart start) {
-        Span span = this.source.take(start.context());
+        Span span = OpenTelemetrySpanContextSource.startedSpan(start);
         if (span == null) {
             span = this.tracer.spanBuilder(start.name())
                 .setParent(parentOf(start))

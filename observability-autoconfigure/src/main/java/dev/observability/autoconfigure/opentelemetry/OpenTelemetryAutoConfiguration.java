@@ -64,9 +64,8 @@ public final class OpenTelemetryAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OpenTelemetryAdapter openTelemetryAdapter(OpenTelemetry openTelemetry, OpenTelemetrySpanContextSource source,
-            SpanExportAccount account) {
-        return new OpenTelemetryAdapter(openTelemetry.getTracer(INSTRUMENTATION_SCOPE), source, account);
+    OpenTelemetryAdapter openTelemetryAdapter(OpenTelemetry openTelemetry, SpanExportAccount account) {
+        return new OpenTelemetryAdapter(openTelemetry.getTracer(INSTRUMENTATION_SCOPE), account);
     }
 
     @Bean

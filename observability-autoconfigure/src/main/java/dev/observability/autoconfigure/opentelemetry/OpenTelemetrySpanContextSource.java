@@ -1,12 +1,11 @@
 package dev.observability.autoconfigure.opentelemetry;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
 
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.SpanContext;
 import dev.observability.core.tracing.SpanContextSource;
+import dev.observability.core.tracing.SpanStart;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.trace.Span;
@@ -25,16 +24,17 @@ import org.jspecify.annotations.Nullable;
  * {@link OpenTelemetryAdapter} later finishes that very span with what the application recorded, so the ids in the
  * logs are the ids the backend receives.
  * <p>
- * The started spans wait in a map whose keys are the manager's {@link SpanContext} objects, held weakly: a span the
- * adapter never finishes (adapter switched off, event dropped) disappears with its manager span.
+ * The started span travels on the manager span itself ({@link SpanContextSource#startAttached}): the manager keeps
+ * it from the start until the span is delivered and hands it to the adapter as {@link SpanStart#attachment()}. A
+ * span the adapter never finishes (adapter switched off, event dropped) disappears with its manager span. The SDK
+ * span starts at the manager's start time, and the adapter ends it at the manager's end time, so both ends of the
+ * exported span come from one clock.
  */
 public final class OpenTelemetrySpanContextSource implements SpanContextSource {
 
     private final Tracer tracer;
 
     private final @Nullable OtelTracer micrometerTracer;
-
-    private final Map<SpanContext, Span> startedSpans = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * A source on the OpenTelemetry API alone, for an application without Micrometer Tracing.
@@ -66,38 +66,44 @@ public final class OpenTelemetrySpanContextSource implements SpanContextSource {
     }
 
     @Override
-    public SpanContext start(String name, @Nullable SpanContext parent) {
-        Span span = this.tracer.spanBuilder(name)
+    public Span startAttached(String name, @Nullable SpanContext parent, long startEpochNanos) {
+        return this.tracer.spanBuilder(name)
             .setParent(parentContext(parent))
             .setSpanKind(SpanKind.INTERNAL)
+            .setStartTimestamp(startEpochNanos, TimeUnit.NANOSECONDS)
             .startSpan();
-        SpanContext context = toManager(span.getSpanContext());
-        if (context == null) {
-            // A no-op SDK (no tracer provider) makes invalid ids: the manager keeps its own.
-            return newContext(parent);
-        }
-        this.startedSpans.put(context, span);
-        return context;
+    }
+
+    /**
+     * {@inheritDoc} A no-op SDK (no tracer provider) makes invalid ids: the manager then keeps its own.
+     */
+    @Override
+    public @Nullable SpanContext contextOf(Object attachment) {
+        return (attachment instanceof Span span) ? toManager(span.getSpanContext()) : null;
     }
 
     @Override
     public Scope makeCurrent(SpanContext span) {
+        return makeCurrent(span, null);
+    }
+
+    @Override
+    public Scope makeCurrent(SpanContext span, @Nullable Object attachment) {
+        Span current = (attachment instanceof Span started) ? started : Span.wrap(toOpenTelemetry(span));
         if (this.micrometerTracer != null) {
-            io.micrometer.tracing.Tracer.SpanInScope scope = this.micrometerTracer
-                .withSpan(OtelSpan.fromOtel(spanFor(span)));
+            io.micrometer.tracing.Tracer.SpanInScope scope = this.micrometerTracer.withSpan(OtelSpan.fromOtel(current));
             return scope::close;
         }
-        io.opentelemetry.context.Scope scope = Context.current().with(spanFor(span)).makeCurrent();
+        io.opentelemetry.context.Scope scope = Context.current().with(current).makeCurrent();
         return scope::close;
     }
 
     /**
-     * Hands over the OpenTelemetry span this source started for a manager span, once.
-     * @param context the manager span's ids
-     * @return the started span, or {@code null} when this source did not start it or it was taken already
+     * @param start a manager span's start, as the adapter receives it
+     * @return the OpenTelemetry span this source started for it, or {@code null} when it started none
      */
-    public @Nullable Span take(SpanContext context) {
-        return this.startedSpans.remove(context);
+    static @Nullable Span startedSpan(SpanStart start) {
+        return start.attachment(Span.class);
     }
 
     /**
@@ -113,12 +119,7 @@ public final class OpenTelemetrySpanContextSource implements SpanContextSource {
         if (parent.spanId().equals(currentSpan.getSpanId()) && parent.traceId().equals(currentSpan.getTraceId())) {
             return current;
         }
-        return current.with(spanFor(parent));
-    }
-
-    private Span spanFor(SpanContext context) {
-        Span started = this.startedSpans.get(context);
-        return (started != null) ? started : Span.wrap(toOpenTelemetry(context));
+        return current.with(Span.wrap(toOpenTelemetry(parent)));
     }
 
     /**

@@ -80,9 +80,7 @@ class OpenTelemetryAutoConfigurationTests {
     @Test
     void usersAdapterBeanWins() {
         this.runner.withBean("myAdapter", OpenTelemetryAdapter.class,
-                () -> new OpenTelemetryAdapter(OpenTelemetry.noop().getTracer("mine"),
-                        new OpenTelemetrySpanContextSource(OpenTelemetry.noop().getTracer("mine")),
-                        new SpanExportAccount()))
+                () -> new OpenTelemetryAdapter(OpenTelemetry.noop().getTracer("mine"), new SpanExportAccount()))
             .run((context) -> assertThat(context).hasSingleBean(OpenTelemetryAdapter.class).hasBean("myAdapter"));
     }
 

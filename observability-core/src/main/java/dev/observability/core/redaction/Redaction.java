@@ -152,7 +152,8 @@ public final class Redaction {
     public SpanStart redact(SpanStart start) {
         Fields attributes = redact(start.attributes());
         return (attributes == start.attributes()) ? start
-                : new SpanStart(start.name(), start.context(), start.parent(), start.startTime(), attributes);
+                : new SpanStart(start.name(), start.context(), start.parent(), start.startTime(), attributes,
+                        start.attachment());
     }
 
     /**

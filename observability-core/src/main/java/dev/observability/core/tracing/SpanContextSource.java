@@ -50,4 +50,40 @@ public interface SpanContextSource {
     default Scope makeCurrent(SpanContext span) {
         return Scope.NOOP;
     }
+
+    /**
+     * Starts the integration's own span for a new manager span, for an integration with spans of its own
+     * (OpenTelemetry). The manager keeps the returned span on its own span, from the start until the span is
+     * delivered, so the integration needs no map of the spans it started: the span comes back to
+     * {@link #contextOf(Object)}, to {@link #makeCurrent(SpanContext, Object)} and, when the manager span ends, to
+     * every tracing adapter as {@link SpanStart#attachment()}. The default starts nothing and returns {@code null};
+     * the manager then calls {@link #start(String, SpanContext)}.
+     * @param name the span's name
+     * @param parent the new span's parent, or {@code null} for a new trace
+     * @param startEpochNanos the manager's start time of the span, in nanoseconds since the epoch
+     * @return the integration's span, or {@code null} when this source keeps nothing on manager spans
+     */
+    default @Nullable Object startAttached(String name, @Nullable SpanContext parent, long startEpochNanos) {
+        return null;
+    }
+
+    /**
+     * @param attachment a span {@link #startAttached} returned
+     * @return its ids, or {@code null} when it has no valid W3C ids (a no-op SDK): the manager then makes its own ids
+     * and keeps nothing
+     */
+    default @Nullable SpanContext contextOf(Object attachment) {
+        return null;
+    }
+
+    /**
+     * Like {@link #makeCurrent(SpanContext)}, with the span {@link #startAttached} returned for this manager span.
+     * The default calls {@link #makeCurrent(SpanContext)}.
+     * @param span the ids of the manager span that became current on the calling thread
+     * @param attachment the integration's span kept on the manager span, or {@code null}
+     * @return the scope the manager closes, on the same thread, when the span stops being current
+     */
+    default Scope makeCurrent(SpanContext span, @Nullable Object attachment) {
+        return makeCurrent(span);
+    }
 }

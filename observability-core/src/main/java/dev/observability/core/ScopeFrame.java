@@ -1,0 +1,32 @@
+package dev.observability.core;
+
+import dev.observability.core.tracing.Scope;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A further turn of a span as the current one, opened by {@link dev.observability.core.tracing.Span#makeCurrent()}
+ * (typically on another thread); closing the scope restores the span that was current before.
+ */
+final class ScopeFrame extends SpanFrame implements Scope {
+
+    private final ThreadLocal<@Nullable SpanFrame> stack;
+
+    private final ManagedSpan span;
+
+    ScopeFrame(ThreadLocal<@Nullable SpanFrame> stack, ManagedSpan span, Scope source) {
+        super(stack, source);
+        this.stack = stack;
+        this.span = span;
+        enter(stack);
+    }
+
+    @Override
+    ManagedSpan span() {
+        return this.span;
+    }
+
+    @Override
+    public void close() {
+        leave(this.stack);
+    }
+}
