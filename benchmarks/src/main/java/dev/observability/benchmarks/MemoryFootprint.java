@@ -22,7 +22,9 @@ import org.openjdk.jol.info.GraphLayout;
  * Benchmark 8: the bytes the manager keeps per distinct metric series and per open span, beyond what the backend
  * keeps. Each figure is the growth of the reachable object graph (JOL's {@link GraphLayout}) between
  * {@value #SMALL} and {@value #LARGE} items, divided by the difference, so everything shared (registries, the SDK,
- * the manager itself) cancels out. Run it with
+ * the manager itself) cancels out. Open spans are closed, newest first, once their graph is measured: a manager
+ * span refers to its thread, whose stack of current spans would otherwise carry one measurement's spans into the
+ * next graph. Run it with
  * {@code java -cp benchmarks/target/benchmarks.jar dev.observability.benchmarks.MemoryFootprint}.
  */
 public final class MemoryFootprint {
@@ -61,6 +63,8 @@ public final class MemoryFootprint {
         Row handles = row("pre-bound manager handle, per series", MemoryFootprint::handles, small, large);
         rows.add(new Row(handles.what(), handles.bytesPerItem() - perItem(names, small, large)));
         rows.add(row("OpenTelemetry SDK span, open", MemoryFootprint::sdkOpenSpans, small, large));
+        rows.add(row("OpenTelemetry SDK span, open, current, child of the previous", MemoryFootprint::sdkCurrentSpans,
+                small, large));
         rows.add(row("manager span, no adapter, open", MemoryFootprint::managerOpenSpans, small, large));
         rows.add(row("manager span + its SDK span (OpenTelemetry adapter), open", MemoryFootprint::managedOpenSpans,
                 small, large));
@@ -79,9 +83,17 @@ public final class MemoryFootprint {
     }
 
     private static double perItem(IntFunction<Object> build, int small, int large) {
-        long smallSize = GraphLayout.parseInstance(build.apply(small)).totalSize();
-        long largeSize = GraphLayout.parseInstance(build.apply(large)).totalSize();
+        long smallSize = sizeOf(build.apply(small));
+        long largeSize = sizeOf(build.apply(large));
         return (double) (largeSize - smallSize) / (large - small);
+    }
+
+    private static long sizeOf(Object graph) {
+        long size = GraphLayout.parseInstance(graph).totalSize();
+        if (graph instanceof Open open) {
+            open.close();
+        }
+        return size;
     }
 
     private static String seriesName(int i) {
@@ -162,22 +174,55 @@ public final class MemoryFootprint {
         return new Object[] { provider, spans };
     }
 
+    /** What a manager span does in the SDK: each span a child of the previous one, current in the OTel context. */
+    private static Object sdkCurrentSpans(int count) {
+        SdkTracerProvider provider = Discarding.threadlessTracerProvider();
+        Tracer tracer = provider.get("bench");
+        io.opentelemetry.api.trace.Span[] spans = new io.opentelemetry.api.trace.Span[count];
+        io.opentelemetry.context.Scope[] scopes = new io.opentelemetry.context.Scope[count];
+        for (int i = 0; i < count; i++) {
+            spans[i] = tracer.spanBuilder(SpanBenchmark.SPAN_NAME).startSpan();
+            scopes[i] = spans[i].makeCurrent();
+        }
+        return new Open(new Object[] { provider, spans }, scopes);
+    }
+
     private static Object managerOpenSpans(int count) {
         ObservabilityManager manager = ObservabilityManager.builder().build();
-        dev.observability.core.tracing.Span[] spans = new dev.observability.core.tracing.Span[count];
-        for (int i = 0; i < count; i++) {
-            spans[i] = manager.startSpan(SpanBenchmark.SPAN_NAME);
-        }
-        return new Object[] { manager, spans };
+        return new Open(manager, openSpans(manager, count));
     }
 
     private static Object managedOpenSpans(int count) {
         Discarding.ManagedTracing tracing = Discarding.ManagedTracing.threadless();
+        return new Open(tracing, openSpans(tracing.manager, count));
+    }
+
+    private static dev.observability.core.tracing.Span[] openSpans(ObservabilityManager manager, int count) {
         dev.observability.core.tracing.Span[] spans = new dev.observability.core.tracing.Span[count];
         for (int i = 0; i < count; i++) {
-            spans[i] = tracing.manager.startSpan(SpanBenchmark.SPAN_NAME);
+            spans[i] = manager.startSpan(SpanBenchmark.SPAN_NAME);
         }
-        return new Object[] { tracing, spans };
+        return spans;
+    }
+
+    /**
+     * Spans or scopes kept open for one measurement, and what they belong to.
+     *
+     * @param owner the manager or SDK they belong to
+     * @param items the spans or scopes, closed newest first after the measurement
+     */
+    private record Open(Object owner, AutoCloseable[] items) {
+
+        void close() {
+            for (int i = this.items.length - 1; i >= 0; i--) {
+                try {
+                    this.items[i].close();
+                }
+                catch (Exception ex) {
+                    throw new IllegalStateException("closing an open span failed", ex);
+                }
+            }
+        }
     }
 
     /**

@@ -115,7 +115,7 @@ class BenchmarkFixturesTests {
 
     @Test
     void memoryFootprintMeasuresEveryItem() {
-        assertThat(MemoryFootprint.measure(100, 300)).hasSize(8).allSatisfy((row) -> assertThat(row.bytesPerItem()).isPositive());
+        assertThat(MemoryFootprint.measure(100, 300)).hasSize(9).allSatisfy((row) -> assertThat(row.bytesPerItem()).isPositive());
     }
 
     private static ObservabilityManager started(ObservabilityManager manager) {
