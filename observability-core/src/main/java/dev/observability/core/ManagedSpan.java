@@ -46,9 +46,6 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
     private boolean ended;
 
     /** Set when the span ends, before it is handed to the lanes. */
-    private @Nullable SpanStart start;
-
-    /** Set when the span ends, before it is handed to the lanes. */
     private @Nullable Instant endTime;
 
     /**
@@ -155,8 +152,6 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
         }
         leave(this.tracker.stack());
         this.endTime = end;
-        this.start = new SpanStart(this.name, this.context, this.parent, epochInstant(this.startEpochNanos),
-                this.attributes, this.attachment);
         this.tracker.ended(this);
     }
 
@@ -167,7 +162,8 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
      */
     @Override
     public void deliverTo(TracingAdapter adapter) {
-        AdapterSpan span = adapter.startSpan(this.start);
+        AdapterSpan span = adapter.startSpan(new SpanStart(this.name, this.context, this.parent,
+                epochInstant(this.startEpochNanos), this.attributes, this.attachment));
         List<Consumer<AdapterSpan>> recorded = this.operations;
         if (recorded != null) {
             for (Consumer<AdapterSpan> operation : recorded) {

@@ -339,7 +339,12 @@ public final class AdapterLane {
         return (event instanceof QueuedDelivery queued) ? queued.signal() : Objects.requireNonNull(this.soleSignal);
     }
 
+    /** The delivery of a queued event: the event itself, or the one its {@link QueuedDelivery} carries. */
     @SuppressWarnings("unchecked")
+    private static Delivery<Object> deliveryOf(Object event) {
+        return (event instanceof QueuedDelivery queued) ? queued.delivery() : (Delivery<Object>) event;
+    }
+
     private void deliver(Object event) {
         Signal signal = signalOf(event);
         LongAdder[] row = this.counters[signal.ordinal()];
@@ -348,8 +353,7 @@ public final class AdapterLane {
             row[QUEUED_REJECTED_CIRCUIT_OPEN].increment();
             return;
         }
-        Delivery<Object> delivery = (event instanceof QueuedDelivery queued) ? queued.delivery() : (Delivery<Object>) event;
-        run(signal, row, RUN_DELIVERY, delivery, 0);
+        run(signal, row, RUN_DELIVERY, deliveryOf(event), 0);
     }
 
     @SuppressWarnings("unchecked")
