@@ -19,19 +19,28 @@ import org.springframework.beans.factory.InitializingBean;
  * HTTP and gRPC exporters, which every signal shares: only lines about <em>spans</em> are left out, and only while
  * the adapter wraps the application's span exporters (Boot's SDK, or its own); failures of other signals' exporters
  * (metrics, logs) and every other line still show. The SDK's notice that it throttles its log is left out when it
- * announces a span line, and shown otherwise.
+ * announces a span line, and shown otherwise. From SDK 1.62 (Boot 4.1) the batch span processor also logs, after
+ * each export, how many spans its full queue dropped since the last one; those lines are left out too, since the
+ * adapter's account counts the same spans ({@code spans.dropped_or_queued} in its health).
  * <p>
  * It joins whatever filter the loggers had, and gives it back when the application context closes. Off with
  * {@code observability.opentelemetry.replace-exporter-log=false}.
  */
 final class SdkSpanExportLogFilter implements Filter, InitializingBean, DisposableBean {
 
-    /** The loggers of the SDK's OTLP exporters (one per transport, shared by every signal). */
+    /**
+     * The loggers of the SDK's OTLP exporters (one per transport, shared by every signal) and of its batch span
+     * processor.
+     */
     static final List<String> EXPORTER_LOGGERS = List.of("io.opentelemetry.exporter.internal.http.HttpExporter",
-            "io.opentelemetry.exporter.internal.grpc.GrpcExporter");
+            "io.opentelemetry.exporter.internal.grpc.GrpcExporter",
+            "io.opentelemetry.sdk.trace.export.BatchSpanProcessor");
 
     /** How the exporters begin a line about a failed span export. */
     static final String SPAN_EXPORT_FAILURE = "Failed to export spans";
+
+    /** How the batch span processor (SDK 1.62 and later) begins a line about spans its full queue dropped. */
+    static final String SPAN_QUEUE_DROPS = "BatchSpanProcessor dropped";
 
     /** How the SDK's throttling logger begins the notice it writes, just before the line it throttles from then on. */
     static final String THROTTLE_NOTICE = "Too many log messages detected";
@@ -82,7 +91,8 @@ final class SdkSpanExportLogFilter implements Filter, InitializingBean, Disposab
         }
         LogRecord notice = this.heldNotice.get();
         this.heldNotice.remove();
-        if (message.startsWith(SPAN_EXPORT_FAILURE) && this.account.hasExporters()) {
+        if ((message.startsWith(SPAN_EXPORT_FAILURE) || message.startsWith(SPAN_QUEUE_DROPS))
+                && this.account.hasExporters()) {
             return false;
         }
         if (notice != null) {

@@ -1,5 +1,6 @@
 package dev.observability.autoconfigure.opentelemetry;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Filter;
@@ -8,7 +9,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import io.opentelemetry.sdk.internal.ThrottlingLogger;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The filter on the SDK exporters' loggers, driven through the SDK's own {@link ThrottlingLogger} as its exporters
- * log: span-export failures go (while the adapter wraps an exporter), every other line and the throttling notice of
+ * The filter on the SDK exporters' loggers, driven through the SDK's own {@code ThrottlingLogger} as its exporters
+ * log (found by name: it is internal, and moved from {@code io.opentelemetry.sdk.internal} in the SDK 1.55 of Boot 4.0
+ * to {@code io.opentelemetry.sdk.common.internal} in the SDK 1.62 of Boot 4.1): span-export failures go (while the adapter wraps an exporter), every other line and the throttling notice of
  * other signals stay, and the loggers get their own filter back.
  */
 class SdkSpanExportLogFilterTests {
@@ -70,6 +71,24 @@ class SdkSpanExportLogFilterTests {
     }
 
     @Test
+    void leavesOutTheBatchProcessorsLinesAboutSpansItsQueueDropped() {
+        new CountingSpanExporter(SpanExporter.composite(), this.account);
+        SdkSpanExportLogFilter filter = installed();
+        Logger processor = Logger.getLogger(SdkSpanExportLogFilter.EXPORTER_LOGGERS.get(2));
+        processor.addHandler(this.capture);
+        try {
+            processor.log(Level.WARNING, "BatchSpanProcessor dropped 4291 span(s) since the last export because the "
+                    + "queue is full (maxQueueSize=2048)");
+            processor.log(Level.WARNING, "another line of the processor");
+            assertThat(this.published).containsExactly("another line of the processor");
+        }
+        finally {
+            processor.removeHandler(this.capture);
+            filter.destroy();
+        }
+    }
+
+    @Test
     void keepsOtherSignalsFailuresWithTheirThrottlingNotice() {
         new CountingSpanExporter(SpanExporter.composite(), this.account);
         SdkSpanExportLogFilter filter = installed();
@@ -103,9 +122,26 @@ class SdkSpanExportLogFilterTests {
 
     /** Logs as one of the SDK's exporters does: through a throttling logger of its own. */
     private void logThroughTheSdk(int times, String message) {
-        ThrottlingLogger exporterLogger = new ThrottlingLogger(this.logger);
-        for (int i = 0; i < times; i++) {
-            exporterLogger.log(Level.SEVERE, message);
+        try {
+            Class<?> type = throttlingLoggerType();
+            Object exporterLogger = type.getConstructor(Logger.class).newInstance(this.logger);
+            Method log = type.getMethod("log", Level.class, String.class);
+            for (int i = 0; i < times; i++) {
+                log.invoke(exporterLogger, Level.SEVERE, message);
+            }
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static Class<?> throttlingLoggerType() throws ClassNotFoundException {
+        ClassLoader loader = SpanExporter.class.getClassLoader();
+        try {
+            return Class.forName("io.opentelemetry.sdk.common.internal.ThrottlingLogger", false, loader);
+        }
+        catch (ClassNotFoundException ex) {
+            return Class.forName("io.opentelemetry.sdk.internal.ThrottlingLogger", false, loader);
         }
     }
 
