@@ -63,7 +63,11 @@ class OneTraceIdTests {
         assertThat(manager.getParentSpanId()).as("the manager span is the HTTP span's child")
             .isEqualTo(server.getSpanId());
         assertThat(client.getParentSpanId()).isEqualTo(manager.getSpanId());
-        assertThat(traceparent).isEqualTo("00-" + traceId + "-" + client.getSpanId() + "-01");
+        // version, trace id, parent id, flags: sampled (01), and from OpenTelemetry SDK 1.62 (Boot 4.1) also the W3C
+        // level 2 'random trace id' flag (02)
+        assertThat(traceparent).startsWith("00-" + traceId + "-" + client.getSpanId() + "-");
+        assertThat(Integer.parseInt(traceparent.substring(traceparent.lastIndexOf('-') + 1), 16) & 0x01)
+            .as("sampled flag of " + traceparent).isEqualTo(1);
         assertThat(downstream.getParentSpanId()).isEqualTo(client.getSpanId());
 
         await().atMost(Duration.ofSeconds(10)).until(
