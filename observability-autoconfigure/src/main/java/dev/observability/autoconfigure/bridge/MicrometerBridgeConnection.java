@@ -32,8 +32,10 @@ final class MicrometerBridgeConnection {
 
     /**
      * Whether a meter is one of the lanes' own circuit breaker meters ({@code resilience4j.circuitbreaker.*} tagged
-     * with an adapter's name), which Resilience4j records while a lane delivers an event. Handing those to the
-     * adapters would make every delivery record a new event: an endless loop.
+     * with an adapter's name), which Resilience4j records while a lane delivers an event. The starter does not bring
+     * them: they exist when the application has Resilience4j's Spring Boot module, whose registry the lanes' breakers
+     * then join and whose Micrometer binding meters every breaker in it. Handing those to the adapters would make
+     * every delivery record a new event: an endless loop.
      * @param name the meter's name
      * @param labels its tags
      * @return whether the bridge must leave it alone
