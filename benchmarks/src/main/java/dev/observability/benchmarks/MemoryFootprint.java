@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import dev.observability.autoconfigure.prometheus.DistributionRules;
 import dev.observability.autoconfigure.prometheus.MicrometerAdapterSettings;
 import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
@@ -133,8 +132,7 @@ public final class MemoryFootprint {
         MeterRegistry registry = new SimpleMeterRegistry();
         ObservabilityManager manager = ObservabilityManager.builder()
             .adapter(new MicrometerMetricsAdapter("micrometer", registry,
-                    new MicrometerAdapterSettings(count, MicrometerAdapterSettings.DEFAULT_MAX_METRIC_NAMES,
-                            DistributionRules.NONE)))
+                    new MicrometerAdapterSettings(count, MicrometerAdapterSettings.DEFAULT_MAX_METRIC_NAMES)))
             .build();
         for (int i = 0; i < count; i++) {
             manager.counter(CounterBenchmark.NAME, Labels.of("method", "GET", "user", userOf(i)));

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +46,9 @@ import static org.awaitility.Awaitility.await;
  * up through the sample's HTTP API (its handlers record {@code orders.placed}, {@code orders.quantity} and
  * {@code orders.lookups} through the manager), a gauge and a timing are recorded through the manager bean (the sample
  * records none of its own); then Prometheus' HTTP API must return those series and Boot's
- * {@code http_server_requests_seconds_count} with the expected values and labels, {@code promtool check metrics} must
+ * {@code http_server_requests_seconds_count} with the expected values and labels, the {@code orders.quantity}
+ * histogram must have the buckets the sample's {@code management.metrics.distribution.slo.orders.quantity} (Boot's
+ * key) gives it, {@code promtool check metrics} must
  * find no problem in the starter's series, and the audit adapter must have received {@code http.server.requests}
  * exactly once per request. Prometheus stops in {@link #stopPrometheus()}, the sample when the class ends
  * ({@link DirtiesContext}), pass or fail.
@@ -96,6 +100,9 @@ class PrometheusEndToEndTests {
     private final Map<String, Integer> placed = new TreeMap<>();
 
     private int quantities;
+
+    /** The quantity of every order placed so far. */
+    private final List<Integer> orderQuantities = new ArrayList<>();
 
     /** The timings recorded through the manager so far, and their total in seconds. */
     private int checkouts;
@@ -195,6 +202,22 @@ class PrometheusEndToEndTests {
     }
 
     @Test
+    void bootsDistributionKeysGiveTheManagersHistogramItsBucketsInPrometheus() throws Exception {
+        for (int quantity : new int[] { 1, 4, 7, 12 }) {
+            place("box", quantity, "us");
+        }
+        Map<String, Double> buckets = new TreeMap<>();
+        // management.metrics.distribution.slo.orders.quantity: 1,5,10 in the sample's application.yml
+        for (String bound : new String[] { "1.0", "5.0", "10.0", "+Inf" }) {
+            double le = bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
+            buckets.put("{le=" + bound + "}",
+                    (double) this.orderQuantities.stream().filter((quantity) -> quantity <= le).count());
+        }
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> assertThat(query("orders_quantity_bucket")).as(this::targets).isEqualTo(buckets));
+    }
+
+    @Test
     void alertRulesFromTheDocsPassPromtoolAndEvaluateWithoutError() throws Exception {
         Process check = new ProcessBuilder(PROMTOOL.toString(), "check", "rules",
                 this.workDirectory.resolve(ALERT_RULES).toString())
@@ -270,6 +293,7 @@ class PrometheusEndToEndTests {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
         this.placed.merge(region, 1, Integer::sum);
         this.quantities += quantity;
+        this.orderQuantities.add(quantity);
         return answer.body().path("id").asString();
     }
 

@@ -1,14 +1,13 @@
 package dev.observability.autoconfigure.prometheus;
 
 /**
- * The limits and distribution settings of a {@link MicrometerMetricsAdapter}.
+ * The limits of a {@link MicrometerMetricsAdapter}. Percentiles, percentile histograms and SLO buckets are the
+ * registry's: Boot's {@code management.metrics.distribution.*} applies to the adapter's meters as to every other.
  *
  * @param maxLabelSetsPerMetric the most label sets one metric name may have; recordings with more are refused
  * @param maxMetricNames the most metric names; recordings of further names are refused
- * @param distributions percentiles, percentile histograms and SLO buckets by metric name prefix
  */
-public record MicrometerAdapterSettings(int maxLabelSetsPerMetric, int maxMetricNames,
-        DistributionRules distributions) {
+public record MicrometerAdapterSettings(int maxLabelSetsPerMetric, int maxMetricNames) {
 
     /** The default most label sets per metric name. */
     public static final int DEFAULT_MAX_LABEL_SETS_PER_METRIC = 1000;
@@ -16,9 +15,9 @@ public record MicrometerAdapterSettings(int maxLabelSetsPerMetric, int maxMetric
     /** The default most metric names. */
     public static final int DEFAULT_MAX_METRIC_NAMES = 10_000;
 
-    /** The default limits and no distribution settings. */
+    /** The default limits. */
     public static final MicrometerAdapterSettings DEFAULTS = new MicrometerAdapterSettings(
-            DEFAULT_MAX_LABEL_SETS_PER_METRIC, DEFAULT_MAX_METRIC_NAMES, DistributionRules.NONE);
+            DEFAULT_MAX_LABEL_SETS_PER_METRIC, DEFAULT_MAX_METRIC_NAMES);
 
     /**
      * Checks the limits.

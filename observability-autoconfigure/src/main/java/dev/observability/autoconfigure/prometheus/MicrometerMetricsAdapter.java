@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * A metrics adapter that records into any Micrometer {@link MeterRegistry}: a counter becomes a {@link Counter}, a
  * gauge a {@link Gauge} that keeps the last value set, a histogram a {@link DistributionSummary}, a timing a
  * {@link Timer}. Names and labels are passed in Micrometer's dotted convention and the registry renders them in its
- * own ({@code orders.placed} becomes {@code orders_placed_total} in Prometheus).
+ * own ({@code orders.placed} becomes {@code orders_placed_total} in Prometheus). Percentiles, histogram buckets and
+ * SLO boundaries are the registry's meter filters' to decide (in a Boot application,
+ * {@code management.metrics.distribution.*}), as for every other meter of the registry.
  * <p>
  * Meters are created once per {@link MetricId} and kept in a {@code SeriesTable}, so a recording is a look-up
  * without lock or allocation and the meter's own update. What the adapter keeps per series is small (about 40
@@ -64,8 +66,6 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
 
     private final MeterRegistry registry;
 
-    private final DistributionRules distributions;
-
     private final CardinalityGuard guard;
 
     private final SeriesTable series = new SeriesTable();
@@ -90,12 +90,11 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
     /**
      * @param name the adapter's name
      * @param registry the registry to record into
-     * @param settings the cardinality limits and distribution settings
+     * @param settings the cardinality limits
      */
     public MicrometerMetricsAdapter(String name, MeterRegistry registry, MicrometerAdapterSettings settings) {
         this.name = name;
         this.registry = registry;
-        this.distributions = settings.distributions();
         this.guard = new CardinalityGuard(name, settings.maxLabelSetsPerMetric(), settings.maxMetricNames());
         registry.config().onMeterRegistrationFailed(this::registrationFailed);
     }
@@ -261,10 +260,9 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
                     .register(this.registry);
                 yield value;
             }
-            case HISTOGRAM -> this.distributions.apply(name, DistributionSummary.builder(name))
-                .description(DESCRIPTION).tags(tags).register(this.registry);
-            case TIMING -> this.distributions.apply(name, Timer.builder(name)).description(DESCRIPTION).tags(tags)
+            case HISTOGRAM -> DistributionSummary.builder(name).description(DESCRIPTION).tags(tags)
                 .register(this.registry);
+            case TIMING -> Timer.builder(name).description(DESCRIPTION).tags(tags).register(this.registry);
         };
     }
 

@@ -16,7 +16,7 @@ public final class PrometheusMetricsAdapter extends MicrometerMetricsAdapter {
 
     /**
      * @param registry the application's Prometheus registry
-     * @param settings the cardinality limits and distribution settings
+     * @param settings the cardinality limits
      */
     public PrometheusMetricsAdapter(PrometheusMeterRegistry registry, MicrometerAdapterSettings settings) {
         super(NAME, registry, settings);

@@ -3,7 +3,6 @@ package dev.observability.autoconfigure.prometheus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +71,7 @@ class MicrometerMetricsAdapterTests {
     @Test
     void refusesLabelSetsBeyondTheLimitCountsThemAndKeepsTheMetersBounded(CapturedOutput output) {
         try (ObservabilityManager manager = managerWith(
-                new MicrometerAdapterSettings(3, 100, DistributionRules.NONE))) {
+                new MicrometerAdapterSettings(3, 100))) {
             for (int user = 0; user < 50; user++) {
                 manager.counter("logins", 1, Labels.of("user", "u" + user));
             }
@@ -88,7 +87,7 @@ class MicrometerMetricsAdapterTests {
     @Test
     void refusesMetricNamesBeyondTheLimit(CapturedOutput output) {
         try (ObservabilityManager manager = managerWith(
-                new MicrometerAdapterSettings(10, 2, DistributionRules.NONE))) {
+                new MicrometerAdapterSettings(10, 2))) {
             manager.counter("first", 1, Labels.of("k", "a"));
             manager.counter("second", 1, Labels.of("k", "a"));
             manager.counter("third", 1, Labels.of("k", "a"));
@@ -149,23 +148,6 @@ class MicrometerMetricsAdapterTests {
     }
 
     @Test
-    void appliesDistributionSettingsByLongestPrefix() {
-        DistributionRules rules = new DistributionRules(Map.of("checkout", List.of(0.5, 0.99)),
-                Map.of("checkout.duration", true, "all", false), Map.of("order.size", List.of("10", "100")));
-        try (ObservabilityManager manager = managerWith(new MicrometerAdapterSettings(10, 10, rules))) {
-            manager.timing("checkout.duration", Duration.ofMillis(20), Labels.empty());
-            manager.timing("checkout.step", Duration.ofMillis(20), Labels.empty());
-            manager.histogram("order.size", 42, Labels.empty());
-        }
-        String scrape = this.registry.scrape();
-        assertThat(scrape).contains("checkout_duration_seconds_bucket{le=\"+Inf\"} 1")
-            .contains("checkout_step_seconds{quantile=\"0.99\"}")
-            .doesNotContain("checkout_step_seconds_bucket")
-            .contains("order_size_bucket{le=\"10.0\"} 0")
-            .contains("order_size_bucket{le=\"100.0\"} 1");
-    }
-
-    @Test
     void worksOnAnyMeterRegistry() {
         SimpleMeterRegistry simple = new SimpleMeterRegistry();
         MicrometerMetricsAdapter adapter = new MicrometerMetricsAdapter("simple", simple);
@@ -176,7 +158,7 @@ class MicrometerMetricsAdapterTests {
     @Test
     void findsEverySeriesAgainAfterItsTablesGrow() {
         MicrometerMetricsAdapter adapter = new MicrometerMetricsAdapter("prom", this.registry,
-                new MicrometerAdapterSettings(5_000, 1_000, DistributionRules.NONE));
+                new MicrometerAdapterSettings(5_000, 1_000));
         for (int round = 0; round < 2; round++) {
             for (int user = 0; user < 5_000; user++) {
                 adapter.counter(new MetricId("logins", Labels.of("user", "u" + user)), 1);
@@ -196,7 +178,7 @@ class MicrometerMetricsAdapterTests {
     void threadsRacingOnNewSeriesCreateEachOnceAndTakeOneLabelSetEach() throws Exception {
         int series = 50;
         MicrometerMetricsAdapter adapter = new MicrometerMetricsAdapter("prom", this.registry,
-                new MicrometerAdapterSettings(series, 10, DistributionRules.NONE));
+                new MicrometerAdapterSettings(series, 10));
         int threads = 4;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
