@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark: each application of benchmarks/e2e-apps under wrk, with and without the starter, in A/B
+# rounds alternated in one run. Every measurement is a fresh JVM on a free loopback port, warmed up under the same load,
+# then measured with `wrk -t1 -c8 -d<N>s --latency`; the summary gives medians over the rounds and ratios against the
+# application without the starter. docs/benchmarks.md ("End to end") says what each application and variant is.
+#
+# Usage: bash benchmarks/e2e/run.sh [options]
+#   --short             CI's form: 1 round, 1 s warm-up, 2 s measured per variant (checks it runs; numbers not judged)
+#   --rounds N          rounds (default 4)
+#   --warmup S          warm-up seconds per measurement (default 10)
+#   --duration S        measured seconds per measurement (default 20)
+#   --apps "A B"        applications (default "orders pages")
+#   --variants "V ..."  variants in the order each round runs them (default "none defaults custom hanging"):
+#                         none      the application's jar without the starter's jars
+#                         defaults  with the starter on its defaults
+#                         custom    with the starter and one custom ASYNC adapter receiving metrics and logs
+#                         hanging   with the starter and one custom adapter whose calls never return
+#                       a starter variant followed by @<commit> (e.g. defaults@164f4c4) uses the starter built from that
+#                       commit of this repository (installed into a private local repository under the work folder)
+#   --no-build          use the jars of the previous build
+# Environment: JAVA_OPTS (added to every application's JVM; none by default), START_TIMEOUT (seconds, default 300).
+# Output: a Markdown summary on stdout; every wrk output, application log and results.tsv under benchmarks/e2e/target.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+WORK=$ROOT/benchmarks/e2e/target
+SCRIPTS=$ROOT/benchmarks/e2e
+
+ROUNDS=4 WARMUP=10 DURATION=20 APPS="orders pages" VARIANTS="none defaults custom hanging" BUILD=1
+START_TIMEOUT=${START_TIMEOUT:-300}
+JAVA_OPTS=${JAVA_OPTS:-}
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --short) ROUNDS=1 WARMUP=1 DURATION=2 ;;
+        --rounds) ROUNDS=$2; shift ;;
+        --warmup) WARMUP=$2; shift ;;
+        --duration) DURATION=$2; shift ;;
+        --apps) APPS=$2; shift ;;
+        --variants) VARIANTS=$2; shift ;;
+        --no-build) BUILD=0 ;;
+        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+fail() {
+    echo "e2e benchmark FAILED: $*" >&2
+    exit 1
+}
+command -v wrk >/dev/null || fail "wrk is needed (Debian: apt-get install wrk)"
+command -v curl >/dev/null || fail "curl is needed"
+mkdir -p "$WORK/jars" "$WORK/runs"
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+MVN=(./mvnw -q -B -ntp)
+app_modules() {
+    local modules=() app
+    for app in $APPS; do modules+=("benchmarks/e2e-apps/$app"); done
+    (IFS=,; echo "${modules[*]}")
+}
+
+# Copies the jars just built to jars/<app>-none.jar and jars/<app>-starter<suffix>.jar.
+collect_jars() {
+    local suffix=$1 app
+    for app in $APPS; do
+        cp "benchmarks/e2e-apps/$app/target/e2e-$app-0.1.0-SNAPSHOT-with-starter.jar" "$WORK/jars/$app-starter$suffix.jar"
+        cp "benchmarks/e2e-apps/$app/target/e2e-$app-0.1.0-SNAPSHOT-without-starter.jar" "$WORK/jars/$app-none.jar"
+    done
+}
+
+# The applications built against the starter of an earlier commit: that commit's starter is installed into a private
+# local repository (falling back to ~/.m2 for everything else), then the applications of this tree are packaged against it.
+build_at_commit() {
+    local commit=$1 src=$WORK/src-$1 repo=$WORK/repo-$1
+    local local_repo=(-Dmaven.repo.local="$repo" -Dmaven.repo.local.tail="$HOME/.m2/repository")
+    echo "building the starter at $commit into $repo" >&2
+    rm -rf "$src" && mkdir -p "$src"
+    git archive "$commit" | tar -x -C "$src"
+    (cd "$src" && "${MVN[@]}" "${local_repo[@]}" -pl observability-spring-boot-starter -am install -DskipTests)
+    "${MVN[@]}" "${local_repo[@]}" -pl "$(app_modules)" package -DskipTests
+    collect_jars "@$commit"
+}
+
+if [[ $BUILD == 1 ]]; then
+    for commit in $(printf '%s\n' $VARIANTS | grep -o '@.*' | tr -d @ | sort -u); do
+        build_at_commit "$commit"
+    done
+    echo "building the applications" >&2
+    "${MVN[@]}" -pl "$(app_modules)" -am package -DskipTests
+    collect_jars ""
+fi
+
+PID=""
+stop_app() {
+    [[ -n "$PID" ]] || return 0
+    kill -TERM "$PID" 2>/dev/null || true
+    for ((i = 0; i < 120; i++)); do
+        kill -0 "$PID" 2>/dev/null || break
+        sleep 0.5
+    done
+    kill -KILL "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+    PID=""
+}
+trap stop_app EXIT
+
+# Latency from wrk's "--latency" distribution ("50%  1.23ms") in milliseconds.
+percentile_ms() {
+    awk -v p="$1" '$1 == p { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+        f = (u == "us") ? 0.001 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1; printf "%.3f", v * f; exit }' "$2"
+}
+
+# One value of a meter from /actuator/metrics (0 when it is not there).
+meter() {
+    curl -s --max-time 10 "$1/actuator/metrics/$2" | grep -o '"value":[0-9.E+-]*' | head -n 1 | cut -d: -f2 \
+        | awk '{ printf "%.0f", $1 } END { if (NR == 0) print 0 }' || true
+}
+
+# Runs one measurement and appends its row to results.tsv.
+measure() {
+    local app=$1 variant=$2 round=$3 config=${2%@*} suffix="" jar args=() log out port="" base url
+    [[ $variant == *@* ]] && suffix="@${variant#*@}"
+    case $config in
+        none) jar=$WORK/jars/$app-none.jar ;;
+        defaults) jar=$WORK/jars/$app-starter$suffix.jar ;;
+        custom | hanging) jar=$WORK/jars/$app-starter$suffix.jar; args=(--e2e.adapter="$config") ;;
+        *) fail "unknown variant $variant" ;;
+    esac
+    [[ -f $jar ]] || fail "$jar is missing: run without --no-build"
+    log=$WORK/runs/$app-$variant-$round.log
+    out=$WORK/runs/$app-$variant-$round.wrk
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS -jar "$jar" --server.address=127.0.0.1 --server.port=0 "${args[@]}" >"$log" 2>&1 &
+    PID=$!
+    for ((i = 0; i < START_TIMEOUT * 2; i++)); do
+        kill -0 "$PID" 2>/dev/null || fail "$app ($variant) exited during start-up; see $log"
+        port=$(grep -o 'Tomcat started on port [0-9]*' "$log" | head -n 1 | grep -o '[0-9]*$' || true)
+        [[ -n $port ]] && break
+        sleep 0.5
+    done
+    [[ -n $port ]] || fail "$app ($variant) did not start within ${START_TIMEOUT}s; see $log"
+    base=http://127.0.0.1:$port
+    url=$base/
+    for path in $(grep -o '"/[^"]*"' "$SCRIPTS/$app.lua" | tr -d '"' | sort -u); do
+        [[ $path == /orders ]] && continue
+        local status
+        status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$base$path")
+        [[ $status == 200 ]] || fail "$app ($variant): GET $path answered $status; see $log"
+    done
+    wrk -t1 -c8 -d"${WARMUP}s" --timeout 10s -s "$SCRIPTS/$app.lua" "$url" >/dev/null
+    local before after
+    before=$(load1)
+    wrk -t1 -c8 -d"${DURATION}s" --timeout 10s --latency -s "$SCRIPTS/$app.lua" "$url" >"$out"
+    after=$(load1)
+    local rps p50 p99 bad errors delivered="-" dropped="-"
+    rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+    p50=$(percentile_ms 50% "$out")
+    p99=$(percentile_ms 99% "$out")
+    bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out"); bad=${bad:-0}
+    errors=$(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$out"); errors=${errors:-0}
+    if [[ $config == custom || $config == hanging ]]; then
+        local adapter=e2e-$config
+        delivered=$(meter "$base" "observability.adapter.events?tag=adapter:$adapter&tag=outcome:delivered")
+        dropped=$(meter "$base" "observability.adapter.events?tag=adapter:$adapter&tag=outcome:dropped")
+        [[ $config == hanging || $delivered -gt 0 ]] \
+            || fail "$app ($variant): the custom adapter received nothing; see $log"
+    fi
+    stop_app
+    [[ $bad == 0 ]] || fail "$app ($variant): $bad answers were not 2xx/3xx; see $out"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$variant" "$round" "$rps" "$p50" "$p99" \
+        "$before" "$after" "$delivered" "$dropped" "$errors" >>"$WORK/results.tsv"
+    printf '%-7s %-18s round %s: %9s req/s  p50 %7s ms  p99 %7s ms  load %s -> %s  socket errors %s\n' "$app" "$variant" \
+        "$round" "$rps" "$p50" "$p99" "$before" "$after" "$errors" >&2
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+printf 'app\tvariant\tround\trps\tp50_ms\tp99_ms\tload_before\tload_after\tdelivered\tdropped\tsocket_errors\n' >"$WORK/results.tsv"
+echo "rounds $ROUNDS, warm-up ${WARMUP}s, measured ${DURATION}s; load average at the start: $LOAD_START" >&2
+for ((round = 1; round <= ROUNDS; round++)); do
+    for app in $APPS; do
+        for variant in $VARIANTS; do
+            measure "$app" "$variant" "$round"
+        done
+    done
+done
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+echo "## End to end: $STARTED, $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo ' (modified)')"
+echo
+echo "$ROUNDS round(s), each a fresh JVM per variant: ${WARMUP} s warm-up, then \`wrk -t1 -c8 -d${DURATION}s --latency\`;" \
+    "load average $LOAD_START at the start, $LOAD_END at the end; $(java -version 2>&1 | head -n 1); $(nproc) CPUs."
+echo
+echo "| application | variant | req/s (median) | vs none | p50 ms | p99 ms | p99 vs none | rounds (req/s) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+for app in $APPS; do
+    base_rps="" base_p99=""
+    for variant in $VARIANTS; do
+        rows=$(awk -F'\t' -v a="$app" -v v="$variant" '$1 == a && $2 == v' "$WORK/results.tsv")
+        rps=$(cut -f4 <<<"$rows" | median)
+        p50=$(cut -f5 <<<"$rows" | median)
+        p99=$(cut -f6 <<<"$rows" | median)
+        all=$(cut -f4 <<<"$rows" | awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }')
+        if [[ $variant == none ]]; then base_rps=$rps base_p99=$p99; fi
+        ratio() { [[ -n $2 ]] && awk -v x="$1" -v y="$2" 'BEGIN { printf "%.3fx", x / y }' || echo "-"; }
+        printf '| %s | %s | %.0f | %s | %.2f | %.2f | %s | %s |\n' "$app" "$variant" "$rps" "$(ratio "$rps" "$base_rps")" \
+            "$p50" "$p99" "$(ratio "$p99" "$base_p99")" "$all"
+    done
+done
