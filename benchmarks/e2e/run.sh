@@ -17,7 +17,8 @@
 #                         hanging   with the starter and one custom adapter whose calls never return
 #                       a starter variant followed by @<commit> (e.g. defaults@164f4c4) uses the starter built from that
 #                       commit of this repository (installed into a private local repository under the work folder)
-#   --no-build          use the jars of the previous build
+#   --no-build          use the jars the last build left in benchmarks/e2e-apps/*/target (after ./mvnw verify or package)
+#                       and, for @<commit> variants, those of the previous run
 # Environment: JAVA_OPTS (added to every application's JVM; none by default), START_TIMEOUT (seconds, default 300).
 # Output: a Markdown summary on stdout; every wrk output, application log and results.tsv under benchmarks/e2e/target.
 set -euo pipefail
@@ -65,8 +66,11 @@ app_modules() {
 collect_jars() {
     local suffix=$1 app
     for app in $APPS; do
-        cp "benchmarks/e2e-apps/$app/target/e2e-$app-0.1.0-SNAPSHOT-with-starter.jar" "$WORK/jars/$app-starter$suffix.jar"
-        cp "benchmarks/e2e-apps/$app/target/e2e-$app-0.1.0-SNAPSHOT-without-starter.jar" "$WORK/jars/$app-none.jar"
+        local built=benchmarks/e2e-apps/$app/target/e2e-$app-0.1.0-SNAPSHOT
+        [[ -f $built-with-starter.jar && -f $built-without-starter.jar ]] \
+            || fail "$built-with(out)-starter.jar is missing: build the applications (without --no-build)"
+        cp "$built-with-starter.jar" "$WORK/jars/$app-starter$suffix.jar"
+        cp "$built-without-starter.jar" "$WORK/jars/$app-none.jar"
     done
 }
 
@@ -89,8 +93,8 @@ if [[ $BUILD == 1 ]]; then
     done
     echo "building the applications" >&2
     "${MVN[@]}" -pl "$(app_modules)" -am package -DskipTests
-    collect_jars ""
 fi
+collect_jars ""
 
 PID=""
 stop_app() {
@@ -192,6 +196,10 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "## End to end: $STARTED, $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo ' (modified)')"
 echo
+if [[ ${LOAD_START%% *} != 0.[0-4]* ]]; then
+    echo "**Not a quiet machine** (1-minute load average ${LOAD_START%% *} at the start, ≥ 0.5): ratios are noisy."
+    echo
+fi
 echo "$ROUNDS round(s), each a fresh JVM per variant: ${WARMUP} s warm-up, then \`wrk -t1 -c8 -d${DURATION}s --latency\`;" \
     "load average $LOAD_START at the start, $LOAD_END at the end; $(java -version 2>&1 | head -n 1); $(nproc) CPUs."
 echo
