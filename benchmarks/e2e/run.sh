@@ -215,7 +215,7 @@ for app in $APPS; do
         all=$(cut -f4 <<<"$rows" | awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }')
         if [[ $variant == none ]]; then base_rps=$rps base_p99=$p99; fi
         ratio() { [[ -n $2 ]] && awk -v x="$1" -v y="$2" 'BEGIN { printf "%.3fx", x / y }' || echo "-"; }
-        printf '| %s | %s | %.0f | %s | %.2f | %.2f | %s | %s |\n' "$app" "$variant" "$rps" "$(ratio "$rps" "$base_rps")" \
+        printf '| %s | %s | %.1f | %s | %.2f | %.2f | %s | %s |\n' "$app" "$variant" "$rps" "$(ratio "$rps" "$base_rps")" \
             "$p50" "$p99" "$(ratio "$p99" "$base_p99")" "$all"
     done
 done
