@@ -9,6 +9,7 @@ import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.GaugeHandle;
 import dev.observability.core.metrics.HistogramHandle;
 import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.Metric;
 import dev.observability.core.metrics.MetricId;
 import dev.observability.core.metrics.MetricNames;
 import dev.observability.core.metrics.MetricsAdapter;
@@ -17,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Validates a metric once and returns the handle that records it: a handle bound to a {@link MetricId} (with the
- * values of sensitive label keys masked) and to a set of lanes (every metrics lane, or those of a
- * {@link MetricsFeed}), or, when the name or labels break the rules, a handle that refuses and counts every recording.
+ * metric's description and base unit, and the values of sensitive label keys masked) and to a set of lanes (every
+ * metrics lane, or those of a {@link MetricsFeed}), or, when the name or labels break the rules, a handle that
+ * refuses and counts every recording.
  */
 final class MetricRecorder {
 
@@ -35,16 +37,25 @@ final class MetricRecorder {
      * @return a handle for every kind of metric: bound to the lanes when the name and labels are valid, refusing
      * otherwise
      */
-    static MetricHandle bind(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, String name, Labels labels) {
-        InputRefusal refusal = refusalOf(name, labels);
+    static MetricHandle bind(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, @Nullable Metric metric,
+            @Nullable Labels labels) {
+        InputRefusal refusal = refusalOf(metric, labels);
         if (refusal != null) {
             return new Refusing(manager.refusals(), refusal);
         }
-        return new Bound(manager, lanes, new MetricId(name, manager.redaction().redact(labels)));
+        return new Bound(manager, lanes, new MetricId(metric, manager.redaction().redact(labels)));
     }
 
-    private static @Nullable InputRefusal refusalOf(String name, @Nullable Labels labels) {
-        if (MetricNames.problem(name) != null) {
+    /**
+     * @return a handle for the named metric, without description or base unit (see {@link #bind})
+     */
+    static MetricHandle bindNamed(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, @Nullable String name,
+            @Nullable Labels labels) {
+        return bind(manager, lanes, (name != null) ? Metric.named(name) : null, labels);
+    }
+
+    private static @Nullable InputRefusal refusalOf(@Nullable Metric metric, @Nullable Labels labels) {
+        if (metric == null || MetricNames.problem(metric.name()) != null) {
             return InputRefusal.INVALID_NAME;
         }
         return (labels == null || !labels.isValid()) ? InputRefusal.INVALID_LABELS : null;

@@ -36,7 +36,7 @@ public final class MetricsFeed {
      * @return a pre-bound counter handle that records into the accepted adapters only
      */
     public CounterHandle counterHandle(String name, Labels labels) {
-        return MetricRecorder.bind(this.manager, this::lanes, name, labels);
+        return MetricRecorder.bindNamed(this.manager, this::lanes, name, labels);
     }
 
     /**
@@ -45,7 +45,7 @@ public final class MetricsFeed {
      * @return a pre-bound gauge handle that records into the accepted adapters only
      */
     public GaugeHandle gaugeHandle(String name, Labels labels) {
-        return MetricRecorder.bind(this.manager, this::lanes, name, labels);
+        return MetricRecorder.bindNamed(this.manager, this::lanes, name, labels);
     }
 
     /**
@@ -54,7 +54,7 @@ public final class MetricsFeed {
      * @return a pre-bound histogram handle that records into the accepted adapters only
      */
     public HistogramHandle histogramHandle(String name, Labels labels) {
-        return MetricRecorder.bind(this.manager, this::lanes, name, labels);
+        return MetricRecorder.bindNamed(this.manager, this::lanes, name, labels);
     }
 
     /**
@@ -63,7 +63,7 @@ public final class MetricsFeed {
      * @return a pre-bound timing handle that records into the accepted adapters only
      */
     public TimingHandle timingHandle(String name, Labels labels) {
-        return MetricRecorder.bind(this.manager, this::lanes, name, labels);
+        return MetricRecorder.bindNamed(this.manager, this::lanes, name, labels);
     }
 
     private AdapterLane[] lanes() {

@@ -30,6 +30,7 @@ import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.GaugeHandle;
 import dev.observability.core.metrics.HistogramHandle;
 import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.Metric;
 import dev.observability.core.metrics.MetricsAdapter;
 import dev.observability.core.metrics.TimingHandle;
 import dev.observability.core.redaction.Redaction;
@@ -299,6 +300,15 @@ public final class ObservabilityManager implements AutoCloseable {
     }
 
     /**
+     * Adds one to a counter that has a description or base unit (see {@link Metric}).
+     * @param metric the counter
+     * @param labels its labels
+     */
+    public void counter(Metric metric, Labels labels) {
+        counter(metric, 1, labels);
+    }
+
+    /**
      * Adds to a counter. A negative, NaN or infinite amount is refused ({@link InputRefusal#INVALID_VALUE}).
      * @param name the counter's name
      * @param amount the amount
@@ -307,6 +317,18 @@ public final class ObservabilityManager implements AutoCloseable {
     public void counter(String name, double amount, Labels labels) {
         if (isOn(Signal.METRICS)) {
             this.series.handle(name, labels).increment(amount);
+        }
+    }
+
+    /**
+     * Adds to a counter that has a description or base unit (see {@link #counter(String, double, Labels)}).
+     * @param metric the counter
+     * @param amount the amount
+     * @param labels its labels
+     */
+    public void counter(Metric metric, double amount, Labels labels) {
+        if (isOn(Signal.METRICS)) {
+            this.series.handle(metric, labels).increment(amount);
         }
     }
 
@@ -323,6 +345,18 @@ public final class ObservabilityManager implements AutoCloseable {
     }
 
     /**
+     * Sets a gauge that has a description or base unit (see {@link #gauge(String, double, Labels)}).
+     * @param metric the gauge
+     * @param value the value
+     * @param labels its labels
+     */
+    public void gauge(Metric metric, double value, Labels labels) {
+        if (isOn(Signal.METRICS)) {
+            this.series.handle(metric, labels).set(value);
+        }
+    }
+
+    /**
      * Records a value into a histogram. A negative, NaN or infinite value is refused.
      * @param name the histogram's name
      * @param value the value
@@ -331,6 +365,19 @@ public final class ObservabilityManager implements AutoCloseable {
     public void histogram(String name, double value, Labels labels) {
         if (isOn(Signal.METRICS)) {
             this.series.handle(name, labels).record(value);
+        }
+    }
+
+    /**
+     * Records a value into a histogram that has a description or base unit (see
+     * {@link #histogram(String, double, Labels)}).
+     * @param metric the histogram
+     * @param value the value
+     * @param labels its labels
+     */
+    public void histogram(Metric metric, double value, Labels labels) {
+        if (isOn(Signal.METRICS)) {
+            this.series.handle(metric, labels).record(value);
         }
     }
 
@@ -347,6 +394,18 @@ public final class ObservabilityManager implements AutoCloseable {
     }
 
     /**
+     * Records a duration into a timing that has a description (see {@link #timing(String, Duration, Labels)}).
+     * @param metric the timing; its base unit is ignored (the backend's time unit applies)
+     * @param duration the duration
+     * @param labels its labels
+     */
+    public void timing(Metric metric, Duration duration, Labels labels) {
+        if (isOn(Signal.METRICS)) {
+            this.series.handle(metric, labels).record(duration);
+        }
+    }
+
+    /**
      * Resolves a counter once, for a hot path: the handle records without validating the name and labels again and
      * without allocating for INLINE adapters.
      * @param name the counter's name
@@ -354,34 +413,72 @@ public final class ObservabilityManager implements AutoCloseable {
      * @return the handle; if the name or labels are invalid, a handle that refuses and counts every recording
      */
     public CounterHandle counterHandle(String name, Labels labels) {
-        return MetricRecorder.bind(this, this::metricsLanes, name, labels);
+        return MetricRecorder.bindNamed(this, this::metricsLanes, name, labels);
+    }
+
+    /**
+     * Resolves a counter that has a description or base unit once, for a hot path (see
+     * {@link #counterHandle(String, Labels)}).
+     * @param metric the counter
+     * @param labels its labels
+     * @return the handle; if the name or labels are invalid, a handle that refuses and counts every recording
+     */
+    public CounterHandle counterHandle(Metric metric, Labels labels) {
+        return MetricRecorder.bind(this, this::metricsLanes, metric, labels);
     }
 
     /**
      * @param name the gauge's name
      * @param labels its labels
-     * @return a pre-bound gauge handle (see {@link #counterHandle})
+     * @return a pre-bound gauge handle (see {@link #counterHandle(String, Labels)})
      */
     public GaugeHandle gaugeHandle(String name, Labels labels) {
-        return MetricRecorder.bind(this, this::metricsLanes, name, labels);
+        return MetricRecorder.bindNamed(this, this::metricsLanes, name, labels);
+    }
+
+    /**
+     * @param metric the gauge, with its description or base unit
+     * @param labels its labels
+     * @return a pre-bound gauge handle (see {@link #counterHandle(String, Labels)})
+     */
+    public GaugeHandle gaugeHandle(Metric metric, Labels labels) {
+        return MetricRecorder.bind(this, this::metricsLanes, metric, labels);
     }
 
     /**
      * @param name the histogram's name
      * @param labels its labels
-     * @return a pre-bound histogram handle (see {@link #counterHandle})
+     * @return a pre-bound histogram handle (see {@link #counterHandle(String, Labels)})
      */
     public HistogramHandle histogramHandle(String name, Labels labels) {
-        return MetricRecorder.bind(this, this::metricsLanes, name, labels);
+        return MetricRecorder.bindNamed(this, this::metricsLanes, name, labels);
+    }
+
+    /**
+     * @param metric the histogram, with its description or base unit
+     * @param labels its labels
+     * @return a pre-bound histogram handle (see {@link #counterHandle(String, Labels)})
+     */
+    public HistogramHandle histogramHandle(Metric metric, Labels labels) {
+        return MetricRecorder.bind(this, this::metricsLanes, metric, labels);
     }
 
     /**
      * @param name the timing's name
      * @param labels its labels
-     * @return a pre-bound timing handle (see {@link #counterHandle})
+     * @return a pre-bound timing handle (see {@link #counterHandle(String, Labels)})
      */
     public TimingHandle timingHandle(String name, Labels labels) {
-        return MetricRecorder.bind(this, this::metricsLanes, name, labels);
+        return MetricRecorder.bindNamed(this, this::metricsLanes, name, labels);
+    }
+
+    /**
+     * @param metric the timing, with its description (its base unit is ignored: the backend's time unit applies)
+     * @param labels its labels
+     * @return a pre-bound timing handle (see {@link #counterHandle(String, Labels)})
+     */
+    public TimingHandle timingHandle(Metric metric, Labels labels) {
+        return MetricRecorder.bind(this, this::metricsLanes, metric, labels);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import dev.observability.core.MetricRecorder.MetricHandle;
 import dev.observability.core.dispatch.AdapterLane;
 import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.Metric;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,21 +35,41 @@ final class SeriesCache {
     /**
      * @param name the metric's name, as the application gave it
      * @param labels its labels, as the application gave them
-     * @return the series' handle: cached, or bound now and cached
+     * @return the series' handle: cached, or bound now (without description or base unit) and cached
      */
     MetricHandle handle(@Nullable String name, @Nullable Labels labels) {
-        if (name == null || labels == null) {
-            return MetricRecorder.bind(this.manager, this.lanes, name, labels);
+        return (name != null) ? handle(name, null, labels)
+                : MetricRecorder.bindNamed(this.manager, this.lanes, null, labels);
+    }
+
+    /**
+     * @param metric the metric, as the application gave it
+     * @param labels its labels, as the application gave them
+     * @return the series' handle: cached for this metric (a handle bound for the same name and labels with another
+     * description or base unit is not reused: adapters receive what each recording gives), or bound now and cached
+     */
+    MetricHandle handle(@Nullable Metric metric, @Nullable Labels labels) {
+        return (metric != null) ? handle(metric.name(), metric, labels)
+                : MetricRecorder.bind(this.manager, this.lanes, null, labels);
+    }
+
+    private MetricHandle handle(String name, @Nullable Metric metric, @Nullable Labels labels) {
+        if (labels == null) {
+            return MetricRecorder.bind(this.manager, this.lanes, metricOf(name, metric), null);
         }
         int hash = 31 * name.hashCode() + labels.hashCode();
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
         Entry entry = this.slots[slot];
-        if (entry != null && entry.matches(name, labels)) {
+        if (entry != null && entry.matches(name, metric, labels)) {
             return entry.handle();
         }
-        MetricHandle handle = MetricRecorder.bind(this.manager, this.lanes, name, labels);
-        this.slots[slot] = new Entry(name, labels, handle);
+        MetricHandle handle = MetricRecorder.bind(this.manager, this.lanes, metricOf(name, metric), labels);
+        this.slots[slot] = new Entry(name, metric, labels, handle);
         return handle;
+    }
+
+    private static Metric metricOf(String name, @Nullable Metric metric) {
+        return (metric != null) ? metric : Metric.named(name);
     }
 
     /** @return the number of series cached now (for tests) */
@@ -64,14 +85,16 @@ final class SeriesCache {
      * One cached series; immutable, so a slot can be read and replaced by any thread without a lock.
      *
      * @param name the name
+     * @param metric the metric as the application gave it, or {@code null} when it gave a name only
      * @param labels the labels
      * @param handle the handle bound for them
      */
-    private record Entry(String name, Labels labels, MetricHandle handle) {
+    private record Entry(String name, @Nullable Metric metric, Labels labels, MetricHandle handle) {
 
-        boolean matches(String otherName, Labels otherLabels) {
+        boolean matches(String otherName, @Nullable Metric otherMetric, Labels otherLabels) {
             return (this.labels == otherLabels || this.labels.equals(otherLabels))
-                    && (this.name == otherName || this.name.equals(otherName));
+                    && (this.name == otherName || this.name.equals(otherName))
+                    && (this.metric == otherMetric || (this.metric != null && this.metric.equals(otherMetric)));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.logging.LogEvent;
 import dev.observability.core.logging.LogLevel;
 import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.Metric;
 import dev.observability.core.testing.TestAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +39,15 @@ class BadInputTests {
 
     @Test
     void nullBlankMalformedAndOverLongMetricNamesAreRefusedAsInvalidName() {
-        this.manager.counter(null, Labels.empty());
+        this.manager.counter((String) null, Labels.empty());
         this.manager.gauge(" ", 1, Labels.empty());
         this.manager.histogram("9lives", 1, Labels.empty());
         this.manager.timing("has space", Duration.ZERO, Labels.empty());
         this.manager.counter("x".repeat(10_000), Labels.empty());
         this.manager.counterHandle("bad name", Labels.empty()).increment();
-        assertThat(refused(InputRefusal.INVALID_NAME)).isEqualTo(6);
+        this.manager.counter((Metric) null, Labels.empty());
+        this.manager.gaugeHandle(Metric.named("bad name").withDescription("Described"), Labels.empty()).set(1);
+        assertThat(refused(InputRefusal.INVALID_NAME)).isEqualTo(8);
         assertThat(this.adapter.events).isEmpty();
     }
 
@@ -55,7 +58,8 @@ class BadInputTests {
         this.manager.counter("ok", Labels.of("bad key", "v"));
         this.manager.counter("ok", Labels.of("k", "v".repeat(10_000)));
         this.manager.counter("ok", null);
-        assertThat(refused(InputRefusal.INVALID_LABELS)).isEqualTo(5);
+        this.manager.counter(Metric.named("ok"), null);
+        assertThat(refused(InputRefusal.INVALID_LABELS)).isEqualTo(6);
         assertThat(this.adapter.events).isEmpty();
     }
 

@@ -89,6 +89,9 @@ class ObservabilityManagerTests {
 
         final List<String> events = new CopyOnWriteArrayList<>();
 
+        /** The identities received, in order, with their descriptions and base units. */
+        final List<MetricId> ids = new CopyOnWriteArrayList<>();
+
         private final String name;
 
         RecordingMetrics(String name) {
@@ -103,21 +106,25 @@ class ObservabilityManagerTests {
         @Override
         public void counter(MetricId metric, double amount) {
             this.events.add("counter " + metric + " " + amount);
+            this.ids.add(metric);
         }
 
         @Override
         public void gauge(MetricId metric, double value) {
             this.events.add("gauge " + metric + " " + value);
+            this.ids.add(metric);
         }
 
         @Override
         public void histogram(MetricId metric, double value) {
             this.events.add("histogram " + metric + " " + value);
+            this.ids.add(metric);
         }
 
         @Override
         public void timing(MetricId metric, Duration duration) {
             this.events.add("timing " + metric + " " + duration);
+            this.ids.add(metric);
         }
     }
 }

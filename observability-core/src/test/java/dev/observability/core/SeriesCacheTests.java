@@ -6,6 +6,7 @@ import dev.observability.core.ObservabilityManagerTests.RecordingMetrics;
 import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.Metric;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,19 @@ class SeriesCacheTests {
             Labels labels = Labels.of("method", "GET");
             assertThat(cache.handle("http.requests", labels))
                 .isSameAs(cache.handle("http.requests", Labels.of("method", "GET")));
+        }
+    }
+
+    @Test
+    void aRepeatedMetricGetsTheSameHandleAndTheSameNameWithAnotherDescriptionItsOwn() {
+        try (ObservabilityManager manager = ObservabilityManager.builder().build()) {
+            SeriesCache cache = manager.seriesCache();
+            Metric described = Metric.named("http.requests").withDescription("Requests");
+            Labels labels = Labels.of("method", "GET");
+            assertThat(cache.handle(described, labels)).isSameAs(cache.handle(described, labels))
+                .isNotSameAs(cache.handle(Metric.named("http.requests").withDescription("Other"), labels));
+            assertThat(cache.handle("http.requests", labels)).isSameAs(cache.handle("http.requests", labels))
+                .isNotSameAs(cache.handle(described, labels));
         }
     }
 

@@ -18,11 +18,13 @@ import java.util.stream.Stream;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.Signal;
 import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.Metric;
 import dev.observability.sample.SampleClient.Answer;
 import dev.observability.sample.audit.AuditAdapter;
 import dev.observability.sample.audit.MetricAudit;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,9 @@ import static org.awaitility.Awaitility.await;
  * records none of its own); then Prometheus' HTTP API must return those series and Boot's
  * {@code http_server_requests_seconds_count} with the expected values and labels, the {@code orders.quantity}
  * histogram must have the buckets the sample's {@code management.metrics.distribution.slo.orders.quantity} (Boot's
- * key) gives it, {@code promtool check metrics} must
- * find no problem in the starter's series, and the audit adapter must have received {@code http.server.requests}
+ * key) gives it, its metadata API the HELP texts of the descriptions given through the manager,
+ * {@code promtool check metrics} must find no problem in the starter's series, and the audit adapter must have
+ * received {@code http.server.requests}
  * exactly once per request. Prometheus stops in {@link #stopPrometheus()}, the sample when the class ends
  * ({@link DirtiesContext}), pass or fail.
  */
@@ -75,6 +78,11 @@ class PrometheusEndToEndTests {
     private static final String ALERT_RULES = "observability-alerts.yml";
 
     private static final Path PROMETHEUS_PAGE = Path.of("..", "docs", "prometheus.md");
+
+    private static final Metric QUEUE_DEPTH = Metric.named("queue.depth").withDescription("Messages waiting");
+
+    private static final Metric CHECKOUT = Metric.named("checkout.duration")
+        .withDescription("Time spent in a checkout step");
 
     private static final String HTTP_LABELS = "{error=none,exception=none,method=%s,outcome=SUCCESS,status=%d,uri=%s}";
 
@@ -218,6 +226,18 @@ class PrometheusEndToEndTests {
     }
 
     @Test
+    void prometheusKeepsTheDescriptionsGivenThroughTheManagerAsHelpTexts() throws Exception {
+        place("desk", 1, "eu");
+        recordGaugeAndTimingsThroughTheManager();
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(help("orders_placed")).as(this::targets).isEqualTo("Orders placed, by region");
+            assertThat(help("orders_quantity")).isEqualTo("Items per placed order");
+            assertThat(help("queue_depth")).isEqualTo("Messages waiting");
+            assertThat(help("checkout_duration_seconds")).isEqualTo("Time spent in a checkout step");
+        });
+    }
+
+    @Test
     void alertRulesFromTheDocsPassPromtoolAndEvaluateWithoutError() throws Exception {
         Process check = new ProcessBuilder(PROMTOOL.toString(), "check", "rules",
                 this.workDirectory.resolve(ALERT_RULES).toString())
@@ -299,9 +319,9 @@ class PrometheusEndToEndTests {
 
     /** The sample records no gauge and no timing of its own: these go through the manager bean. */
     private void recordGaugeAndTimingsThroughTheManager() {
-        this.manager.gauge("queue.depth", 42, Labels.of("queue", "mail"));
-        this.manager.timing("checkout.duration", Duration.ofMillis(250), Labels.of("step", "pay"));
-        this.manager.timing("checkout.duration", Duration.ofMillis(750), Labels.of("step", "pay"));
+        this.manager.gauge(QUEUE_DEPTH, 42, Labels.of("queue", "mail"));
+        this.manager.timing(CHECKOUT, Duration.ofMillis(250), Labels.of("step", "pay"));
+        this.manager.timing(CHECKOUT, Duration.ofMillis(750), Labels.of("step", "pay"));
         this.checkouts += 2;
         this.checkoutSeconds += 1.0;
     }
@@ -371,6 +391,22 @@ class PrometheusEndToEndTests {
                     Double.parseDouble(result.get("value").get(1).asString()));
         }
         return series;
+    }
+
+    /**
+     * @return the HELP text Prometheus' metadata API holds for a metric family, under its OpenMetrics name (what
+     * Prometheus negotiates) or its text-format name (a counter's with {@code _total}), or {@code null}
+     */
+    private @Nullable String help(String family) throws IOException, InterruptedException {
+        for (String name : new String[] { family, family + "_total" }) {
+            Answer answer = SampleClient.get(this.prometheusBase + "/api/v1/metadata?metric=" + name);
+            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+            JsonNode entries = answer.body().get("data").path(name);
+            if (!entries.isEmpty()) {
+                return entries.get(0).get("help").asString();
+            }
+        }
+        return null;
     }
 
     private String targets() {

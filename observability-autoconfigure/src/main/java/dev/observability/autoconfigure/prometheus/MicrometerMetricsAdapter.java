@@ -29,8 +29,11 @@ import org.jspecify.annotations.Nullable;
  * A metrics adapter that records into any Micrometer {@link MeterRegistry}: a counter becomes a {@link Counter}, a
  * gauge a {@link Gauge} that keeps the last value set, a histogram a {@link DistributionSummary}, a timing a
  * {@link Timer}. Names and labels are passed in Micrometer's dotted convention and the registry renders them in its
- * own ({@code orders.placed} becomes {@code orders_placed_total} in Prometheus). Percentiles, histogram buckets and
- * SLO boundaries are the registry's meter filters' to decide (in a Boot application,
+ * own ({@code orders.placed} becomes {@code orders_placed_total} in Prometheus). A meter gets the metric's
+ * {@linkplain MetricId#description() description} and {@linkplain MetricId#baseUnit() base unit} when the application
+ * gave them, and none otherwise; they are those of the series' first recording, which registers the meter (a later
+ * recording with other ones does not change it, as Micrometer keeps a meter's first registration). Percentiles,
+ * histogram buckets and SLO boundaries are the registry's meter filters' to decide (in a Boot application,
  * {@code management.metrics.distribution.*}), as for every other meter of the registry.
  * <p>
  * Meters are created once per {@link MetricId} and kept in a {@code SeriesTable}, so a recording is a look-up
@@ -55,9 +58,6 @@ import org.jspecify.annotations.Nullable;
 public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals, MicrometerNative {
 
     private static final Log logger = LogFactory.getLog(MicrometerMetricsAdapter.class);
-
-    /** The description of every meter the adapter creates (Prometheus shows it as the HELP text). */
-    static final String DESCRIPTION = "Recorded through the observability manager";
 
     /** The number of tags kept for sharing, a power of two. */
     private static final int RECENT_TAGS = 64;
@@ -250,19 +250,26 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
         }
     }
 
+    /**
+     * Builds and registers the meter with the metric's description and base unit when it has them (none otherwise, as
+     * Micrometer's builders); a timer's unit is the registry's base time unit.
+     */
     private Object newMeter(MetricId metric, Kind kind, Tags tags) {
         String name = metric.name();
+        @Nullable String description = metric.description();
+        @Nullable String baseUnit = metric.baseUnit();
         return switch (kind) {
-            case COUNTER -> Counter.builder(name).description(DESCRIPTION).tags(tags).register(this.registry);
+            case COUNTER -> Counter.builder(name).description(description).baseUnit(baseUnit).tags(tags)
+                .register(this.registry);
             case GAUGE -> {
                 GaugeValue value = new GaugeValue();
-                Gauge.builder(name, value, GaugeValue::get).description(DESCRIPTION).tags(tags).strongReference(true)
-                    .register(this.registry);
+                Gauge.builder(name, value, GaugeValue::get).description(description).baseUnit(baseUnit).tags(tags)
+                    .strongReference(true).register(this.registry);
                 yield value;
             }
-            case HISTOGRAM -> DistributionSummary.builder(name).description(DESCRIPTION).tags(tags)
+            case HISTOGRAM -> DistributionSummary.builder(name).description(description).baseUnit(baseUnit).tags(tags)
                 .register(this.registry);
-            case TIMING -> Timer.builder(name).description(DESCRIPTION).tags(tags).register(this.registry);
+            case TIMING -> Timer.builder(name).description(description).tags(tags).register(this.registry);
         };
     }
 

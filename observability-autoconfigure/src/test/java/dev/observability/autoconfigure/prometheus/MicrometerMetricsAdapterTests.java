@@ -13,6 +13,7 @@ import dev.observability.core.InputRefusal;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.Signal;
 import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.Metric;
 import dev.observability.core.metrics.MetricId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -46,6 +47,46 @@ class MicrometerMetricsAdapterTests {
             .contains("order_size_sum 3.0")
             .contains("checkout_duration_seconds_count{step=\"pay\"} 1")
             .contains("checkout_duration_seconds_sum{step=\"pay\"} 0.25");
+    }
+
+    @Test
+    void descriptionsBecomeTheHelpTextAndBaseUnitsPartOfThePrometheusName() {
+        Metric received = Metric.named("payload.received").withDescription("Bytes received in payloads")
+            .withBaseUnit("bytes");
+        Metric checkout = Metric.named("checkout.duration").withDescription("Time spent in a checkout step");
+        try (ObservabilityManager manager = managerWith(MicrometerAdapterSettings.DEFAULTS)) {
+            manager.counter(received, 512, Labels.of("route", "upload"));
+            manager.timingHandle(checkout, Labels.of("step", "pay")).record(Duration.ofMillis(250));
+        }
+        String scrape = this.registry.scrape();
+        assertThat(scrape).contains("# HELP payload_received_bytes_total Bytes received in payloads\n")
+            .contains("payload_received_bytes_total{route=\"upload\"} 512.0")
+            .contains("# HELP checkout_duration_seconds Time spent in a checkout step\n")
+            .contains("# HELP checkout_duration_seconds_max Time spent in a checkout step\n")
+            .contains("checkout_duration_seconds_count{step=\"pay\"} 1");
+        assertThat(this.registry.get("payload.received").counter().getId().getBaseUnit()).isEqualTo("bytes");
+    }
+
+    @Test
+    void aMetricWithoutDescriptionHasNoHelpTextAsMicrometerGivesIt() {
+        try (ObservabilityManager manager = managerWith(MicrometerAdapterSettings.DEFAULTS)) {
+            manager.counter("orders.placed", Labels.empty());
+        }
+        assertThat(this.registry.get("orders.placed").counter().getId().getDescription()).isNull();
+        assertThat(this.registry.scrape().lines().filter((line) -> line.startsWith("# HELP orders_placed_total")))
+            .map(String::strip).containsExactly("# HELP orders_placed_total");
+    }
+
+    @Test
+    void theFirstRegistrationOfANameKeepsItsDescriptionAsInMicrometer() {
+        try (ObservabilityManager manager = managerWith(MicrometerAdapterSettings.DEFAULTS)) {
+            manager.counter(Metric.named("jobs.done").withDescription("Jobs done"), Labels.of("queue", "a"));
+            manager.counter(Metric.named("jobs.done").withDescription("Another text"), Labels.of("queue", "a"));
+            manager.counter(Metric.named("jobs.done").withDescription("Another text"), Labels.of("queue", "b"));
+        }
+        String scrape = this.registry.scrape();
+        assertThat(scrape).contains("# HELP jobs_done_total Jobs done\n").doesNotContain("Another text")
+            .contains("jobs_done_total{queue=\"a\"} 2.0").contains("jobs_done_total{queue=\"b\"} 1.0");
     }
 
     @Test

@@ -1,5 +1,6 @@
 /**
- * Metrics: the adapter SPI, labels, metric identities and pre-bound recording handles.
+ * Metrics: the adapter SPI, labels, metrics with their descriptions, metric identities and pre-bound recording
+ * handles.
  */
 @NullMarked
 package dev.observability.core.metrics;

@@ -6,6 +6,7 @@ import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.HistogramHandle;
 import dev.observability.core.metrics.Labels;
+import dev.observability.core.metrics.Metric;
 import dev.observability.core.tracing.Span;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The orders API. Each handler records through the {@link ObservabilityManager}: a span (a child of Boot's HTTP
  * server span, so it shares the request's trace id), metrics ({@code orders.placed}, {@code orders.quantity},
- * {@code orders.refused}, {@code orders.lookups}, {@code orders.failed}) and log lines (through SLF4J, which the
+ * {@code orders.refused}, {@code orders.lookups}, {@code orders.failed}, each with a description that Prometheus
+ * shows as its HELP text) and log lines (through SLF4J, which the
  * starter turns into JSON lines carrying the span's ids). Boot's own {@code http.server.requests} metric is recorded
  * for every request as usual and reaches every metrics adapter through the Micrometer bridge.
  */
@@ -32,6 +34,19 @@ import org.springframework.web.server.ResponseStatusException;
 class OrderController {
 
     private static final Logger logger = LoggerFactory.getLogger(OrderController.class);
+
+    private static final Metric PLACED = Metric.named("orders.placed").withDescription("Orders placed, by region");
+
+    private static final Metric QUANTITY = Metric.named("orders.quantity").withDescription("Items per placed order");
+
+    private static final Metric REFUSED = Metric.named("orders.refused")
+        .withDescription("Orders refused, by reason");
+
+    private static final Metric FAILED = Metric.named("orders.failed")
+        .withDescription("Orders whose payment failed, by reason");
+
+    private static final Metric LOOKUPS = Metric.named("orders.lookups")
+        .withDescription("Orders looked up, by whether they were found");
 
     private final OrderBook book;
 
@@ -42,8 +57,8 @@ class OrderController {
     OrderController(OrderBook book, ObservabilityManager observability) {
         this.book = book;
         this.observability = observability;
-        // A pre-bound handle: name and labels resolved once, each record() allocates nothing.
-        this.quantities = observability.histogramHandle("orders.quantity", Labels.empty());
+        // A pre-bound handle: metric and labels resolved once, each record() allocates nothing.
+        this.quantities = observability.histogramHandle(QUANTITY, Labels.empty());
     }
 
     /**
@@ -57,16 +72,16 @@ class OrderController {
                 Fields.of("order.item", request.item(), "order.region", request.regionOrDefault()))) {
             String problem = request.problem();
             if (problem != null) {
-                this.observability.counter("orders.refused", Labels.of("reason", "invalid"));
+                this.observability.counter(REFUSED, Labels.of("reason", "invalid"));
                 logger.warn("Order refused: {}", problem);
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, problem);
             }
             Order order = this.book.place(request).orElseThrow(() -> {
-                this.observability.counter("orders.refused", Labels.of("reason", "full"));
+                this.observability.counter(REFUSED, Labels.of("reason", "full"));
                 return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the order book is full");
             });
             span.attribute("order.id", order.id());
-            this.observability.counter("orders.placed", Labels.of("region", order.region()));
+            this.observability.counter(PLACED, Labels.of("region", order.region()));
             this.quantities.record(order.quantity());
             logger.info("Order {} placed: {} x {} to {}", order.id(), order.quantity(), order.item(), order.region());
             return ResponseEntity.created(URI.create("/orders/" + order.id())).body(order);
@@ -84,7 +99,7 @@ class OrderController {
             PaymentFailedException failure = new PaymentFailedException(
                     "payment service unavailable (this endpoint fails on purpose)");
             span.error(failure);
-            this.observability.counter("orders.failed", Labels.of("reason", "payment"));
+            this.observability.counter(FAILED, Labels.of("reason", "payment"));
             logger.warn("Payment failed", failure);
             throw failure;
         }
@@ -101,7 +116,7 @@ class OrderController {
                 .orElseGet(() -> ResponseEntity.notFound().build());
             boolean found = answer.getStatusCode().is2xxSuccessful();
             span.attribute("order.found", found);
-            this.observability.counter("orders.lookups", Labels.of("found", String.valueOf(found)));
+            this.observability.counter(LOOKUPS, Labels.of("found", String.valueOf(found)));
             return answer;
         }
     }
