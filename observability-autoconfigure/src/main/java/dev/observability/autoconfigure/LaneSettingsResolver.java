@@ -3,6 +3,7 @@ package dev.observability.autoconfigure;
 import dev.observability.autoconfigure.ObservabilityProperties.Adapter;
 import dev.observability.autoconfigure.ObservabilityProperties.CircuitBreaker;
 import dev.observability.autoconfigure.ObservabilityProperties.CircuitBreakerOverrides;
+import dev.observability.autoconfigure.ObservabilityProperties.DispatchOverrides;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
 import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
@@ -24,7 +25,7 @@ final class LaneSettingsResolver {
                 properties.getDispatch().getQueueCapacity(),
                 new CircuitBreakerSettings(breaker.getFailureRateThreshold(), breaker.getSlidingWindowSize(),
                         breaker.getMinimumNumberOfCalls(), breaker.getWaitDurationInOpenState(),
-                        breaker.getPermittedCallsInHalfOpenState(), breaker.getSlowCallDurationThreshold()));
+                        breaker.getPermittedNumberOfCallsInHalfOpenState(), breaker.getSlowCallDurationThreshold()));
     }
 
     /** @return the settings of a lane without overrides */
@@ -48,11 +49,12 @@ final class LaneSettingsResolver {
                 or(breaker.getSlidingWindowSize(), base.slidingWindowSize()),
                 or(breaker.getMinimumNumberOfCalls(), base.minimumNumberOfCalls()),
                 or(breaker.getWaitDurationInOpenState(), base.waitDurationInOpenState()),
-                or(breaker.getPermittedCallsInHalfOpenState(), base.permittedCallsInHalfOpenState()),
+                or(breaker.getPermittedNumberOfCallsInHalfOpenState(), base.permittedCallsInHalfOpenState()),
                 or(breaker.getSlowCallDurationThreshold(), base.slowCallDurationThreshold()));
-        @Nullable DispatchMode dispatch = (overrides.getDispatch() != null) ? overrides.getDispatch() : this.defaults.dispatch();
-        return new LaneSettings(overrides.isEnabled(), dispatch,
-                or(overrides.getQueueCapacity(), this.defaults.queueCapacity()), circuitBreaker);
+        DispatchOverrides dispatch = overrides.getDispatch();
+        @Nullable DispatchMode mode = (dispatch.getMode() != null) ? dispatch.getMode() : this.defaults.dispatch();
+        return new LaneSettings(overrides.isEnabled(), mode,
+                or(dispatch.getQueueCapacity(), this.defaults.queueCapacity()), circuitBreaker);
     }
 
     private static <T> T or(@Nullable T override, T fallback) {

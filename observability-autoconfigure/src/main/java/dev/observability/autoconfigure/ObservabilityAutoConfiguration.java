@@ -2,7 +2,7 @@ package dev.observability.autoconfigure;
 
 import java.io.PrintStream;
 
-import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import dev.observability.core.ObservabilityAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
  * breakers live in it.
  */
 @AutoConfiguration(afterName = "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration")
-@ConditionalOnSwitchesOn("observability.enabled")
+@ConditionalOnSwitchesNotOff("observability.enabled")
 @EnableConfigurationProperties(ObservabilityProperties.class)
 public final class ObservabilityAutoConfiguration {
 
@@ -49,7 +49,7 @@ public final class ObservabilityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnSwitchesOn("observability.json-logging.enabled")
+    @ConditionalOnSwitchesNotOff("observability.json-logging.enabled")
     JsonLoggingAdapter jsonLoggingAdapter(ObservabilityProperties properties) {
         PrintStream out = switch (properties.getJsonLogging().getOutput()) {
             case STDOUT -> System.out;

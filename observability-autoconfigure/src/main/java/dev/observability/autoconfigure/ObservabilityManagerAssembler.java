@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
-import dev.observability.autoconfigure.validation.ObservabilityPropertiesValidator;
 import dev.observability.core.ObservabilityAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.Signal;
@@ -19,8 +18,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Builds the manager from the properties, the adapter and health check beans and the customizers, after checking
- * that the configuration can work.
+ * Builds the manager from the properties (which Boot validated as it bound them), the adapter and health check beans
+ * and the customizers, after checking that no two adapters share a name.
  */
 final class ObservabilityManagerAssembler {
 
@@ -38,11 +37,10 @@ final class ObservabilityManagerAssembler {
      * @param customizers the customizers, in order
      * @param breakerFactory makes the lanes' circuit breakers
      * @return the manager, not started
-     * @throws InvalidObservabilityConfigurationException when a property is invalid or two adapters share a name
+     * @throws InvalidObservabilityConfigurationException when two adapters share a name or the builder refuses one
      */
     ObservabilityManager assemble(List<ObservabilityAdapter> adapters, List<HealthCheck> healthChecks,
             List<ObservabilityManagerCustomizer> customizers, CircuitBreakerFactory breakerFactory) {
-        ObservabilityPropertiesValidator.validate(this.properties);
         Map<String, ObservabilityAdapter> byName = uniqueNames(adapters);
         warnAboutUnmatchedOverrides(byName.keySet());
         LaneSettingsResolver lanes = new LaneSettingsResolver(this.properties);
@@ -74,7 +72,7 @@ final class ObservabilityManagerAssembler {
     }
 
     private static Redaction redaction(ObservabilityProperties.Redaction properties) {
-        return properties.isEnabled() ? Redaction.of(properties.getKeys()) : Redaction.disabled();
+        return properties.isEnabled() ? Redaction.of(properties.getSensitiveWords()) : Redaction.disabled();
     }
 
     private static Map<String, ObservabilityAdapter> uniqueNames(List<ObservabilityAdapter> adapters) {

@@ -11,13 +11,23 @@ import dev.observability.core.logging.LogLevel;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+import static dev.observability.autoconfigure.validation.PropertyConstraints.atLeastOne;
+import static dev.observability.autoconfigure.validation.PropertyConstraints.inRange;
+import static dev.observability.autoconfigure.validation.PropertyConstraints.notNegative;
+import static dev.observability.autoconfigure.validation.PropertyConstraints.positive;
+import static dev.observability.autoconfigure.validation.PropertyConstraints.reject;
 
 /**
- * Everything a user sets under the prefix {@code observability}. Validated at start-up (see
- * {@link dev.observability.autoconfigure.validation.ObservabilityPropertiesValidator}).
+ * Everything a user sets under the prefix {@code observability}. The properties validate themselves as Boot binds
+ * them (Boot calls a {@code @ConfigurationProperties} object that is a {@link Validator} for itself and each nested
+ * object it binds), so a bad value fails the bind and Boot's failure analysis names the property, the value, where it
+ * came from and the reason.
  */
 @ConfigurationProperties("observability")
-public class ObservabilityProperties {
+public class ObservabilityProperties implements Validator {
 
     /** Whether the observability starter is active at all (default true). */
     private boolean enabled = true;
@@ -96,6 +106,51 @@ public class ObservabilityProperties {
         return this.redaction;
     }
 
+    @Override
+    public boolean supports(Class<?> type) {
+        return type == Health.class || type == Dispatch.class || type == CircuitBreaker.class
+                || type == DispatchOverrides.class || type == CircuitBreakerOverrides.class || type == Redaction.class;
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        if (target instanceof Health health) {
+            health.validate(errors);
+        }
+        else if (target instanceof Dispatch dispatch) {
+            dispatch.validate(errors);
+        }
+        else if (target instanceof CircuitBreaker breaker) {
+            validateCircuitBreaker(errors, breaker.getFailureRateThreshold(), breaker.getSlidingWindowSize(),
+                    breaker.getMinimumNumberOfCalls(), breaker.getWaitDurationInOpenState(),
+                    breaker.getPermittedNumberOfCallsInHalfOpenState(), breaker.getSlowCallDurationThreshold());
+        }
+        else if (target instanceof DispatchOverrides dispatch) {
+            atLeastOne(errors, "queueCapacity", dispatch.getQueueCapacity());
+        }
+        else if (target instanceof CircuitBreakerOverrides breaker) {
+            validateCircuitBreaker(errors, breaker.getFailureRateThreshold(), breaker.getSlidingWindowSize(),
+                    breaker.getMinimumNumberOfCalls(), breaker.getWaitDurationInOpenState(),
+                    breaker.getPermittedNumberOfCallsInHalfOpenState(), breaker.getSlowCallDurationThreshold());
+        }
+        else if (target instanceof Redaction redaction) {
+            redaction.validate(errors);
+        }
+    }
+
+    /** The constraints of the breaker defaults and of an adapter's overrides; an override not set is {@code null}. */
+    private static void validateCircuitBreaker(Errors errors, @Nullable Float failureRateThreshold,
+            @Nullable Integer slidingWindowSize, @Nullable Integer minimumNumberOfCalls,
+            @Nullable Duration waitDurationInOpenState, @Nullable Integer permittedNumberOfCallsInHalfOpenState,
+            @Nullable Duration slowCallDurationThreshold) {
+        inRange(errors, "failureRateThreshold", failureRateThreshold, 1, 100);
+        atLeastOne(errors, "slidingWindowSize", slidingWindowSize);
+        atLeastOne(errors, "minimumNumberOfCalls", minimumNumberOfCalls);
+        positive(errors, "waitDurationInOpenState", waitDurationInOpenState);
+        atLeastOne(errors, "permittedNumberOfCallsInHalfOpenState", permittedNumberOfCallsInHalfOpenState);
+        positive(errors, "slowCallDurationThreshold", slowCallDurationThreshold);
+    }
+
     /** Masking of sensitive values in log fields, span attributes, health details and metric labels. */
     public static class Redaction {
 
@@ -103,10 +158,11 @@ public class ObservabilityProperties {
         private boolean enabled = true;
 
         /**
-         * Sensitive words: a key containing one, ignoring case and the separators '-', '_', '.' and space, is masked;
-         * a list set here replaces the default (password, secret, token, authorization, api-key, cookie).
+         * Words that mark a key as sensitive: a key containing one, ignoring case and the separators '-', '_', '.' and
+         * space, is masked; a list set here replaces the default (password, secret, token, authorization, api-key,
+         * cookie).
          */
-        private List<String> keys = new ArrayList<>(dev.observability.core.redaction.Redaction.DEFAULT_WORDS);
+        private List<String> sensitiveWords = new ArrayList<>(dev.observability.core.redaction.Redaction.DEFAULT_WORDS);
 
         /** @return whether sensitive values are masked */
         public boolean isEnabled() {
@@ -118,14 +174,24 @@ public class ObservabilityProperties {
             this.enabled = enabled;
         }
 
-        /** @return the sensitive words */
-        public List<String> getKeys() {
-            return this.keys;
+        /** @return the words that mark a key as sensitive */
+        public List<String> getSensitiveWords() {
+            return this.sensitiveWords;
         }
 
-        /** @param keys the sensitive words */
-        public void setKeys(List<String> keys) {
-            this.keys = keys;
+        /** @param sensitiveWords the words that mark a key as sensitive */
+        public void setSensitiveWords(List<String> sensitiveWords) {
+            this.sensitiveWords = sensitiveWords;
+        }
+
+        void validate(Errors errors) {
+            for (String word : this.sensitiveWords) {
+                if (word == null || word.replaceAll("[-_. ]", "").isBlank()) {
+                    reject(errors, "sensitiveWords", "must hold words such as password or api-key, not '"
+                            + word + "' (blank, or only '-', '_', '.')");
+                    return;
+                }
+            }
         }
     }
 
@@ -232,6 +298,12 @@ public class ObservabilityProperties {
         /** @param adapterTroubleIsDown whether adapter trouble reports DOWN */
         public void setAdapterTroubleIsDown(boolean adapterTroubleIsDown) {
             this.adapterTroubleIsDown = adapterTroubleIsDown;
+        }
+
+        void validate(Errors errors) {
+            positive(errors, "interval", this.interval);
+            positive(errors, "timeout", this.timeout);
+            inRange(errors, "failureThreshold", this.failureThreshold, 1, 100);
         }
     }
 
@@ -359,6 +431,12 @@ public class ObservabilityProperties {
         public void setFailureLogInterval(Duration failureLogInterval) {
             this.failureLogInterval = failureLogInterval;
         }
+
+        void validate(Errors errors) {
+            atLeastOne(errors, "queueCapacity", this.queueCapacity);
+            notNegative(errors, "shutdownTimeout", this.shutdownTimeout);
+            positive(errors, "failureLogInterval", this.failureLogInterval);
+        }
     }
 
     /** Default circuit breaker settings of every lane. */
@@ -377,7 +455,7 @@ public class ObservabilityProperties {
         private Duration waitDurationInOpenState = Duration.ofSeconds(30);
 
         /** Number of probe calls in the half-open state (default 5). */
-        private int permittedCallsInHalfOpenState = 5;
+        private int permittedNumberOfCallsInHalfOpenState = 5;
 
         /** Duration over which an adapter call counts as slow, and so as a failure (default 1s). */
         private Duration slowCallDurationThreshold = Duration.ofSeconds(1);
@@ -423,13 +501,13 @@ public class ObservabilityProperties {
         }
 
         /** @return the number of probe calls when half-open */
-        public int getPermittedCallsInHalfOpenState() {
-            return this.permittedCallsInHalfOpenState;
+        public int getPermittedNumberOfCallsInHalfOpenState() {
+            return this.permittedNumberOfCallsInHalfOpenState;
         }
 
-        /** @param permittedCallsInHalfOpenState the number of probe calls when half-open */
-        public void setPermittedCallsInHalfOpenState(int permittedCallsInHalfOpenState) {
-            this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState;
+        /** @param permittedNumberOfCallsInHalfOpenState the number of probe calls when half-open */
+        public void setPermittedNumberOfCallsInHalfOpenState(int permittedNumberOfCallsInHalfOpenState) {
+            this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
         }
 
         /** @return the duration over which a call is slow */
@@ -449,11 +527,7 @@ public class ObservabilityProperties {
         /** Whether the adapter starts switched on (default true). */
         private boolean enabled = true;
 
-        /** How the lane calls this adapter (default: observability.dispatch.mode, else the adapter's preference). */
-        private @Nullable DispatchMode dispatch;
-
-        /** Capacity of this adapter's queue (default: observability.dispatch.queue-capacity). */
-        private @Nullable Integer queueCapacity;
+        private final DispatchOverrides dispatch = new DispatchOverrides();
 
         private final CircuitBreakerOverrides circuitBreaker = new CircuitBreakerOverrides();
 
@@ -467,14 +541,34 @@ public class ObservabilityProperties {
             this.enabled = enabled;
         }
 
-        /** @return the dispatch mode, or {@code null} for the default */
-        public @Nullable DispatchMode getDispatch() {
+        /** @return the dispatch overrides */
+        public DispatchOverrides getDispatch() {
             return this.dispatch;
         }
 
-        /** @param dispatch the dispatch mode */
-        public void setDispatch(@Nullable DispatchMode dispatch) {
-            this.dispatch = dispatch;
+        /** @return the breaker overrides */
+        public CircuitBreakerOverrides getCircuitBreaker() {
+            return this.circuitBreaker;
+        }
+    }
+
+    /** Dispatch overrides for one adapter; every unset value falls back to observability.dispatch.*. */
+    public static class DispatchOverrides {
+
+        /** How the lane calls this adapter (default: observability.dispatch.mode, else the adapter's preference). */
+        private @Nullable DispatchMode mode;
+
+        /** Capacity of this adapter's queue (default: observability.dispatch.queue-capacity). */
+        private @Nullable Integer queueCapacity;
+
+        /** @return the dispatch mode, or {@code null} for the default */
+        public @Nullable DispatchMode getMode() {
+            return this.mode;
+        }
+
+        /** @param mode the dispatch mode */
+        public void setMode(@Nullable DispatchMode mode) {
+            this.mode = mode;
         }
 
         /** @return the queue capacity, or {@code null} for the default */
@@ -485,11 +579,6 @@ public class ObservabilityProperties {
         /** @param queueCapacity the queue capacity */
         public void setQueueCapacity(@Nullable Integer queueCapacity) {
             this.queueCapacity = queueCapacity;
-        }
-
-        /** @return the breaker overrides */
-        public CircuitBreakerOverrides getCircuitBreaker() {
-            return this.circuitBreaker;
         }
     }
 
@@ -508,8 +597,8 @@ public class ObservabilityProperties {
         /** Wait duration in the open state. */
         private @Nullable Duration waitDurationInOpenState;
 
-        /** Permitted calls in the half-open state. */
-        private @Nullable Integer permittedCallsInHalfOpenState;
+        /** Permitted number of calls in the half-open state. */
+        private @Nullable Integer permittedNumberOfCallsInHalfOpenState;
 
         /** Slow call duration threshold. */
         private @Nullable Duration slowCallDurationThreshold;
@@ -555,13 +644,13 @@ public class ObservabilityProperties {
         }
 
         /** @return the override, or {@code null} */
-        public @Nullable Integer getPermittedCallsInHalfOpenState() {
-            return this.permittedCallsInHalfOpenState;
+        public @Nullable Integer getPermittedNumberOfCallsInHalfOpenState() {
+            return this.permittedNumberOfCallsInHalfOpenState;
         }
 
-        /** @param permittedCallsInHalfOpenState the override */
-        public void setPermittedCallsInHalfOpenState(@Nullable Integer permittedCallsInHalfOpenState) {
-            this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState;
+        /** @param permittedNumberOfCallsInHalfOpenState the override */
+        public void setPermittedNumberOfCallsInHalfOpenState(@Nullable Integer permittedNumberOfCallsInHalfOpenState) {
+            this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
         }
 
         /** @return the override, or {@code null} */

@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.observability.autoconfigure.prometheus.MicrometerAdapterSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.BeanUtils;
@@ -35,6 +37,8 @@ class ConfigurationDocumentationTests {
 
     private static final String ADAPTER_KEY = "observability.adapters.<name>.";
 
+    private static final String RENAMED_SECTION = "## Removed and renamed keys";
+
     @Test
     void everyPropertyHasADescription() throws IOException {
         assertThat(properties()).isNotEmpty().allSatisfy((property) -> assertThat(property.get("description"))
@@ -43,16 +47,32 @@ class ConfigurationDocumentationTests {
 
     @Test
     void everyPropertyHasADefaultInTheMetadataOrSaysItInItsDescription() throws IOException {
-        assertThat(properties()).allSatisfy((property) -> assertThat(property.containsKey("defaultValue")
+        assertThat(currentProperties()).allSatisfy((property) -> assertThat(property.containsKey("defaultValue")
                 || ((String) property.get("description")).contains("default"))
             .as("default of %s", property.get("name")).isTrue());
+    }
+
+    /**
+     * A description that ends by stating one value as the default, {@code (default 1000)}, has that default in the
+     * metadata too, so the default column shows it. Not meant: {@code (default: ...)} (another property, the
+     * adapter's preference), a default computed from other settings, and maps, whose entries have no default.
+     */
+    @Test
+    void everyDefaultADescriptionStatesIsInTheMetadata() throws IOException {
+        Pattern stated = Pattern.compile("\\(default [^ :,()]+\\)\\.?$");
+        assertThat(currentProperties()).allSatisfy((property) -> {
+            boolean map = ((String) property.get("type")).startsWith("java.util.Map");
+            if (!map && stated.matcher((String) property.get("description")).find()) {
+                assertThat(property.get("defaultValue")).as("metadata default of %s", property.get("name")).isNotNull();
+            }
+        });
     }
 
     @Test
     void docsListEveryPropertyWithItsTypeDefaultAndDescription() throws IOException {
         List<String> lines = Files.readAllLines(DOCS, StandardCharsets.UTF_8);
         List<String> missing = new ArrayList<>();
-        for (Map<String, Object> property : properties()) {
+        for (Map<String, Object> property : currentProperties()) {
             String row = row(property);
             if (!lines.contains(row)) {
                 missing.add(row);
@@ -63,11 +83,14 @@ class ConfigurationDocumentationTests {
 
     @Test
     void docsListNoPropertyThatDoesNotExist() throws IOException {
-        Set<String> known = properties().stream().map((property) -> (String) property.get("name"))
+        Set<String> known = currentProperties().stream().map((property) -> (String) property.get("name"))
             .collect(Collectors.toSet());
         Set<String> adapterKeys = adapterKeys();
         List<String> unknown = new ArrayList<>();
         for (String line : Files.readAllLines(DOCS, StandardCharsets.UTF_8)) {
+            if (line.equals(RENAMED_SECTION)) {
+                break;
+            }
             if (line.startsWith("| `observability.")) {
                 String name = line.substring(3, line.indexOf('`', 3));
                 boolean exists = name.startsWith(ADAPTER_KEY) ? adapterKeys.contains(name) : known.contains(name);
@@ -77,6 +100,32 @@ class ConfigurationDocumentationTests {
             }
         }
         assertThat(unknown).as("properties in docs/configuration.md that the code does not have").isEmpty();
+    }
+
+    @Test
+    void docsListEveryRenamedKeyWithWhatReplacesIt() throws IOException {
+        String docs = Files.readString(DOCS, StandardCharsets.UTF_8);
+        String renamed = docs.substring(docs.indexOf(RENAMED_SECTION));
+        List<Map<String, Object>> retired = properties().stream().filter(ConfigurationDocumentationTests::isRetired)
+            .toList();
+        assertThat(retired).isNotEmpty().allSatisfy((property) -> {
+            Map<?, ?> deprecation = (Map<?, ?>) property.get("deprecation");
+            assertThat(renamed).contains("| `" + property.get("name") + "` | `" + deprecation.get("replacement") + "`");
+        });
+    }
+
+    @Test
+    void documentedDefaultsAreTheCoresDefaults() throws IOException {
+        Map<String, Object> defaults = currentProperties().stream()
+            .filter((property) -> property.get("defaultValue") != null)
+            .collect(Collectors.toMap((property) -> (String) property.get("name"),
+                    (property) -> property.get("defaultValue")));
+        assertThat(defaults).containsEntry("observability.redaction.sensitive-words",
+                dev.observability.core.redaction.Redaction.DEFAULT_WORDS)
+            .containsEntry("observability.prometheus.cardinality.max-label-sets-per-metric",
+                    MicrometerAdapterSettings.DEFAULT_MAX_LABEL_SETS_PER_METRIC)
+            .containsEntry("observability.prometheus.cardinality.max-metric-names",
+                    MicrometerAdapterSettings.DEFAULT_MAX_METRIC_NAMES);
     }
 
     @Test
@@ -92,11 +141,11 @@ class ConfigurationDocumentationTests {
             if (descriptor.getName().equals("class")) {
                 continue;
             }
-            if (descriptor.getName().equals("circuitBreaker")) {
-                for (PropertyDescriptor nested : BeanUtils
-                    .getPropertyDescriptors(ObservabilityProperties.CircuitBreakerOverrides.class)) {
+            Class<?> nestedType = descriptor.getPropertyType();
+            if (nestedType.getName().endsWith("Overrides")) {
+                for (PropertyDescriptor nested : BeanUtils.getPropertyDescriptors(nestedType)) {
                     if (!nested.getName().equals("class")) {
-                        keys.add(ADAPTER_KEY + "circuit-breaker." + kebab(nested.getName()));
+                        keys.add(ADAPTER_KEY + kebab(descriptor.getName()) + "." + kebab(nested.getName()));
                     }
                 }
             }
@@ -113,8 +162,9 @@ class ConfigurationDocumentationTests {
      */
     static String row(Map<String, Object> property) {
         Object defaultValue = property.get("defaultValue");
-        String shownDefault = (defaultValue != null) ? "`" + defaultValue.toString().toLowerCase(Locale.ROOT) + "`"
-                : "-";
+        String text = (defaultValue instanceof List<?> list)
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(", ")) : String.valueOf(defaultValue);
+        String shownDefault = (defaultValue != null) ? "`" + text.toLowerCase(Locale.ROOT) + "`" : "-";
         return "| `" + property.get("name") + "` | " + type((String) property.get("type")) + " | " + shownDefault
                 + " | " + property.get("description") + " |";
     }
@@ -140,5 +190,14 @@ class ConfigurationDocumentationTests {
 
     private static List<Map<String, Object>> properties() throws IOException {
         return JsonPath.read(METADATA.toFile(), "$.properties[*]");
+    }
+
+    /** @return the properties that exist: all but the removed or renamed ones, kept in the metadata as errors */
+    private static List<Map<String, Object>> currentProperties() throws IOException {
+        return properties().stream().filter((property) -> !isRetired(property)).toList();
+    }
+
+    private static boolean isRetired(Map<String, Object> property) {
+        return property.get("deprecation") instanceof Map<?, ?> deprecation && "error".equals(deprecation.get("level"));
     }
 }

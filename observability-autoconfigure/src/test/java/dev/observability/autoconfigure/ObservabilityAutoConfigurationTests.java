@@ -89,8 +89,8 @@ class ObservabilityAutoConfigurationTests {
     @Test
     void registersAdapterBeansWithTheirOverrides() {
         this.runner.withBean("recorder", RecordingAdapter.class, () -> new RecordingAdapter("recorder"))
-            .withPropertyValues("observability.adapters.recorder.dispatch=async",
-                    "observability.adapters.recorder.queue-capacity=16",
+            .withPropertyValues("observability.adapters.recorder.dispatch.mode=async",
+                    "observability.adapters.recorder.dispatch.queue-capacity=16",
                     "observability.adapters.recorder.enabled=false")
             .run((context) -> {
                 AdapterSnapshot recorder = context.getBean(ObservabilityManager.class).adapter("recorder").orElseThrow();

@@ -32,7 +32,7 @@ class RedactionPropertiesTests {
 
     @Test
     void masksTheConfiguredWordsInsteadOfTheDefaults() {
-        this.runner.withPropertyValues("observability.redaction.keys=ssn,api-key").run((context) -> {
+        this.runner.withPropertyValues("observability.redaction.sensitive-words=ssn,api-key").run((context) -> {
             logSecrets(context.getBean(ObservabilityManager.class));
             assertThat(this.recorder.events.get(0).fields().asMap()).containsEntry("db.password", "hunter2")
                 .containsEntry("X-Api-Key", Redaction.MASK)
@@ -46,15 +46,6 @@ class RedactionPropertiesTests {
             logSecrets(context.getBean(ObservabilityManager.class));
             assertThat(this.recorder.events.get(0).fields().asMap()).containsEntry("db.password", "hunter2");
         });
-    }
-
-    @Test
-    void refusesABlankWordNamingTheProperty() {
-        this.runner.withPropertyValues("observability.redaction.keys[0]=password", "observability.redaction.keys[1]=-_")
-            .run((context) -> assertThat(context).getFailure()
-                .hasRootCauseMessage("Invalid value '-_' for property 'observability.redaction.keys[1]': it must be a "
-                        + "word such as password or api-key (not blank, not only '-', '_', '.').")
-                .isNotNull());
     }
 
     private static void logSecrets(ObservabilityManager manager) {

@@ -1,7 +1,7 @@
 package dev.observability.autoconfigure.actuator;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
-import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import dev.observability.core.ObservabilityManager;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
-@ConditionalOnSwitchesOn("observability.enabled")
+@ConditionalOnSwitchesNotOff("observability.enabled")
 @ConditionalOnBean(ObservabilityManager.class)
 public final class ObservabilityEndpointAutoConfiguration {
 

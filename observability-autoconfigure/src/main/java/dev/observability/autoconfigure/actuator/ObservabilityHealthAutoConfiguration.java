@@ -2,7 +2,7 @@ package dev.observability.autoconfigure.actuator;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.ObservabilityProperties;
-import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import dev.observability.core.ObservabilityManager;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class)
 @ConditionalOnClass(HealthContributor.class)
-@ConditionalOnSwitchesOn("observability.enabled")
+@ConditionalOnSwitchesNotOff("observability.enabled")
 @ConditionalOnBean(ObservabilityManager.class)
 @EnableConfigurationProperties(ObservabilityProperties.class)
 public final class ObservabilityHealthAutoConfiguration {

@@ -1,7 +1,7 @@
 package dev.observability.autoconfigure.actuator;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
-import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class)
 @ConditionalOnClass(MeterBinder.class)
-@ConditionalOnSwitchesOn("observability.enabled")
+@ConditionalOnSwitchesNotOff("observability.enabled")
 @ConditionalOnBean(ObservabilityManager.class)
 public final class ObservabilityMetricsAutoConfiguration {
 

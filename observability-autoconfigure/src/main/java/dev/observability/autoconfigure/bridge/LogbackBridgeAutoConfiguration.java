@@ -2,7 +2,7 @@ package dev.observability.autoconfigure.bridge;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.observability.autoconfigure.ObservabilityProperties;
-import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import dev.observability.core.ObservabilityManager;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = "dev.observability.autoconfigure.ObservabilityAutoConfiguration")
 @ConditionalOnClass(LoggerContext.class)
 @ConditionalOnBean(ObservabilityManager.class)
-@ConditionalOnSwitchesOn({ "observability.logging.enabled", "observability.logging.logback-bridge.enabled" })
+@ConditionalOnSwitchesNotOff({ "observability.logging.enabled", "observability.logging.logback-bridge.enabled" })
 @EnableConfigurationProperties(LogbackBridgeProperties.class)
 public final class LogbackBridgeAutoConfiguration {
 

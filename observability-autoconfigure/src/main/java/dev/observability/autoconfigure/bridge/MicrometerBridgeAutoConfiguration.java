@@ -2,8 +2,7 @@ package dev.observability.autoconfigure.bridge;
 
 import java.time.Duration;
 
-import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
-import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,22 +29,16 @@ import org.springframework.context.annotation.Bean;
                 "dev.observability.autoconfigure.ObservabilityAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(ObservabilityManager.class)
-@ConditionalOnSwitchesOn("observability.metrics.micrometer-bridge.enabled")
+@ConditionalOnSwitchesNotOff("observability.metrics.micrometer-bridge.enabled")
 @EnableConfigurationProperties(MicrometerBridgeProperties.class)
 public final class MicrometerBridgeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnSwitchesOn("observability.metrics.enabled")
+    @ConditionalOnSwitchesNotOff("observability.metrics.enabled")
     MicrometerBridgeRegistry micrometerBridgeRegistry(ObjectProvider<Clock> clock,
             MicrometerBridgeProperties properties) {
-        Duration interval = properties.getSampleInterval();
-        if (interval.isNegative() || interval.isZero()) {
-            throw InvalidObservabilityConfigurationException.invalidProperty(
-                    "observability.metrics.micrometer-bridge.sample-interval", interval,
-                    "a positive duration such as 30s", "30s");
-        }
-        return new MicrometerBridgeRegistry(clock.getIfAvailable(() -> Clock.SYSTEM), interval);
+        return new MicrometerBridgeRegistry(clock.getIfAvailable(() -> Clock.SYSTEM), properties.getSampleInterval());
     }
 
     @Bean

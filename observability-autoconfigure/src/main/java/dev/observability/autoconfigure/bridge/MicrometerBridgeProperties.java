@@ -2,13 +2,18 @@ package dev.observability.autoconfigure.bridge;
 
 import java.time.Duration;
 
+import dev.observability.autoconfigure.validation.PropertyConstraints;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * The Micrometer bridge's settings, under {@code observability.metrics.micrometer-bridge}.
+ * The Micrometer bridge's settings, under {@code observability.metrics.micrometer-bridge}, validated as Boot binds
+ * them.
  */
 @ConfigurationProperties("observability.metrics.micrometer-bridge")
-public class MicrometerBridgeProperties {
+public class MicrometerBridgeProperties implements Validator {
 
     /** Whether the application's Micrometer meters are handed to the metrics adapters (default true). */
     private boolean enabled = true;
@@ -34,5 +39,15 @@ public class MicrometerBridgeProperties {
     /** @param sampleInterval how often polled meters are read */
     public void setSampleInterval(Duration sampleInterval) {
         this.sampleInterval = sampleInterval;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return type == MicrometerBridgeProperties.class;
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        PropertyConstraints.positive(errors, "sampleInterval", ((MicrometerBridgeProperties) target).sampleInterval);
     }
 }

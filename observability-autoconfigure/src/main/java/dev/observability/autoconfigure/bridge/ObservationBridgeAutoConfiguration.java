@@ -2,7 +2,7 @@ package dev.observability.autoconfigure.bridge;
 
 import java.time.Clock;
 
-import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.observation.ObservationHandler;
 
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
         beforeName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationHandler.class)
 @ConditionalOnBean(ObservabilityManager.class)
-@ConditionalOnSwitchesOn({ "observability.tracing.enabled", "observability.tracing.observation-bridge.enabled" })
+@ConditionalOnSwitchesNotOff({ "observability.tracing.enabled", "observability.tracing.observation-bridge.enabled" })
 @EnableConfigurationProperties(ObservationBridgeProperties.class)
 public final class ObservationBridgeAutoConfiguration {
 

@@ -1,5 +1,5 @@
 /**
- * The conditions of the project's auto-configurations: the {@code observability.*} on/off switches, read strictly.
+ * The conditions of the project's auto-configurations: the {@code observability.*} on/off switches, read leniently.
  */
 @NullMarked
 package dev.observability.autoconfigure.condition;

@@ -2,7 +2,7 @@ package dev.observability.autoconfigure.opentelemetry;
 
 import dev.observability.autoconfigure.ObservabilityManagerCustomizer;
 import dev.observability.autoconfigure.ObservabilityProperties;
-import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
@@ -31,7 +31,7 @@ import org.springframework.core.env.Environment;
         "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass(name = { "io.micrometer.tracing.otel.bridge.OtelTracer",
         "io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter" })
-@ConditionalOnSwitchesOn({ "observability.enabled", "observability.opentelemetry.enabled" })
+@ConditionalOnSwitchesNotOff({ "observability.enabled", "observability.opentelemetry.enabled" })
 @EnableConfigurationProperties(OpenTelemetryProperties.class)
 public final class OpenTelemetryAutoConfiguration {
 
@@ -48,7 +48,7 @@ public final class OpenTelemetryAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnSwitchesOn("observability.opentelemetry.replace-exporter-log")
+    @ConditionalOnSwitchesNotOff("observability.opentelemetry.replace-exporter-log")
     SdkSpanExportLogFilter observabilitySdkSpanExportLogFilter(SpanExportAccount account) {
         return new SdkSpanExportLogFilter(account);
     }

@@ -1,6 +1,6 @@
 package dev.observability.autoconfigure.prometheus;
 
-import dev.observability.autoconfigure.condition.ConditionalOnSwitchesOn;
+import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
         "dev.observability.autoconfigure.ObservabilityAutoConfiguration" })
 @ConditionalOnClass(PrometheusMeterRegistry.class)
 @ConditionalOnBean({ PrometheusMeterRegistry.class, ObservabilityManager.class })
-@ConditionalOnSwitchesOn("observability.prometheus.enabled")
+@ConditionalOnSwitchesNotOff("observability.prometheus.enabled")
 @EnableConfigurationProperties(PrometheusAdapterProperties.class)
 public final class PrometheusAdapterAutoConfiguration {
 

@@ -1,14 +1,16 @@
 package dev.observability.autoconfigure.prometheus;
 
-import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
+import dev.observability.autoconfigure.validation.PropertyConstraints;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * The Prometheus adapter's settings, under {@code observability.prometheus}.
+ * The Prometheus adapter's settings, under {@code observability.prometheus}, validated as Boot binds them.
  */
 @ConfigurationProperties("observability.prometheus")
-public class PrometheusAdapterProperties {
+public class PrometheusAdapterProperties implements Validator {
 
     /** Whether the manager's metrics are recorded into Boot's Prometheus registry (default true). */
     private boolean enabled = true;
@@ -30,25 +32,22 @@ public class PrometheusAdapterProperties {
         return this.cardinality;
     }
 
-    /**
-     * @return the adapter settings these properties describe
-     * @throws InvalidObservabilityConfigurationException naming the property when a limit is invalid
-     */
+    @Override
+    public boolean supports(Class<?> type) {
+        return type == Cardinality.class;
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        Cardinality cardinality = (Cardinality) target;
+        PropertyConstraints.atLeastOne(errors, "maxLabelSetsPerMetric", cardinality.getMaxLabelSetsPerMetric());
+        PropertyConstraints.atLeastOne(errors, "maxMetricNames", cardinality.getMaxMetricNames());
+    }
+
+    /** @return the adapter settings these properties describe */
     MicrometerAdapterSettings toSettings() {
-        int maxLabelSets = this.cardinality.getMaxLabelSetsPerMetric();
-        if (maxLabelSets < 1) {
-            throw InvalidObservabilityConfigurationException.invalidProperty(
-                    "observability.prometheus.cardinality.max-label-sets-per-metric", maxLabelSets,
-                    "a whole number of 1 or more",
-                    String.valueOf(MicrometerAdapterSettings.DEFAULT_MAX_LABEL_SETS_PER_METRIC));
-        }
-        int maxNames = this.cardinality.getMaxMetricNames();
-        if (maxNames < 1) {
-            throw InvalidObservabilityConfigurationException.invalidProperty(
-                    "observability.prometheus.cardinality.max-metric-names", maxNames, "a whole number of 1 or more",
-                    String.valueOf(MicrometerAdapterSettings.DEFAULT_MAX_METRIC_NAMES));
-        }
-        return new MicrometerAdapterSettings(maxLabelSets, maxNames);
+        return new MicrometerAdapterSettings(this.cardinality.getMaxLabelSetsPerMetric(),
+                this.cardinality.getMaxMetricNames());
     }
 
     /**
@@ -57,10 +56,10 @@ public class PrometheusAdapterProperties {
     public static class Cardinality {
 
         /** The most label sets one metric name may have (default 1000). */
-        private int maxLabelSetsPerMetric = MicrometerAdapterSettings.DEFAULT_MAX_LABEL_SETS_PER_METRIC;
+        private int maxLabelSetsPerMetric = 1000;
 
         /** The most metric names the adapter records (default 10000). */
-        private int maxMetricNames = MicrometerAdapterSettings.DEFAULT_MAX_METRIC_NAMES;
+        private int maxMetricNames = 10000;
 
         /** @return the most label sets per metric name */
         public int getMaxLabelSetsPerMetric() {

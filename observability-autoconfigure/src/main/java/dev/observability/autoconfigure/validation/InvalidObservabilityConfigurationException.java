@@ -1,8 +1,9 @@
 package dev.observability.autoconfigure.validation;
 
 /**
- * Thrown at start-up when the observability configuration cannot work. It carries what the failure analysis shows:
- * what is wrong and how to fix it.
+ * Thrown at start-up when the observability configuration cannot work for a reason Boot's binder cannot report, such
+ * as two adapter beans with one name (a bad property value fails the bind instead, with Boot's own report). It
+ * carries what the failure analysis shows: what is wrong and how to fix it.
  */
 public final class InvalidObservabilityConfigurationException extends RuntimeException {
 

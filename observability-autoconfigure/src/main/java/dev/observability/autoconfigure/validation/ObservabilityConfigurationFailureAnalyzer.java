@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains an {@link InvalidObservabilityConfigurationException} in Boot's start-up failure report: the property,
- * the bad value and the fix.
+ * Explains an {@link InvalidObservabilityConfigurationException} in Boot's start-up failure report: what Boot cannot
+ * express (two adapter beans with one name) and the fix.
  */
 public final class ObservabilityConfigurationFailureAnalyzer
         extends AbstractFailureAnalyzer<InvalidObservabilityConfigurationException> {

@@ -1,5 +1,6 @@
 /**
- * Start-up validation of the {@code observability.*} properties and the failure analysis that explains a bad value.
+ * The constraints the {@code observability.*} properties classes check on themselves as Boot binds them, and the
+ * failure analysis of what Boot's binder cannot report (two adapter beans with one name).
  */
 @NullMarked
 package dev.observability.autoconfigure.validation;

@@ -88,7 +88,8 @@ class DocumentedYamlSnippetsTests {
                 observability:
                   adapters:
                     audit:
-                      queue-capacity: 10
+                      dispatch:
+                        queue-capacity: 10
                       circuit-breaker:
                         wait-duration: 10s
                 """), Arguments.of("property Boot removed", "management.otlp.tracing.endpoint", """

@@ -97,14 +97,6 @@ class PrometheusAdapterAutoConfigurationTests {
             });
     }
 
-    @Test
-    void failsAtStartUpNamingTheBadProperty() {
-        this.runner.withPropertyValues("observability.prometheus.cardinality.max-label-sets-per-metric=0")
-            .run((context) -> assertThat(context).getFailure()
-                .rootCause()
-                .hasMessageContaining("observability.prometheus.cardinality.max-label-sets-per-metric"));
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class UserAdapter {
 

@@ -78,8 +78,8 @@ class BackendsDownForALongTimeTests {
                     "observability.json-logging.enabled=false",
                     "observability.dispatch.failure-log-interval=" + LOG_INTERVAL.toMillis() + "ms",
                     "observability.health.interval=500ms",
-                    "observability.adapters." + BACKEND + ".dispatch=async",
-                    "observability.adapters." + BACKEND + ".queue-capacity=1024",
+                    "observability.adapters." + BACKEND + ".dispatch.mode=async",
+                    "observability.adapters." + BACKEND + ".dispatch.queue-capacity=1024",
                     "observability.adapters." + BACKEND + ".circuit-breaker.minimum-number-of-calls=10",
                     "observability.adapters." + BACKEND + ".circuit-breaker.sliding-window-size=20",
                     "observability.adapters." + BACKEND + ".circuit-breaker.wait-duration-in-open-state=500ms")

@@ -45,10 +45,10 @@ class SpringChaosSoakTests {
 
     private static final int HEAP_SAMPLES = 12;
 
-    private static final String CHAOS_LANE = "dispatch=async,queue-capacity=1024,"
+    private static final String CHAOS_LANE = "dispatch.mode=async,dispatch.queue-capacity=1024,"
             + "circuit-breaker.failure-rate-threshold=50,circuit-breaker.sliding-window-size=20,"
             + "circuit-breaker.minimum-number-of-calls=10,circuit-breaker.wait-duration-in-open-state=300ms,"
-            + "circuit-breaker.permitted-calls-in-half-open-state=3,circuit-breaker.slow-call-duration-threshold=200ms";
+            + "circuit-breaker.permitted-number-of-calls-in-half-open-state=3,circuit-breaker.slow-call-duration-threshold=200ms";
 
     @Test
     void applicationIsUnharmedWhileAdaptersMisbehaveAndOneIsSwitchedOverHttp() throws Exception {
@@ -57,10 +57,10 @@ class SpringChaosSoakTests {
                 "management.endpoints.web.exposure.include=health,observability",
                 "observability.json-logging.enabled=false", "observability.health.interval=250ms",
                 "observability.dispatch.failure-log-interval=1s", "observability.dispatch.shutdown-timeout=10s",
-                "observability.adapters.healthy-inline.dispatch=inline",
-                "observability.adapters.healthy-async.dispatch=async",
-                "observability.adapters.healthy-async.queue-capacity=65536",
-                "observability.adapters.toggled.dispatch=inline"));
+                "observability.adapters.healthy-inline.dispatch.mode=inline",
+                "observability.adapters.healthy-async.dispatch.mode=async",
+                "observability.adapters.healthy-async.dispatch.queue-capacity=65536",
+                "observability.adapters.toggled.dispatch.mode=inline"));
         for (String adapter : List.of("throwing", "hanging", "slow")) {
             for (String setting : CHAOS_LANE.split(",")) {
                 properties.add("observability.adapters." + adapter + "." + setting);

@@ -1,7 +1,9 @@
 package dev.observability.autoconfigure.validation;
 
-import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
@@ -14,6 +16,9 @@ import dev.observability.autoconfigure.bridge.ObservationBridgeAutoConfiguration
 import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
 import dev.observability.autoconfigure.prometheus.PrometheusAdapterAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,7 +29,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -34,14 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Every {@code observability.*} property with each kind of bad value: the application does not start, and the
- * failure analysis Boot prints names the property and the bad value and says how to fix it.
+ * Every {@code observability.*} property with each kind of bad value: the application does not start, and Boot's own
+ * failure analysis (its bind and bind-validation analyzers, fed by the constraints the properties classes check on
+ * themselves) names the property, the bad value, where it came from (file and line for a file) and the reason.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BadPropertyValueTests {
-
-    private static final List<FailureAnalyzer> OUR_ANALYZERS = List.of(
-            new ObservabilityConfigurationFailureAnalyzer(), new ObservabilityBindFailureAnalyzer());
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
@@ -52,57 +54,96 @@ class BadPropertyValueTests {
                 ObservabilityEndpointAutoConfiguration.class, ObservabilityHealthAutoConfiguration.class,
                 ObservabilityMetricsAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
                 MicrometerBridgeAutoConfiguration.class, PrometheusAdapterAutoConfiguration.class,
-                ObservationBridgeAutoConfiguration.class, LogbackBridgeAutoConfiguration.class));
+                ObservationBridgeAutoConfiguration.class, LogbackBridgeAutoConfiguration.class))
+        .withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 
-    @ParameterizedTest(name = "{0}={1} is refused, shown as {2}")
+    @ParameterizedTest(name = "{0}={1} is refused: {3}")
     @MethodSource("badValues")
-    void badValueStopsStartUpWithAnAnalysisNamingThePropertyAndTheFix(String property, String value, String shown) {
-        this.runner.withPropertyValues(property + "=" + value).run((context) -> {
+    void badValueStopsStartUpWithBootsAnalysisNamingThePropertyValueOriginAndReason(String property, String value,
+            String shownValue, String reason) {
+        this.everyAutoConfiguration.withPropertyValues(property + "=" + value).run((context) -> {
             assertThat(context).hasFailed();
-            FailureAnalysis analysis = analysisOf(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("'" + property + "'").contains("'" + shown + "'");
-            assertThat(analysis.getAction()).contains(property);
+            assertBootsAnalysis(BootFailureAnalysis.of(context.getStartupFailure()), property, shownValue, reason);
         });
     }
 
     static Stream<Arguments> badValues() {
         String breaker = "observability.circuit-breaker.";
         String adapter = "observability.adapters.custom.";
-        String otel = "observability.opentelemetry.";
+        String positive = "must be a positive duration";
+        String percent = "must be a number from 1 to 100";
+        String oneOrMore = "must be a whole number of 1 or more";
+        String notConverted = "failed to convert java.lang.String to ";
         return Stream.of(
-                Arguments.of("observability.health.interval", "0s", "0s"),
-                Arguments.of("observability.health.interval", "-1s", "-1s"),
-                Arguments.of("observability.health.timeout", "0ms", "0s"),
-                Arguments.of("observability.health.timeout", "-5s", "-5s"),
-                Arguments.of("observability.health.failure-threshold", "0", "0"),
-                Arguments.of("observability.health.failure-threshold", "101", "101"),
-                Arguments.of("observability.health.failure-threshold", "-3", "-3"),
-                Arguments.of("observability.dispatch.queue-capacity", "0", "0"),
-                Arguments.of("observability.dispatch.queue-capacity", "-1", "-1"),
-                Arguments.of("observability.dispatch.shutdown-timeout", "-1s", "-1s"),
-                Arguments.of("observability.dispatch.failure-log-interval", "0s", "0s"),
-                Arguments.of("observability.dispatch.mode", "sideways", "sideways"),
-                Arguments.of("observability.logging.level", "loud", "loud"),
-                Arguments.of("observability.json-logging.output", "file", "file"),
-                Arguments.of(breaker + "failure-rate-threshold", "0", "0"),
-                Arguments.of(breaker + "failure-rate-threshold", "100.5", "100.5"),
-                Arguments.of(breaker + "failure-rate-threshold", "-5", "-5"),
-                Arguments.of(breaker + "failure-rate-threshold", "NaN", "NaN"),
-                Arguments.of(breaker + "sliding-window-size", "0", "0"),
-                Arguments.of(breaker + "minimum-number-of-calls", "0", "0"),
-                Arguments.of(breaker + "wait-duration-in-open-state", "0s", "0s"),
-                Arguments.of(breaker + "permitted-calls-in-half-open-state", "0", "0"),
-                Arguments.of(breaker + "slow-call-duration-threshold", "-1ms", "-0.001s"),
-                Arguments.of(adapter + "queue-capacity", "0", "0"),
-                Arguments.of(adapter + "dispatch", "later", "later"),
-                Arguments.of(adapter + "circuit-breaker.failure-rate-threshold", "150", "150"),
-                Arguments.of(adapter + "circuit-breaker.sliding-window-size", "0", "0"),
-                Arguments.of(adapter + "circuit-breaker.minimum-number-of-calls", "-1", "-1"),
-                Arguments.of(adapter + "circuit-breaker.wait-duration-in-open-state", "0s", "0s"),
-                Arguments.of(adapter + "circuit-breaker.permitted-calls-in-half-open-state", "0", "0"),
-                Arguments.of(adapter + "circuit-breaker.slow-call-duration-threshold", "-2s", "-2s"),
-                Arguments.of("observability.redaction.keys[0]", "-_.", "-_."),
-                Arguments.of(otel + "protocol", "ftp", "ftp"),
+                Arguments.of("observability.health.interval", "0s", "PT0S", positive),
+                Arguments.of("observability.health.interval", "-1s", "PT-1S", positive),
+                Arguments.of("observability.health.timeout", "0ms", "PT0S", positive),
+                Arguments.of("observability.health.timeout", "-5s", "PT-5S", positive),
+                Arguments.of("observability.health.failure-threshold", "0", "0", percent),
+                Arguments.of("observability.health.failure-threshold", "101", "101", percent),
+                Arguments.of("observability.health.failure-threshold", "-3", "-3", percent),
+                Arguments.of("observability.dispatch.queue-capacity", "0", "0", oneOrMore),
+                Arguments.of("observability.dispatch.queue-capacity", "-1", "-1", oneOrMore),
+                Arguments.of("observability.dispatch.shutdown-timeout", "-1s", "PT-1S",
+                        "must be a duration of zero or more"),
+                Arguments.of("observability.dispatch.failure-log-interval", "0s", "PT0S", positive),
+                Arguments.of("observability.dispatch.mode", "sideways", "sideways",
+                        notConverted + "dev.observability.core.dispatch.DispatchMode"),
+                Arguments.of("observability.logging.level", "loud", "loud",
+                        notConverted + "dev.observability.core.logging.LogLevel"),
+                Arguments.of("observability.json-logging.output", "file", "file", notConverted),
+                Arguments.of(breaker + "failure-rate-threshold", "0", "0.0", percent),
+                Arguments.of(breaker + "failure-rate-threshold", "100.5", "100.5", percent),
+                Arguments.of(breaker + "failure-rate-threshold", "-5", "-5.0", percent),
+                Arguments.of(breaker + "failure-rate-threshold", "NaN", "NaN", percent),
+                Arguments.of(breaker + "sliding-window-size", "0", "0", oneOrMore),
+                Arguments.of(breaker + "minimum-number-of-calls", "0", "0", oneOrMore),
+                Arguments.of(breaker + "wait-duration-in-open-state", "0s", "PT0S", positive),
+                Arguments.of(breaker + "permitted-number-of-calls-in-half-open-state", "0", "0", oneOrMore),
+                Arguments.of(breaker + "slow-call-duration-threshold", "-1ms", "PT-0.001S", positive),
+                Arguments.of(adapter + "dispatch.queue-capacity", "0", "0", oneOrMore),
+                Arguments.of(adapter + "dispatch.mode", "later", "later",
+                        notConverted + "dev.observability.core.dispatch.DispatchMode"),
+                Arguments.of(adapter + "circuit-breaker.failure-rate-threshold", "150", "150.0", percent),
+                Arguments.of(adapter + "circuit-breaker.sliding-window-size", "0", "0", oneOrMore),
+                Arguments.of(adapter + "circuit-breaker.minimum-number-of-calls", "-1", "-1", oneOrMore),
+                Arguments.of(adapter + "circuit-breaker.wait-duration-in-open-state", "0s", "PT0S", positive),
+                Arguments.of(adapter + "circuit-breaker.permitted-number-of-calls-in-half-open-state", "0", "0",
+                        oneOrMore),
+                Arguments.of(adapter + "circuit-breaker.slow-call-duration-threshold", "-2s", "PT-2S", positive),
+                Arguments.of("observability.redaction.sensitive-words", "password,-_.", "[password, -_.]",
+                        "must hold words such as password or api-key, not '-_.'"),
+                Arguments.of("observability.metrics.micrometer-bridge.sample-interval", "0s", "PT0S", positive),
+                Arguments.of("observability.prometheus.cardinality.max-label-sets-per-metric", "0", "0", oneOrMore),
+                Arguments.of("observability.prometheus.cardinality.max-metric-names", "-1", "-1", oneOrMore));
+    }
+
+    @Test
+    void renamedPerAdapterDispatchKeyStopsStartUpInsteadOfBeingIgnored() {
+        this.everyAutoConfiguration.withPropertyValues("observability.adapters.custom.dispatch=async")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(BootFailureAnalysis.of(context.getStartupFailure()).getDescription())
+                    .contains("Failed to bind properties under 'observability.adapters.custom.dispatch'")
+                    .contains("No converter found");
+            });
+    }
+
+    @ParameterizedTest(name = "{0}={1} is refused")
+    @MethodSource("badOwnSdkValues")
+    void badValueOfTheOwnSdkStopsStartUpWithAnAnalysisNamingThePropertyAndTheFix(String property, String value,
+            String shown) {
+        this.runner.withPropertyValues(property + "=" + value).run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = BootFailureAnalysis.of(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("'" + property + "'").contains("'" + shown + "'");
+            assertThat(analysis.getAction()).contains(property);
+        });
+    }
+
+    static Stream<Arguments> badOwnSdkValues() {
+        String otel = "observability.opentelemetry.";
+        return Stream.of(Arguments.of(otel + "protocol", "ftp", "ftp"),
                 Arguments.of(otel + "sampling-probability", "1.5", "1.5"),
                 Arguments.of(otel + "sampling-probability", "-0.1", "-0.1"),
                 Arguments.of(otel + "timeout", "0s", "PT0S"),
@@ -115,11 +156,8 @@ class BadPropertyValueTests {
     void switchThatIsNotABooleanStopsStartUpInsteadOfSwitchingOff(String property, String value) {
         this.everyAutoConfiguration.withPropertyValues(property + "=" + value).run((context) -> {
             assertThat(context).hasFailed();
-            FailureAnalysis analysis = analysisOf(context.getStartupFailure());
-            assertThat(analysis.getDescription())
-                .isEqualTo("Invalid value '" + value + "' for property '" + property + "'"
-                        + originIfBound(analysis) + ": it must be true or false.");
-            assertThat(analysis.getAction()).startsWith("Set '" + property + "' to true or false");
+            assertBootsAnalysis(BootFailureAnalysis.of(context.getStartupFailure()), property, value,
+                    "failed to convert java.lang.String to boolean");
         });
     }
 
@@ -157,19 +195,43 @@ class BadPropertyValueTests {
                 Arguments.of("off", false), Arguments.of("no", false));
     }
 
-    private static FailureAnalysis analysisOf(Throwable failure) {
-        return OUR_ANALYZERS.stream()
-            .map((analyzer) -> analyzer.analyze(failure))
-            .filter(Objects::nonNull)
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no analysis for " + failure));
+    /**
+     * Boot's bind analysis: the property (a validated field shows as its Java name, {@code failureThreshold}, a value
+     * that did not convert as its key, {@code failure-threshold}), the value, where it came from, the reason.
+     */
+    private static void assertBootsAnalysis(FailureAnalysis analysis, String property, String shownValue,
+            String reason) {
+        String description = analysis.getDescription();
+        Matcher shownProperty = Pattern.compile("Property: (\\S+)").matcher(description);
+        assertThat(shownProperty.find()).as("a property in %s", description).isTrue();
+        assertThat(uniform(shownProperty.group(1))).as(description).isEqualTo(uniform(property));
+        assertThat(description).contains("Value: \"" + shownValue + "\"")
+            .contains("Origin: \"" + property)
+            .containsPattern("Reason: [^\\n]*" + Pattern.quote(reason));
+        assertThat(analysis.getAction()).startsWith("Update your application's configuration");
     }
 
-    /** A bound property's analysis says where the value came from; a switch read by a condition does not. */
-    private static String originIfBound(FailureAnalysis analysis) {
-        String description = analysis.getDescription();
-        int from = description.indexOf(" (from ");
-        return (from < 0) ? "" : description.substring(from, description.indexOf("): it must") + 1);
+    private static String uniform(String name) {
+        return name.replace("-", "").toLowerCase(Locale.ROOT);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("valuesFromFiles")
+    void badValueFromAFileShowsTheFileAndLine(String file, String property, String origin, CapturedOutput output) {
+        SpringApplication application = new SpringApplication(Application.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of("spring.config.location", "classpath:/bad-values/" + file));
+        assertThatException().isThrownBy(application::run);
+        assertThat(output.getErr() + output.getOut()).contains("APPLICATION FAILED TO START")
+            .containsPattern("Property: " + property)
+            .contains("Origin: class path resource [bad-values/" + file + "] - " + origin);
+    }
+
+    static Stream<Arguments> valuesFromFiles() {
+        return Stream.of(Arguments.of("threshold.properties", "observability.health.failureThreshold", "2:40"),
+                Arguments.of("switch.yml", "observability.enabled", "2:12"),
+                Arguments.of("adapter.yml", "observability.adapters.audit.circuit-breaker.failureRateThreshold",
+                        "5:33"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -178,7 +240,7 @@ class BadPropertyValueTests {
             CapturedOutput output) {
         SpringApplication application = new SpringApplication(Application.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(java.util.Map.of(property, value));
+        application.setDefaultProperties(Map.of(property, value));
         assertThatException().isThrownBy(application::run);
         assertThat(output.getErr() + output.getOut()).contains("APPLICATION FAILED TO START")
             .contains(property)

@@ -39,8 +39,8 @@ public record CircuitBreakerSettings(float failureRateThreshold, int slidingWind
         }
         requirePositive("wait-duration-in-open-state", waitDurationInOpenState);
         if (permittedCallsInHalfOpenState < 1) {
-            throw new IllegalArgumentException(
-                    "permitted-calls-in-half-open-state must be 1 or more, was " + permittedCallsInHalfOpenState);
+            throw new IllegalArgumentException("permitted-number-of-calls-in-half-open-state must be 1 or more, was "
+                    + permittedCallsInHalfOpenState);
         }
         requirePositive("slow-call-duration-threshold", slowCallDurationThreshold);
     }
