@@ -2,7 +2,8 @@
 # The newcomer's path, as the README tells it, on the jar the build made (./mvnw verify or the README's package
 # command): the sample starts on its embedded defaults, serves a request, prints a JSON log line with a trace id,
 # shows the `observability` component in /actuator/health, and on SIGTERM stops cleanly with the drain summary
-# line ("Observability stopped: ..."). Loopback only, bounded in time; the process is always killed at the end.
+# line ("Observability stopped: ..."), every console line after the banner being JSON. Loopback only, bounded in
+# time; the process is always killed at the end.
 #
 # Usage: bash sample-app/newcomer-path.sh        (from anywhere; exits 0 when every step passed)
 set -euo pipefail
@@ -18,6 +19,10 @@ fail() {
         echo "---- last lines of the application's output ----" >&2
         tail -n 40 "$LOG" >&2
     fi
+    if [[ -n "${ERR:-}" && -s "$ERR" ]]; then
+        echo "---- standard error ----" >&2
+        tail -n 20 "$ERR" >&2
+    fi
     exit 1
 }
 
@@ -25,17 +30,19 @@ fail() {
 command -v curl >/dev/null || fail "curl is needed"
 
 LOG=$(mktemp)
+ERR=$(mktemp)
 PID=""
 cleanup() {
     if [[ -n "$PID" ]] && kill -0 "$PID" 2>/dev/null; then
         kill -KILL "$PID" 2>/dev/null || true
     fi
-    rm -f "$LOG"
+    rm -f "$LOG" "$ERR"
 }
 trap cleanup EXIT
 
 # 1. The README's run command (the jar), on a free loopback port chosen by the server.
-java -jar "$JAR" --server.address=127.0.0.1 --server.port=0 >"$LOG" 2>&1 &
+# The console (standard output) apart from standard error, where the JVM itself may print warnings.
+java -jar "$JAR" --server.address=127.0.0.1 --server.port=0 >"$LOG" 2>"$ERR" &
 PID=$!
 
 PORT=""
@@ -93,9 +100,19 @@ PID=""
 [[ "$EXIT" == "0" || "$EXIT" == "143" ]] || fail "exit status $EXIT after SIGTERM"
 SUMMARY=$(grep -o 'Observability stopped:.*' "$LOG" | head -n 1 || true)
 [[ -n "$SUMMARY" ]] || fail "no 'Observability stopped:' summary line after SIGTERM"
-[[ "$SUMMARY" == *'json-logging[delivered='* ]] || fail "the summary does not account for json-logging: $SUMMARY"
+[[ "$SUMMARY" == *'audit[delivered='* ]] || fail "the summary does not account for the audit adapter: $SUMMARY"
 if grep -qE '"level":"ERROR"|^[0-9T:. -]+ERROR ' "$LOG"; then
     fail "an ERROR was logged: $(grep -m1 -E '"level":"ERROR"|ERROR ' "$LOG")"
+fi
+if command -v python3 >/dev/null; then
+    python3 - "$LOG" <<'PY' || fail "a console line after the banner is not JSON"
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+banner = max((i for i, line in enumerate(lines) if ":: Spring Boot ::" in line), default=-1)
+for line in lines[banner + 1:]:
+    if line.strip():
+        json.loads(line)
+PY
 fi
 echo "stopped cleanly (exit $EXIT): $SUMMARY"
 echo "newcomer path OK"

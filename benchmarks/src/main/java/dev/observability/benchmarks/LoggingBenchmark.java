@@ -3,12 +3,8 @@ package dev.observability.benchmarks;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.OutputStreamAppender;
 import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.DispatchMode;
@@ -21,9 +17,6 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
-import org.springframework.boot.logging.logback.StructuredLogEncoder;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Benchmark 6: one log event written as a JSON line by the manager's built-in JSON logger, against Logback with
@@ -66,23 +59,7 @@ public class LoggingBenchmark extends FullMode {
      * @return a Logback context whose loggers write ECS JSON lines with Spring Boot's structured log encoder
      */
     static LoggerContext ecsLogback(OutputStream out) {
-        LoggerContext context = new LoggerContext();
-        context.setMDCAdapter(new LogbackMDCAdapter());
-        context.putObject(Environment.class.getName(), new StandardEnvironment());
-        StructuredLogEncoder encoder = new StructuredLogEncoder();
-        encoder.setContext(context);
-        encoder.setFormat("ecs");
-        encoder.start();
-        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-        appender.setContext(context);
-        appender.setEncoder(encoder);
-        appender.setOutputStream(out);
-        appender.start();
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.detachAndStopAllAppenders();
-        root.setLevel(Level.INFO);
-        root.addAppender(appender);
-        return context;
+        return ConsoleFormatBenchmark.console("ecs", out);
     }
 
     /** Stops the manager and the Logback context. */

@@ -2,6 +2,8 @@ package dev.observability.benchmarks;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -24,6 +26,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reaches its backend and that both loggers write comparable lines.
  */
 class BenchmarkFixturesTests {
+
+    @Test
+    void consoleFormatsWriteOneJsonLineEachAndTheStartersIsTheShortest() {
+        Map<String, Integer> bytes = new HashMap<>();
+        for (String format : new String[] { "starter", "ecs", "logstash" }) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            LoggerContext context = ConsoleFormatBenchmark.console(format, out);
+            try {
+                ConsoleFormatBenchmark.keyValues(context.getLogger("dev.observability.bench.Orders"), 1000);
+            }
+            finally {
+                context.stop();
+            }
+            String line = out.toString(StandardCharsets.UTF_8);
+            assertThat(line).as(format).endsWith("\n").contains("order placed", "eu-west", "129.5");
+            assertThat(line.substring(0, line.length() - 1)).as(format).doesNotContain("\n");
+            bytes.put(format, out.size());
+        }
+        assertThat(bytes.get("starter")).as("bytes per event: %s", bytes).isLessThan(bytes.get("ecs"))
+            .isLessThan(bytes.get("logstash"));
+    }
 
     @Test
     void managerCounterReachesTheMicrometerRegistry() {

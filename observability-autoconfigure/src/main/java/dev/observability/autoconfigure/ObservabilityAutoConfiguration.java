@@ -1,13 +1,10 @@
 package dev.observability.autoconfigure;
 
-import java.io.PrintStream;
-
 import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import dev.observability.core.ObservabilityAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.health.HealthCheck;
-import dev.observability.core.logging.JsonLoggingAdapter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,16 +42,5 @@ public final class ObservabilityAutoConfiguration {
     @ConditionalOnMissingBean
     ObservabilityManagerLifecycle observabilityManagerLifecycle(ObservabilityManager manager) {
         return new ObservabilityManagerLifecycle(manager);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnSwitchesNotOff("observability.json-logging.enabled")
-    JsonLoggingAdapter jsonLoggingAdapter(ObservabilityProperties properties) {
-        PrintStream out = switch (properties.getJsonLogging().getOutput()) {
-            case STDOUT -> System.out;
-            case STDERR -> System.err;
-        };
-        return new JsonLoggingAdapter(out);
     }
 }

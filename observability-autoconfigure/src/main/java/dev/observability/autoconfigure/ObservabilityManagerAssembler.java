@@ -93,8 +93,9 @@ final class ObservabilityManagerAssembler {
     private void warnAboutUnmatchedOverrides(Set<String> adapterNames) {
         for (String name : this.properties.getAdapters().keySet()) {
             if (!adapterNames.contains(name)) {
-                logger.warn("observability.adapters." + name + ".* is ignored: no adapter bean is named '" + name
-                        + "'. Adapter beans: " + String.join(", ", new TreeSet<>(adapterNames)) + ".");
+                logger.warn("observability.adapters." + name + ".* is ignored: no adapter bean is named '" + name + "'. "
+                        + (adapterNames.isEmpty() ? "There are no adapter beans."
+                                : "Adapter beans: " + String.join(", ", new TreeSet<>(adapterNames)) + "."));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.observability.autoconfigure;
 
+import dev.observability.autoconfigure.logging.ManagerSpans;
 import dev.observability.core.ObservabilityManager;
 
 import org.springframework.context.ApplicationListener;
@@ -10,7 +11,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * Starts the manager with the application context and closes it, draining the lanes' queues, when the context
  * closes. Its phase is below the web server's: the manager starts before the server takes requests and closes only
  * after the server has drained its requests (graceful shutdown) and stopped, so the telemetry of the last requests
- * is delivered.
+ * is delivered. While it runs, the console's JSON lines show the ids of its current span ({@link ManagerSpans}).
  * <p>
  * A manager cannot start again once closed, so a mere {@code stop()} of a context that is not closing (Spring's
  * test framework pauses cached contexts that way and starts them again later) leaves the manager running.
@@ -42,6 +43,7 @@ public final class ObservabilityManagerLifecycle implements SmartLifecycle, Appl
     @Override
     public void start() {
         this.manager.start();
+        ManagerSpans.started(this.manager);
         this.running = true;
     }
 
@@ -50,6 +52,7 @@ public final class ObservabilityManagerLifecycle implements SmartLifecycle, Appl
         this.running = false;
         if (this.contextClosing) {
             this.manager.close();
+            ManagerSpans.stopped(this.manager);
         }
     }
 

@@ -81,7 +81,7 @@ public class ObservabilityProperties implements Validator {
         return this.logging;
     }
 
-    /** @return the built-in JSON logger's settings */
+    /** @return the settings of the starter's JSON lines on Boot's console and file */
     public JsonLogging getJsonLogging() {
         return this.jsonLogging;
     }
@@ -337,43 +337,23 @@ public class ObservabilityProperties implements Validator {
         }
     }
 
-    /** The built-in JSON logger. */
+    /** The starter's JSON lines as the default format of Boot's console and file. */
     public static class JsonLogging {
 
-        /** Whether the built-in adapter that writes each log event as one JSON line is registered (default true). */
+        /**
+         * Whether Boot's console and file write the starter's JSON lines when the application sets no
+         * logging.structured.format.console or logging.structured.format.file (default true).
+         */
         private boolean enabled = true;
 
-        /** Stream the JSON lines are written to (default stdout). */
-        private Output output = Output.STDOUT;
-
-        /** @return whether the JSON logger is registered */
+        /** @return whether the JSON lines are the default format */
         public boolean isEnabled() {
             return this.enabled;
         }
 
-        /** @param enabled whether the JSON logger is registered */
+        /** @param enabled whether the JSON lines are the default format */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
-        }
-
-        /** @return the stream written to */
-        public Output getOutput() {
-            return this.output;
-        }
-
-        /** @param output the stream written to */
-        public void setOutput(Output output) {
-            this.output = output;
-        }
-
-        /** Where the JSON logger writes. */
-        public enum Output {
-
-            /** The process's standard output. */
-            STDOUT,
-
-            /** The process's standard error. */
-            STDERR
         }
     }
 

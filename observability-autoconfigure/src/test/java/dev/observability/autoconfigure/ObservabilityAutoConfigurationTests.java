@@ -26,12 +26,13 @@ class ObservabilityAutoConfigurationTests {
         .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class));
 
     @Test
-    void startsManagerWithJsonLoggerByDefault() {
+    void startsManagerWithNoAdapterOfItsOwnForLogs() {
         this.runner.run((context) -> {
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
             assertThat(manager.isRunning()).isTrue();
-            assertThat(manager.adapters()).extracting(AdapterSnapshot::name).containsExactly(JsonLoggingAdapter.NAME);
-            assertThat(context).hasSingleBean(ObservabilityManagerLifecycle.class);
+            assertThat(manager.adapters()).as("Boot's console prints the logs, not an adapter").isEmpty();
+            assertThat(context).hasSingleBean(ObservabilityManagerLifecycle.class)
+                .doesNotHaveBean(JsonLoggingAdapter.class);
         });
     }
 
@@ -60,16 +61,7 @@ class ObservabilityAutoConfigurationTests {
     @Test
     void backsOffWhenDisabledByProperty() {
         this.runner.withPropertyValues("observability.enabled=false")
-            .run((context) -> assertThat(context).doesNotHaveBean(ObservabilityManager.class)
-                .doesNotHaveBean(JsonLoggingAdapter.class));
-    }
-
-    @Test
-    void leavesJsonLoggerOutWhenSwitchedOff() {
-        this.runner.withPropertyValues("observability.json-logging.enabled=false").run((context) -> {
-            assertThat(context).doesNotHaveBean(JsonLoggingAdapter.class);
-            assertThat(context.getBean(ObservabilityManager.class).adapters()).isEmpty();
-        });
+            .run((context) -> assertThat(context).doesNotHaveBean(ObservabilityManager.class));
     }
 
     @Test
@@ -80,10 +72,11 @@ class ObservabilityAutoConfigurationTests {
     }
 
     @Test
-    void usesTheUsersJsonLogger() {
+    void registersTheUsersJsonLoggerLikeAnyAdapterBean() {
         JsonLoggingAdapter own = new JsonLoggingAdapter(System.err);
         this.runner.withBean(JsonLoggingAdapter.class, () -> own)
-            .run((context) -> assertThat(context.getBean(JsonLoggingAdapter.class)).isSameAs(own));
+            .run((context) -> assertThat(context.getBean(ObservabilityManager.class).adapters())
+                .extracting(AdapterSnapshot::name).containsExactly(JsonLoggingAdapter.NAME));
     }
 
     @Test
@@ -104,7 +97,7 @@ class ObservabilityAutoConfigurationTests {
     void deliversLogEventsToAdapterBeansAtTheConfiguredLevel() {
         RecordingAdapter recorder = new RecordingAdapter("recorder");
         this.runner.withBean(RecordingAdapter.class, () -> recorder)
-            .withPropertyValues("observability.logging.level=warn", "observability.json-logging.enabled=false")
+            .withPropertyValues("observability.logging.level=warn")
             .run((context) -> {
                 ObservabilityManager manager = context.getBean(ObservabilityManager.class);
                 manager.log(LogLevel.INFO, "dropped by level");
@@ -144,10 +137,11 @@ class ObservabilityAutoConfigurationTests {
     @Test
     void putsBreakersInResilience4jsRegistry() {
         this.runner.withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class))
+            .withBean("recorder", RecordingAdapter.class, () -> new RecordingAdapter("recorder"))
             .run((context) -> {
                 CircuitBreakerRegistry registry = context.getBean(CircuitBreakerRegistry.class);
-                assertThat(registry.find(JsonLoggingAdapter.NAME)).get()
-                    .isSameAs(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+                assertThat(registry.find("recorder")).get()
+                    .isSameAs(context.getBean(ObservabilityManager.class).lane("recorder")
                         .orElseThrow().circuitBreaker());
             });
     }
@@ -155,10 +149,11 @@ class ObservabilityAutoConfigurationTests {
     @Test
     void usesStandaloneBreakersWithoutResilience4jsSpringModule() {
         this.runner.withClassLoader(new FilteredClassLoader("io.github.resilience4j.springboot"))
+            .withBean("recorder", RecordingAdapter.class, () -> new RecordingAdapter("recorder"))
             .withPropertyValues("observability.circuit-breaker.wait-duration-in-open-state=10s")
             .run((context) -> {
                 assertThat(context).doesNotHaveBean(CircuitBreakerRegistry.class);
-                assertThat(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME).orElseThrow()
+                assertThat(context.getBean(ObservabilityManager.class).lane("recorder").orElseThrow()
                     .circuitBreaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1))
                     .isEqualTo(10_000L);
             });

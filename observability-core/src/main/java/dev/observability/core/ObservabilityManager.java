@@ -66,6 +66,8 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private final Consumer<String> shutdownSummaryLog;
 
+    private final @Nullable Consumer<LogEvent> logOutput;
+
     private final SpanContextSource spanContextSource;
 
     private final boolean[] signalEnabled = new boolean[Signal.values().length];
@@ -107,6 +109,7 @@ public final class ObservabilityManager implements AutoCloseable {
         this.failureLogInterval = builder.failureLogInterval;
         this.shutdownTimeout = builder.shutdownTimeout;
         this.shutdownSummaryLog = builder.shutdownSummaryLog;
+        this.logOutput = builder.logOutput;
         this.spanContextSource = builder.spanContextSource;
         this.minimumLevel = builder.minimumLevel;
         this.logLimits = builder.logLimits;
@@ -627,14 +630,46 @@ public final class ObservabilityManager implements AutoCloseable {
     }
 
     /**
-     * Logs a complete event, as a bridge from a logging framework does. The minimum level applies.
+     * Logs a complete event. The minimum level, the limits and redaction apply. The event goes to the
+     * {@linkplain Builder#logOutput log output} when the manager has one (in a Spring Boot application: Boot's
+     * logging, whose bridge hands it to the logging lanes), otherwise straight to the logging lanes.
      * @param event the event
      */
     public void log(LogEvent event) {
-        if (event == null || !isOn(Signal.LOGGING) || !event.level().isAtLeast(this.minimumLevel)) {
+        LogEvent safe = admit(event);
+        if (safe == null) {
             return;
         }
-        LogEvent safe = this.logLimits.apply(redact(event), this.refusals);
+        Consumer<LogEvent> output = this.logOutput;
+        if (output != null) {
+            output.accept(safe);
+        }
+        else {
+            submitToLoggingLanes(safe);
+        }
+    }
+
+    /**
+     * Hands an event of the host's logging framework to the logging lanes, as a bridge does: never to the
+     * {@linkplain Builder#logOutput log output}, so an event the output writes into that framework and the bridge
+     * hands back reaches each adapter once. The minimum level, the limits and redaction apply.
+     * @param event the event
+     */
+    public void dispatchLog(LogEvent event) {
+        LogEvent safe = admit(event);
+        if (safe != null) {
+            submitToLoggingLanes(safe);
+        }
+    }
+
+    private @Nullable LogEvent admit(@Nullable LogEvent event) {
+        if (event == null || !isOn(Signal.LOGGING) || !event.level().isAtLeast(this.minimumLevel)) {
+            return null;
+        }
+        return this.logLimits.apply(redact(event), this.refusals);
+    }
+
+    private void submitToLoggingLanes(LogEvent safe) {
         for (AdapterLane lane : this.loggingLanes) {
             lane.submit(Signal.LOGGING, (LoggingAdapter adapter) -> adapter.log(safe));
         }
@@ -800,6 +835,8 @@ public final class ObservabilityManager implements AutoCloseable {
 
         private Consumer<String> shutdownSummaryLog = (summary) -> LOGGER.log(Level.INFO, summary);
 
+        private @Nullable Consumer<LogEvent> logOutput;
+
         private SpanContextSource spanContextSource = SpanContextSource.RANDOM;
 
         private LogLevel minimumLevel = LogLevel.INFO;
@@ -919,6 +956,19 @@ public final class ObservabilityManager implements AutoCloseable {
          */
         public Builder logLimits(LogLimits limits) {
             this.logLimits = limits;
+            return this;
+        }
+
+        /**
+         * @param output where {@link ObservabilityManager#log(LogEvent)} and the other {@code log} methods write
+         * their events instead of handing them to the logging lanes (default: none, the lanes receive them). A host
+         * whose logging framework feeds the lanes through a bridge calling
+         * {@link ObservabilityManager#dispatchLog(LogEvent)} writes them into that framework, so each event reaches
+         * its console once and each logging adapter once. Called on the logging thread; must not throw.
+         * @return this builder
+         */
+        public Builder logOutput(Consumer<LogEvent> output) {
+            this.logOutput = output;
             return this;
         }
 

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.logging.JsonLoggingAdapter;
+import dev.observability.core.logging.NoopLoggingAdapter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a lane's breaker shows in the starter's own meters only.
  */
 class ApplicationWithTheStarterTests {
+
+    private static final String AUDIT = "audit";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withUserConfiguration(Application.class);
@@ -43,9 +46,9 @@ class ApplicationWithTheStarterTests {
     @Test
     void aLanesBreakerShowsInTheStartersOwnMetersAndNoResilience4jMeterIsRegistered() {
         this.runner.run((context) -> {
-            assertThat(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)).isPresent();
+            assertThat(context.getBean(ObservabilityManager.class).lane(AUDIT)).isPresent();
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.find("observability.adapter.circuit.state").tag("adapter", JsonLoggingAdapter.NAME)
+            assertThat(registry.find("observability.adapter.circuit.state").tag("adapter", AUDIT)
                 .tag("state", "closed").gauge().value()).isEqualTo(1.0);
             assertThat(registry.getMeters()).extracting((meter) -> meter.getId().getName())
                 .noneMatch((name) -> name.startsWith("resilience4j"));
@@ -55,5 +58,11 @@ class ApplicationWithTheStarterTests {
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class Application {
+
+        /** A custom adapter bean, as an application has one: the starter itself registers none for logs. */
+        @Bean
+        NoopLoggingAdapter audit() {
+            return new NoopLoggingAdapter(AUDIT);
+        }
     }
 }

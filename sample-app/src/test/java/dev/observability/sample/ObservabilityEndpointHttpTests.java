@@ -48,7 +48,7 @@ class ObservabilityEndpointHttpTests {
         assertThat(health.body().path("status").asString()).isEqualTo("UP");
         JsonNode adapters = health.body().path("components").path("observability").path("components");
         assertThat(adapters.has(AuditAdapter.NAME)).isTrue();
-        assertThat(adapters.has("json-logging")).isTrue();
+        assertThat(adapters.has("prometheus")).isTrue();
         JsonNode audit = adapters.path(AuditAdapter.NAME).path("details");
         assertThat(audit.path("dispatch").asString()).isEqualTo("ASYNC");
         assertThat(audit.path("queueCapacity").asInt()).isEqualTo(1024);
@@ -60,7 +60,7 @@ class ObservabilityEndpointHttpTests {
         Answer answer = SampleClient.get(url("/actuator/observability"));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("adapters").valueStream().map((adapter) -> adapter.path("name").asString()))
-            .contains(AuditAdapter.NAME, "json-logging");
+            .contains(AuditAdapter.NAME, "prometheus");
         Answer audit = SampleClient.get(url("/actuator/observability/" + AuditAdapter.NAME));
         assertThat(audit.body().path("signals").valueStream().map(JsonNode::asString)).containsExactly("metrics");
         assertThat(audit.body().path("enabled").asBoolean()).isTrue();

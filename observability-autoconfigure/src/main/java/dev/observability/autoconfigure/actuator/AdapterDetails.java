@@ -68,6 +68,7 @@ final class AdapterDetails {
         target.put("rejected", counts.rejected());
         target.put("rejectedCircuitOpen", counts.rejectedCircuitOpen());
         target.put("rejectedDisabled", counts.rejectedDisabled());
+        target.put("rejectedReentrant", counts.rejectedReentrant());
         target.put("pending", counts.pending());
         return target;
     }

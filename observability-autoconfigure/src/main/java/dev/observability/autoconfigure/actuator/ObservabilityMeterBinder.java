@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <ul>
  * <li>{@code observability.adapter.events} (function counter; tags {@code adapter}, {@code signal},
  * {@code outcome}: {@code delivered}, {@code failed}, {@code dropped}, {@code rejected_circuit_open},
- * {@code rejected_disabled})</li>
+ * {@code rejected_disabled}, {@code rejected_reentrant})</li>
  * <li>{@code observability.adapter.queue.size} and {@code observability.adapter.queue.capacity} (gauges; tag
  * {@code adapter})</li>
  * <li>{@code observability.adapter.circuit.state} (gauge; tags {@code adapter}, {@code state}: 1 for the breaker's

@@ -16,22 +16,18 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * A Logback appender on the root logger that hands each of the application's log events to the manager's logging
- * adapters, the JSON logger included, once. Events of the library's own loggers ({@code dev.observability.core},
- * {@code dev.observability.autoconfigure}: the lanes' failure log, the shutdown summary) and events logged while an
- * adapter is being called on this thread are not handed over, so nothing an adapter causes can loop back to it.
- * The event's fields are its SLF4J key-value pairs and its MDC (without the trace ids, which the event carries as
- * its span: the manager's current span, the same one the MDC shows).
+ * adapters once ({@link ObservabilityManager#dispatchLog}), next to Boot's console and file appenders, which print
+ * every event themselves. The library's own lines (a lane's failure report) are handed over too; a lane refuses what
+ * would re-enter it (the failing adapter never receives its own report). The event's fields are its SLF4J
+ * key-value pairs and its MDC (without the trace ids, which the event carries as its span: the manager's current
+ * span, the same one the MDC shows).
  */
 public final class LogbackBridgeAppender extends AppenderBase<ILoggingEvent> {
 
     /** The appender's name on the root logger. */
     public static final String NAME = "OBSERVABILITY_BRIDGE";
 
-    private static final String[] OWN_LOGGERS = { "dev.observability.core", "dev.observability.autoconfigure" };
-
     private final ObservabilityManager manager;
-
-    private final ThreadLocal<Boolean> handing = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     /** @param manager the manager whose logging lanes receive the events */
     public LogbackBridgeAppender(ObservabilityManager manager) {
@@ -39,42 +35,14 @@ public final class LogbackBridgeAppender extends AppenderBase<ILoggingEvent> {
         setName(NAME);
     }
 
-    /**
-     * @param event a log event
-     * @return whether this appender hands the event to the manager, which logs it (its level is at least the
-     * manager's minimum)
-     */
-    boolean delivers(ILoggingEvent event) {
-        return isStarted() && !this.handing.get() && !isOwnLogger(event.getLoggerName())
-                && toLevel(event.getLevel()).isAtLeast(this.manager.minimumLevel());
-    }
-
     @Override
     protected void append(ILoggingEvent event) {
-        if (!delivers(event)) {
+        LogLevel level = toLevel(event.getLevel());
+        if (!level.isAtLeast(this.manager.minimumLevel())) {
             return;
         }
-        this.handing.set(Boolean.TRUE);
-        try {
-            this.manager.log(new LogEvent(event.getInstant(), toLevel(event.getLevel()), event.getLoggerName(),
-                    event.getThreadName(), event.getFormattedMessage(), fieldsOf(event), errorOf(event),
-                    this.manager.currentSpanContext()));
-        }
-        finally {
-            this.handing.set(Boolean.FALSE);
-        }
-    }
-
-    private static boolean isOwnLogger(@Nullable String logger) {
-        if (logger == null) {
-            return false;
-        }
-        for (String own : OWN_LOGGERS) {
-            if (logger.startsWith(own) && (logger.length() == own.length() || logger.charAt(own.length()) == '.')) {
-                return true;
-            }
-        }
-        return false;
+        this.manager.dispatchLog(new LogEvent(event.getInstant(), level, event.getLoggerName(), event.getThreadName(),
+                event.getFormattedMessage(), fieldsOf(event), errorOf(event), this.manager.currentSpanContext()));
     }
 
     private static LogLevel toLevel(Level level) {

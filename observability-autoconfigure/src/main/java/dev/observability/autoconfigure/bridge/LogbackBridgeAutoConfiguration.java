@@ -1,8 +1,9 @@
 package dev.observability.autoconfigure.bridge;
 
 import ch.qos.logback.classic.LoggerContext;
-import dev.observability.autoconfigure.ObservabilityProperties;
+import dev.observability.autoconfigure.ObservabilityManagerCustomizer;
 import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
+import dev.observability.autoconfigure.logging.Slf4jLogOutput;
 import dev.observability.core.ObservabilityManager;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,9 +14,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configures the Logback bridge: the application's log events reach the logging adapters (the JSON logger
- * included) once, and, while the JSON logger writes to standard output, Boot's console appender leaves out the
- * events printed as JSON. Off with {@code observability.logging.logback-bridge.enabled=false} or
+ * Auto-configures the Logback bridge: the application's log events reach the logging adapters once, behind their
+ * lanes, while Boot's console and file appenders print every event themselves; the manager's own {@code log(...)}
+ * calls are written into SLF4J ({@link Slf4jLogOutput}), so they show on the console and reach the adapters through
+ * the bridge, once. Off with {@code observability.logging.logback-bridge.enabled=false} or
  * {@code observability.logging.enabled=false}.
  */
 @AutoConfiguration(afterName = "dev.observability.autoconfigure.ObservabilityAutoConfiguration")
@@ -26,11 +28,13 @@ import org.springframework.context.annotation.Bean;
 public final class LogbackBridgeAutoConfiguration {
 
     @Bean
+    ObservabilityManagerCustomizer logbackBridgeLogOutput() {
+        return (builder) -> builder.logOutput(new Slf4jLogOutput());
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    LogbackBridgeLifecycle logbackBridgeLifecycle(ObservabilityManager manager, LogbackBridgeProperties properties,
-            ObservabilityProperties observabilityProperties) {
-        boolean jsonOnStdout = observabilityProperties.getJsonLogging().isEnabled()
-                && observabilityProperties.getJsonLogging().getOutput() == ObservabilityProperties.JsonLogging.Output.STDOUT;
-        return new LogbackBridgeLifecycle(manager, properties.isReplaceConsole() && jsonOnStdout);
+    LogbackBridgeLifecycle logbackBridgeLifecycle(ObservabilityManager manager) {
+        return new LogbackBridgeLifecycle(manager);
     }
 }

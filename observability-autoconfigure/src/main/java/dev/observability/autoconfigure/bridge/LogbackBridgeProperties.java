@@ -11,12 +11,6 @@ public class LogbackBridgeProperties {
     /** Whether the application's Logback events reach the logging adapters (default true). */
     private boolean enabled = true;
 
-    /**
-     * Whether an event the JSON logger prints to standard output is left out of Boot's console appender, so each
-     * event shows once on the console, as JSON (default true).
-     */
-    private boolean replaceConsole = true;
-
     /** @return whether the bridge is on */
     public boolean isEnabled() {
         return this.enabled;
@@ -25,15 +19,5 @@ public class LogbackBridgeProperties {
     /** @param enabled whether the bridge is on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    /** @return whether JSON lines replace Boot's console lines */
-    public boolean isReplaceConsole() {
-        return this.replaceConsole;
-    }
-
-    /** @param replaceConsole whether JSON lines replace Boot's console lines */
-    public void setReplaceConsole(boolean replaceConsole) {
-        this.replaceConsole = replaceConsole;
     }
 }

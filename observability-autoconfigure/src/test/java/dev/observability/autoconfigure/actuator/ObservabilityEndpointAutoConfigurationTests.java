@@ -1,5 +1,6 @@
 package dev.observability.autoconfigure.actuator;
 
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ class ObservabilityEndpointAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
-                ObservabilityEndpointAutoConfiguration.class, EndpointAutoConfiguration.class));
+                ObservabilityEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
+        .withBean(JsonLoggingAdapter.class, () -> new JsonLoggingAdapter(OutputStream.nullOutputStream()));
 
     private final ApplicationContextRunner exposed = this.runner
         .withPropertyValues("management.endpoints.web.exposure.include=observability");

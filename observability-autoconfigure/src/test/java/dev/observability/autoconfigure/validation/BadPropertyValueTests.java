@@ -91,7 +91,6 @@ class BadPropertyValueTests {
                         notConverted + "dev.observability.core.dispatch.DispatchMode"),
                 Arguments.of("observability.logging.level", "loud", "loud",
                         notConverted + "dev.observability.core.logging.LogLevel"),
-                Arguments.of("observability.json-logging.output", "file", "file", notConverted),
                 Arguments.of(breaker + "failure-rate-threshold", "0", "0.0", percent),
                 Arguments.of(breaker + "failure-rate-threshold", "100.5", "100.5", percent),
                 Arguments.of(breaker + "failure-rate-threshold", "-5", "-5.0", percent),
@@ -175,7 +174,6 @@ class BadPropertyValueTests {
                 Arguments.of("observability.tracing.observation-bridge.enabled", "maybe"),
                 Arguments.of("observability.logging.enabled", "maybe"),
                 Arguments.of("observability.logging.logback-bridge.enabled", "maybe"),
-                Arguments.of("observability.logging.logback-bridge.replace-console", "maybe"),
                 Arguments.of("observability.redaction.enabled", "maybe"),
                 Arguments.of("observability.health.adapter-trouble-is-down", "maybe"),
                 Arguments.of("observability.adapters.custom.enabled", "maybe"));

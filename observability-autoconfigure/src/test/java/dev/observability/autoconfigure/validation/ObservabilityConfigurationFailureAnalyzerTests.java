@@ -39,11 +39,16 @@ class ObservabilityConfigurationFailureAnalyzerTests {
 
     @Test
     void warnsAboutAnOverrideForAnAdapterThatDoesNotExist(CapturedOutput output) {
-        this.runner.withPropertyValues("observability.adapters.prometeus.enabled=false").run((context) -> {
-            assertThat(context).hasNotFailed();
-            assertThat(output).contains("observability.adapters.prometeus.* is ignored: no adapter bean is named "
-                    + "'prometeus'. Adapter beans: json-logging.");
-        });
+        this.runner.withBean("audit", LoggingAdapter.class, () -> new Named("audit"))
+            .withPropertyValues("observability.adapters.prometeus.enabled=false")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(output).contains("observability.adapters.prometeus.* is ignored: no adapter bean is named "
+                        + "'prometeus'. Adapter beans: audit.");
+            });
+        this.runner.withPropertyValues("observability.adapters.prometeus.enabled=false")
+            .run((context) -> assertThat(output).contains("no adapter bean is named 'prometeus'. "
+                    + "There are no adapter beans."));
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class AdapterLane {
 
     private static final int REJECTED_DISABLED = Outcome.REJECTED_DISABLED.ordinal();
 
+    private static final int REJECTED_REENTRANT = Outcome.REJECTED_REENTRANT.ordinal();
+
     /** ASYNC: events past the lane's refusals, counted just before they are offered to the queue. */
     private static final int QUEUED = Outcome.values().length;
 
@@ -48,12 +50,18 @@ public final class AdapterLane {
     private static final int QUEUED_REJECTED_CIRCUIT_OPEN = QUEUED + 2;
 
     /**
-     * Set while this thread is inside a lane: asking a breaker for permission, calling an adapter, or working as a
-     * lane's worker. Telemetry recorded from there (a breaker's own events turned into meters and bridged back, an
-     * adapter that logs through the bridged logging framework) would re-enter the lanes: recursion, a dead-lock on
-     * the breaker's event buffer, or a feedback loop. Such an event is dropped and counted instead.
+     * The lane this thread is inside while it asks a breaker for permission, calls an adapter, or works as a lane's
+     * worker ({@link #HANDING_OFF} while it hands a log event from there to another lane). Telemetry recorded from
+     * there (a breaker's own events turned into meters and bridged back, a lane's failure report, an adapter that logs
+     * through the bridged logging framework) must not re-enter a lane: recursion, a dead-lock on the breaker's event
+     * buffer, or a feedback loop. Only a lane's failure report handed to another lane's queue goes on (it reaches the
+     * other logging adapters); everything else is refused and counted as
+     * {@link Outcome#REJECTED_REENTRANT}.
      */
-    private static final ThreadLocal<@Nullable Boolean> INSIDE_A_LANE = new ThreadLocal<>();
+    private static final ThreadLocal<@Nullable Object> INSIDE_A_LANE = new ThreadLocal<>();
+
+    /** The mark of a thread inside a lane that hands a log event to another lane's queue. */
+    private static final Object HANDING_OFF = new Object();
 
     /**
      * Delivers a {@link Delivery}: a plain delivery as a value delivery, so both kinds of submission share one path.
@@ -155,7 +163,7 @@ public final class AdapterLane {
             }
         }
         this.worker = (this.dispatch == DispatchMode.ASYNC)
-                ? new LaneWorker(adapter.name(), settings.queueCapacity(), this::deliver, this::now) : null;
+                ? new LaneWorker(this, adapter.name(), settings.queueCapacity(), this::deliver, this::now) : null;
         this.dropLeftover = (event) -> {
             this.breaker.releasePermission();
             this.counters[signalOf(event).ordinal()][QUEUED_DROPPED].increment();
@@ -263,11 +271,12 @@ public final class AdapterLane {
             row[REJECTED_DISABLED].increment();
             return;
         }
-        if (INSIDE_A_LANE.get() != null) {
-            row[DROPPED].increment();
+        Object inside = INSIDE_A_LANE.get();
+        if (inside != null) {
+            submitFromInsideALane(inside, signal, row, delivery, subject, value);
             return;
         }
-        INSIDE_A_LANE.set(Boolean.TRUE);
+        INSIDE_A_LANE.set(this);
         try {
             dispatch(signal, row, delivery, subject, value);
         }
@@ -275,6 +284,28 @@ public final class AdapterLane {
             // set(null), not remove(): remove() drops the thread's map entry, and the next set() allocates a new one
             // (32 bytes on every recording)
             INSIDE_A_LANE.set(null);
+        }
+    }
+
+    /**
+     * An event recorded on a thread inside a lane: a lane's failure report ({@link FailureLog}) for another ASYNC lane
+     * is queued there (its worker delivers it later, on its own thread: nothing is called inline, nothing recurses,
+     * and two adapters that log cannot feed each other); anything else, and every event for the lane the thread is
+     * inside, is refused and counted as {@link Outcome#REJECTED_REENTRANT}.
+     */
+    private <A, S> void submitFromInsideALane(Object inside, Signal signal, LongAdder[] row,
+            ValueDelivery<A, S> delivery, S subject, double value) {
+        if (signal != Signal.LOGGING || !FailureLog.isReporting() || inside == this || inside == HANDING_OFF
+                || this.worker == null) {
+            row[REJECTED_REENTRANT].increment();
+            return;
+        }
+        INSIDE_A_LANE.set(HANDING_OFF);
+        try {
+            dispatch(signal, row, delivery, subject, value);
+        }
+        finally {
+            INSIDE_A_LANE.set(inside);
         }
     }
 
@@ -324,11 +355,12 @@ public final class AdapterLane {
     }
 
     /**
-     * Marks the calling thread, an ASYNC lane's worker, as inside a lane for its whole life, so whatever the adapter
-     * records from there is dropped and counted instead of re-entering the lanes.
+     * Marks the calling thread, an ASYNC lane's worker, as inside that lane for its whole life, so whatever the
+     * adapter records from there does not re-enter the lanes (see {@link #INSIDE_A_LANE}).
+     * @param lane the lane the worker works for
      */
-    static void markWorkerThread() {
-        INSIDE_A_LANE.set(Boolean.TRUE);
+    static void markWorkerThread(Object lane) {
+        INSIDE_A_LANE.set(lane);
     }
 
     /**
@@ -498,9 +530,10 @@ public final class AdapterLane {
         long dropped = row[DROPPED].sum() + queuedDropped;
         long open = row[REJECTED_CIRCUIT_OPEN].sum() + queuedOpen;
         long disabled = row[REJECTED_DISABLED].sum();
+        long reentrant = row[REJECTED_REENTRANT].sum();
         long pending = (this.worker != null) ? row[QUEUED].sum() - delivered - failed - queuedDropped - queuedOpen : 0;
-        long submitted = delivered + failed + dropped + open + disabled + pending;
-        return new SignalCounts(submitted, delivered, failed, dropped, open, disabled, pending);
+        long submitted = delivered + failed + dropped + open + disabled + reentrant + pending;
+        return new SignalCounts(submitted, delivered, failed, dropped, open, disabled, reentrant, pending);
     }
 
     /** @return the events delivered so far over all of the lane's signals (successes held back from the breaker) */

@@ -66,7 +66,17 @@ final class LaneWorker {
 
     private final AtomicInteger role = new AtomicInteger(POLLING);
 
+    private final Object owner;
+
     LaneWorker(String adapterName, int capacity, Consumer<Object> runner, LongSupplier clock) {
+        this(null, adapterName, capacity, runner, clock);
+    }
+
+    /**
+     * @param owner the lane the worker works for (its thread is marked inside it), or {@code null}: the worker itself
+     */
+    LaneWorker(@Nullable Object owner, String adapterName, int capacity, Consumer<Object> runner, LongSupplier clock) {
+        this.owner = (owner != null) ? owner : this;
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
         this.capacity = capacity;
         this.runner = runner;
@@ -111,7 +121,7 @@ final class LaneWorker {
     }
 
     private void work() {
-        AdapterLane.markWorkerThread();
+        AdapterLane.markWorkerThread(this.owner);
         while (true) {
             int taken = drainBatch();
             if (taken < 0) {

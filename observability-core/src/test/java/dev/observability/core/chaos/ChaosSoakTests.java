@@ -151,7 +151,7 @@ class ChaosSoakTests {
             softly.assertThat(counts.pending()).as("%s %s pending after stop", adapter, signal).isZero();
             softly.assertThat(counts.submitted()).as("%s %s identity", adapter, signal)
                 .isEqualTo(counts.delivered() + counts.failed() + counts.dropped() + counts.rejectedCircuitOpen()
-                        + counts.rejectedDisabled() + counts.pending());
+                        + counts.rejectedDisabled() + counts.rejectedReentrant() + counts.pending());
             softly.assertThat(adapter.calls(signal)).as("%s %s calls = delivered + failed", adapter, signal)
                 .isEqualTo(counts.delivered() + counts.failed());
             if (signal != Signal.HEALTH) {

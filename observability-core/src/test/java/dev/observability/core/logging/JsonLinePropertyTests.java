@@ -12,12 +12,10 @@ import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.text.Utf16;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,13 +34,7 @@ class JsonLinePropertyTests {
 
     @Provide
     Arbitrary<String> text() {
-        Arbitrary<String> anyChar = Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMaxLength(200);
-        Arbitrary<String> controlAndSurrogates = Arbitraries.strings()
-            .withChars("\u0000\u0001\u001f\u007f\u2028\u2029\"\\\n\r\t\uD800\uDBFF\uDC00\uDFFF{}[]:,")
-            .ofMaxLength(200);
-        Arbitrary<String> huge = Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMinLength(15_000)
-            .ofMaxLength(40_000);
-        return Arbitraries.frequencyOf(Tuple.of(4, anyChar), Tuple.of(4, controlAndSurrogates), Tuple.of(1, huge));
+        return InjectionText.text();
     }
 
     @Property(tries = 300)

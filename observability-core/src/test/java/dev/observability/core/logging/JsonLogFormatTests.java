@@ -28,6 +28,19 @@ class JsonLogFormatTests {
     }
 
     @Test
+    void writesEachTimestampAsTheIsoInstantWithMillisecondsWhateverTheSecondBefore() {
+        java.time.format.DateTimeFormatter iso = new java.time.format.DateTimeFormatterBuilder().appendInstant(3)
+            .toFormatter();
+        Instant[] instants = { Instant.parse("2025-01-31T12:00:00.999Z"), Instant.parse("2025-01-31T12:00:01.007Z"),
+                Instant.parse("2025-01-31T12:00:00.120Z"), Instant.parse("1970-01-01T00:00:00Z"),
+                Instant.parse("2025-12-31T23:59:59.999999999Z"), Instant.parse("+12025-01-01T00:00:00.001Z") };
+        for (Instant instant : instants) {
+            LogEvent event = new LogEvent(instant, LogLevel.INFO, "orders", "main", "m", Fields.empty(), null, null);
+            assertThat(JSON.readTree(write(event)).get("timestamp").asString()).isEqualTo(iso.format(instant));
+        }
+    }
+
+    @Test
     void writesEveryDocumentedKeyOnOneLine() {
         SpanContext span = new SpanContext("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", true);
         String line = write(event("placed \"order\"\n\\ done\u0001", Fields.of("id", 42, "ok", true, "ratio", 0.5,

@@ -24,7 +24,7 @@ public final class Accounting {
             SignalCounts c = snapshot.counts().get(signal);
             assertThat(c.submitted()).as("%s %s: %s", snapshot.name(), signal, c)
                 .isEqualTo(c.delivered() + c.failed() + c.dropped() + c.rejectedCircuitOpen() + c.rejectedDisabled()
-                        + c.pending());
+                        + c.rejectedReentrant() + c.pending());
             assertThat(c.pending()).as("%s %s pending", snapshot.name(), signal).isNotNegative();
         }
     }
