@@ -6,32 +6,35 @@ import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Auto-configures the OpenTelemetry adapter when {@code micrometer-tracing-bridge-otel} and
- * {@code opentelemetry-exporter-otlp} are on the classpath and {@code observability.opentelemetry.enabled} is not
- * {@code false}. It uses the application's {@link OpenTelemetry} bean (Boot's SDK, configured with
- * {@code management.opentelemetry.*}); only when there is none does it build an SDK of its own from
- * {@code observability.opentelemetry.*}. Manager spans take the ids of the SDK's spans, and the adapter's health
- * follows the SDK's export results. Failed exports are reported in the application log at most once per
- * {@code observability.dispatch.failure-log-interval}, in place of the SDK's own lines about them (unless
- * {@code observability.opentelemetry.replace-exporter-log=false}).
+ * {@code opentelemetry-exporter-otlp} are on the classpath, the application has an {@link OpenTelemetry} bean
+ * (Boot's SDK, configured with {@code management.opentelemetry.*} and {@code management.tracing.*}, or its own),
+ * {@code observability.opentelemetry.enabled} is not {@code false} and Boot's
+ * {@code management.opentelemetry.enabled} (Boot 4.1) is not {@code false}. The adapter never builds an SDK: without
+ * an {@link OpenTelemetry} bean it backs off, and the conditions report says so. Manager spans take the ids of the
+ * SDK's spans, and the adapter's health follows the SDK's export results. Failed exports are reported in the
+ * application log at most once per {@code observability.dispatch.failure-log-interval}, in place of the SDK's own
+ * lines about them (unless {@code observability.opentelemetry.replace-exporter-log=false}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass(name = { "io.micrometer.tracing.otel.bridge.OtelTracer",
         "io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter" })
 @ConditionalOnSwitchesNotOff({ "observability.enabled", "observability.opentelemetry.enabled" })
+@ConditionalOnBooleanProperty(name = "management.opentelemetry.enabled", matchIfMissing = true)
+@ConditionalOnBean(OpenTelemetry.class)
 @EnableConfigurationProperties(OpenTelemetryProperties.class)
 public final class OpenTelemetryAutoConfiguration {
 
@@ -71,25 +74,6 @@ public final class OpenTelemetryAutoConfiguration {
     @Bean
     ObservabilityManagerCustomizer openTelemetrySpanContextCustomizer(OpenTelemetrySpanContextSource source) {
         return (builder) -> builder.spanContextSource(source);
-    }
-
-    /**
-     * The SDK of the adapter's own, for applications without one.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingBean(OpenTelemetry.class)
-    static class OwnSdkConfiguration {
-
-        @Bean
-        OpenTelemetrySdk observabilityOpenTelemetrySdk(OpenTelemetryProperties properties, Environment environment,
-                SpanExportAccount account) {
-            OpenTelemetryPropertiesValidator.validate(properties);
-            String serviceName = properties.getServiceName();
-            if (serviceName == null || serviceName.isBlank()) {
-                serviceName = environment.getProperty("spring.application.name", "application");
-            }
-            return OwnOpenTelemetrySdk.build(properties, serviceName, account);
-        }
     }
 
     /**

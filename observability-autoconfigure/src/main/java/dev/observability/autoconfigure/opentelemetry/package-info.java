@@ -1,6 +1,6 @@
 /**
  * The OpenTelemetry backend: an adapter that turns manager spans into OpenTelemetry spans of the application's SDK
- * (or one built from {@code observability.opentelemetry.*} when the application has none), a span context source
+ * (Boot's, configured with Boot's keys; the adapter never builds one), a span context source
  * that gives manager spans the SDK's ids, and an account of what the SDK exported.
  */
 @NullMarked

@@ -2,7 +2,6 @@ package dev.observability.autoconfigure.opentelemetry;
 
 import java.time.Duration;
 
-import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.opentelemetry.OtlpHttpTestReceiver.ReceivedSpan;
 import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
@@ -10,29 +9,21 @@ import dev.observability.core.tracing.Span;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Span attributes that try to forge structure reach the collector as the exact strings they were, decoded with the
- * official OTLP protocol classes: no extra attribute, event or span appears.
+ * official OTLP protocol classes (exported by Boot's SDK): no extra attribute, event or span appears.
  */
 class OtlpInjectionTests {
 
     private static final String FORGED = "ok\n{\"name\":\"forged\",\"attributes\":[{\"key\":\"admin\"}]}\r\n\u0000\"}";
 
-    private final ApplicationContextRunner ownSdk = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
-                OpenTelemetryAutoConfiguration.class))
-        .withPropertyValues("observability.json-logging.enabled=false");
-
     @Test
     void forgedAttributeValuesArriveAsTheExactStrings() throws Exception {
         try (OtlpHttpTestReceiver receiver = OtlpHttpTestReceiver.start(0)) {
-            this.ownSdk.withPropertyValues("observability.opentelemetry.endpoint=" + receiver.endpoint())
+            BootOtlpExport.to(receiver.endpoint()).withPropertyValues("observability.json-logging.enabled=false")
                 .run((context) -> {
                     ObservabilityManager manager = context.getBean(ObservabilityManager.class);
                     try (Span span = manager.startSpan("order " + FORGED.replaceAll("\\p{Cntrl}", " "),

@@ -5,18 +5,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 
-import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.health.HealthStatus;
 import dev.observability.core.tracing.Span;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,20 +19,11 @@ import static org.awaitility.Awaitility.await;
  */
 class UnreachableCollectorTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
-                OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
-                MicrometerTracingAutoConfiguration.class, ObservabilityAutoConfiguration.class,
-                OpenTelemetryAutoConfiguration.class))
-        .withPropertyValues("management.tracing.sampling.probability=1.0",
-                "management.opentelemetry.tracing.export.schedule-delay=50ms",
-                "management.opentelemetry.tracing.export.otlp.timeout=1s");
-
     @Test
     void healthShowsFailedExportsAndRecoversWhenTheCollectorComesUp() throws Exception {
         int port = freeLoopbackPort();
-        this.runner.withPropertyValues(
-                "management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + port + "/v1/traces")
+        BootOtlpExport.to("http://127.0.0.1:" + port + "/v1/traces")
+            .withPropertyValues("management.opentelemetry.tracing.export.otlp.timeout=1s")
             .run((context) -> {
                 ObservabilityManager manager = context.getBean(ObservabilityManager.class);
                 SpanExportAccount account = context.getBean(SpanExportAccount.class);
