@@ -51,8 +51,9 @@ public final class JsonLineStructuredLogFormatter implements StructuredLogFormat
 
     /**
      * Made by Boot's logging system, with the application's environment.
-     * @param environment where {@code observability.redaction.enabled} and {@code observability.redaction.keys} are
-     * read (invalid words fall back to the defaults here; the starter reports them when the context starts)
+     * @param environment where {@code observability.redaction.enabled} and
+     * {@code observability.redaction.sensitive-words} are read (invalid words fall back to the defaults here; the
+     * starter reports them when the context starts)
      */
     public JsonLineStructuredLogFormatter(Environment environment) {
         this(redaction(Binder.get(environment)));
@@ -68,7 +69,7 @@ public final class JsonLineStructuredLogFormatter implements StructuredLogFormat
             return Redaction.disabled();
         }
         try {
-            return binder.bind("observability.redaction.keys", Bindable.listOf(String.class))
+            return binder.bind("observability.redaction.sensitive-words", Bindable.listOf(String.class))
                 .map(Redaction::of)
                 .orElse(Redaction.defaults());
         }

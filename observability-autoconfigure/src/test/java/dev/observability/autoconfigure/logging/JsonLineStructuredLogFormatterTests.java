@@ -67,7 +67,8 @@ class JsonLineStructuredLogFormatterTests {
 
     @Test
     void readsTheRedactionWordsFromTheEnvironment() {
-        MockEnvironment environment = new MockEnvironment().withProperty("observability.redaction.keys", "pin");
+        MockEnvironment environment = new MockEnvironment().withProperty("observability.redaction.sensitive-words",
+                "pin");
         LoggingEvent event = event("orders", Level.INFO, "hello", null);
         event.addKeyValuePair(new KeyValuePair("card-pin", "1234"));
         event.addKeyValuePair(new KeyValuePair("password", "kept"));
