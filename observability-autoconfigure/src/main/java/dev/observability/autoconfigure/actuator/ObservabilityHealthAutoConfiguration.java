@@ -18,8 +18,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configures the {@code observability} health contributor (one component per adapter and the health checks),
  * when Spring Boot's health module is on the classpath and {@code management.health.observability.enabled} is not
- * {@code false}. Adapter trouble shows as statuses of its own that do not take the application's health down
- * (see {@link AdapterTroubleStatusAggregator}), unless {@code observability.health.adapter-trouble-is-down=true}.
+ * {@code false}. Adapter trouble shows as statuses of its own, outside Boot's status order, so the application's
+ * aggregators (its {@code management.endpoint.health.status.order}, groups and probes) rank them as they would
+ * rank any unknown code: not at all. Nothing of the application's health configuration is replaced; with
+ * {@code observability.health.adapter-trouble-is-down=true} an adapter in trouble reports {@code DOWN} instead.
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class)
 @ConditionalOnClass(HealthContributor.class)
@@ -38,18 +40,6 @@ public final class ObservabilityHealthAutoConfiguration {
         ObservabilityHealthContributor observabilityHealthContributor(ObservabilityManager manager,
                 ObservabilityProperties properties) {
             return new ObservabilityHealthContributor(manager, properties.getHealth().isAdapterTroubleIsDown());
-        }
-    }
-
-    /** Keeps adapters' own statuses out of the overall status; needs the health endpoint's classes. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnEnabledHealthIndicator("observability")
-    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SecurityContext")
-    static class StatusAggregationConfiguration {
-
-        @Bean
-        AdapterTroubleHealthGroupsPostProcessor observabilityHealthGroupsPostProcessor() {
-            return new AdapterTroubleHealthGroupsPostProcessor();
         }
     }
 }

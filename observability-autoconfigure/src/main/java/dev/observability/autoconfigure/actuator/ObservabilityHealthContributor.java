@@ -18,18 +18,28 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The {@code observability} health contributor: one component per adapter, named by the adapter, with its status
- * and details (dispatch, breaker state, queue, the account of its events, last error), and one component
- * {@value #CHECKS} with the scheduled health checks (named {@value #CHECKS_FALLBACK} if an adapter is called
- * {@value #CHECKS}). Read live from the manager, so adapters registered at runtime show too; nothing here calls an
- * adapter or runs a check.
+ * and details (dispatch, breaker state, queue, the account of its events, last error), one component
+ * {@value #CHECKS} with the scheduled health checks, and one component {@value #MANAGER} for the manager itself
+ * ({@code UP} while it runs: the lanes keep every adapter's trouble to itself). Each of the last two is named with
+ * an {@code observability-} prefix when an adapter has its name. Read live from the manager, so adapters
+ * registered at runtime show too; nothing here calls an adapter or runs a check.
+ * <p>
+ * The application's aggregators rank the components: adapters' own statuses (see
+ * {@link ObservabilityHealthStatuses}) are outside Boot's order and count for nothing, so the {@value #MANAGER}
+ * component makes the contributor {@code UP} while adapters are in trouble, in any order that ranks {@code UP} (a
+ * composite whose statuses are all outside the order would aggregate to {@code UNKNOWN}, which an order such as
+ * {@code fatal,down,out-of-service,unknown,up} ranks above {@code UP}), and {@code DOWN} when a check is or when
+ * {@code adapter-trouble-is-down} asks for it.
  */
 public final class ObservabilityHealthContributor implements CompositeHealthContributor {
 
     /** The name of the component that holds the health checks. */
     public static final String CHECKS = "checks";
 
-    /** The name of that component when an adapter is named {@value #CHECKS}. */
-    public static final String CHECKS_FALLBACK = "health-checks";
+    /** The name of the component that shows the manager itself. */
+    public static final String MANAGER = "manager";
+
+    private static final String FALLBACK_PREFIX = "observability-";
 
     private final ObservabilityManager manager;
 
@@ -47,7 +57,10 @@ public final class ObservabilityHealthContributor implements CompositeHealthCont
 
     @Override
     public @Nullable HealthContributor getContributor(String name) {
-        if (name.equals(checksName())) {
+        if (name.equals(componentName(MANAGER))) {
+            return managerIndicator();
+        }
+        if (name.equals(componentName(CHECKS))) {
             return checks();
         }
         return this.manager.adapter(name).isPresent() ? adapterIndicator(name) : null;
@@ -61,13 +74,21 @@ public final class ObservabilityHealthContributor implements CompositeHealthCont
         }
         HealthContributor checks = checks();
         if (checks != null) {
-            entries.add(new Entry(checksName(), checks));
+            entries.add(new Entry(componentName(CHECKS), checks));
         }
+        entries.add(new Entry(componentName(MANAGER), managerIndicator()));
         return entries.stream();
     }
 
-    private String checksName() {
-        return this.manager.adapter(CHECKS).isPresent() ? CHECKS_FALLBACK : CHECKS;
+    /** @return the name of one of the contributor's own components: prefixed when an adapter has that name */
+    private String componentName(String name) {
+        return this.manager.adapter(name).isPresent() ? FALLBACK_PREFIX + name : name;
+    }
+
+    private HealthIndicator managerIndicator() {
+        return () -> (this.manager.isRunning() ? Health.up() : Health.unknown().withDetail("message", "stopped"))
+            .withDetail("adapters", this.manager.adapters().size())
+            .build();
     }
 
     private HealthIndicator adapterIndicator(String name) {

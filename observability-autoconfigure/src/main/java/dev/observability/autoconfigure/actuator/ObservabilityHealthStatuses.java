@@ -1,22 +1,24 @@
 package dev.observability.autoconfigure.actuator;
 
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import dev.observability.core.health.HealthStatus;
 
 import org.springframework.boot.health.contributor.Status;
 
 /**
  * The Actuator statuses of adapters and health checks. An adapter in trouble shows a status of its own
- * ({@link #DEGRADED}, {@link #CIRCUIT_OPEN}, {@link #BACKEND_DOWN}), which the {@link AdapterTroubleStatusAggregator}
- * leaves out of the application's overall status, unless {@code observability.health.adapter-trouble-is-down} asks
- * for {@code DOWN}. A health check (something the application depends on) that fails its threshold is {@code DOWN}.
+ * ({@link #DEGRADED}, {@link #CIRCUIT_OPEN}, {@link #BACKEND_DOWN}, or {@link #DISABLED} when switched off). None of
+ * them is in Boot's status order, and Boot's {@code SimpleStatusAggregator} ranks only the codes in its order, so
+ * they do not change the application's overall status unless the application adds them to
+ * {@code management.endpoint.health.status.order} or sets {@code observability.health.adapter-trouble-is-down},
+ * which reports {@code DOWN} instead. A health check (something the application depends on) that fails its
+ * threshold is {@code DOWN}.
  */
 public final class ObservabilityHealthStatuses {
 
-    /** Working with trouble: recent failures, a hung call, drops. */
+    /**
+     * Working with trouble: a call has run past the slow-call threshold, or the adapter's own {@code health()} says
+     * so; for a health check, a failure fewer times in a row than the failure threshold.
+     */
     public static final Status DEGRADED = new Status("DEGRADED", "working with trouble");
 
     /** The adapter's circuit breaker is open: its events are refused until the backend recovers. */
@@ -27,12 +29,6 @@ public final class ObservabilityHealthStatuses {
 
     /** The adapter is switched off on purpose. */
     public static final Status DISABLED = new Status("DISABLED", "switched off");
-
-    /** The statuses of this project that never count towards the application's overall status, worst first. */
-    static final List<Status> OWN_WORST_FIRST = List.of(BACKEND_DOWN, CIRCUIT_OPEN, DEGRADED, DISABLED);
-
-    static final Set<String> OWN_CODES = OWN_WORST_FIRST.stream().map(Status::getCode)
-        .collect(Collectors.toUnmodifiableSet());
 
     private ObservabilityHealthStatuses() {
     }

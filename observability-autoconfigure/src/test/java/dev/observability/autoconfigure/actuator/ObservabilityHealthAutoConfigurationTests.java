@@ -6,7 +6,8 @@ import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.health.AdapterHealth;
 import dev.observability.core.health.HealthCheck;
-import dev.observability.core.logging.LogLevel;
+import dev.observability.core.logging.LogEvent;
+import dev.observability.core.logging.LoggingAdapter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -44,7 +45,7 @@ class ObservabilityHealthAutoConfigurationTests {
     void showsOneComponentPerAdapterWithDetails() {
         this.runner.withBean(FailingAdapter.class, FailingAdapter::new).run((context) -> {
             CompositeHealthDescriptor observability = observability(context);
-            assertThat(observability.getComponents()).containsOnlyKeys("failing");
+            assertThat(observability.getComponents()).containsOnlyKeys("failing", "manager");
             Map<String, Object> details = ((IndicatedHealthDescriptor) observability.getComponents().get("failing"))
                 .getDetails();
             assertThat(details).containsEntry("dispatch", "INLINE").containsEntry("circuitState", "CLOSED")
@@ -87,6 +88,35 @@ class ObservabilityHealthAutoConfigurationTests {
             .run((context) -> {
                 openCircuit(context);
                 assertThat(context.getBean(HealthEndpoint.class).health().getStatus()).isEqualTo(Status.DOWN);
+            });
+    }
+
+    @Test
+    void countsAnAdaptersStatusWhereTheApplicationRanksItInItsStatusOrder() {
+        this.runner.withBean(FailingAdapter.class, FailingAdapter::new)
+            .withPropertyValues("management.endpoint.health.status.order=down,circuit-open,out-of-service,up,unknown",
+                    "management.endpoint.health.status.http-mapping.circuit-open=503")
+            .run((context) -> {
+                openCircuit(context);
+                HealthDescriptor health = context.getBean(HealthEndpoint.class).health();
+                assertThat(health.getStatus().getCode()).isEqualTo("CIRCUIT_OPEN");
+                assertThat(httpStatus(context, health.getStatus())).isEqualTo(503);
+            });
+    }
+
+    @Test
+    void namesItsOwnComponentsApartFromAdaptersOfTheSameName() {
+        this.runner.withBean("managerAdapter", LoggingAdapter.class, () -> named("manager"))
+            .withBean("checksAdapter", LoggingAdapter.class, () -> named("checks"))
+            .withBean(HealthCheck.class, () -> HealthCheck.of("database", AdapterHealth::up))
+            .run((context) -> {
+                context.getBean(ObservabilityManager.class).runHealthChecks();
+                assertThat(observability(context).getComponents()).containsOnlyKeys("manager", "checks",
+                        "observability-manager", "observability-checks");
+                assertThat(observability(context).getComponents().get("observability-manager"))
+                    .isInstanceOf(IndicatedHealthDescriptor.class);
+                assertThat(observability(context).getComponents().get("observability-checks"))
+                    .isInstanceOf(CompositeHealthDescriptor.class);
             });
     }
 
@@ -136,10 +166,22 @@ class ObservabilityHealthAutoConfigurationTests {
             .run((context) -> assertThat(context.getBean(ObservabilityHealthContributor.class)).isSameAs(own));
     }
 
+    private static LoggingAdapter named(String name) {
+        return new LoggingAdapter() {
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void log(LogEvent event) {
+            }
+        };
+    }
+
     private static void openCircuit(AssertableApplicationContext context) {
-        ObservabilityManager manager = context.getBean(ObservabilityManager.class);
-        manager.log(LogLevel.ERROR, "first event fails and opens the breaker");
-        assertThat(manager.adapter("failing").orElseThrow().circuitState()).isEqualTo("OPEN");
+        FailingAdapter.openCircuit(context.getBean(ObservabilityManager.class));
     }
 
     private static CompositeHealthDescriptor observability(AssertableApplicationContext context) {

@@ -15,7 +15,11 @@ public enum HealthStatus {
     /** Not checked yet. */
     UNKNOWN,
 
-    /** Working with trouble: recent failures below the threshold, a hung call, drops. */
+    /**
+     * Working with trouble: a health check that failed fewer times in a row than its failure threshold, an adapter
+     * whose current call has run past its slow-call threshold, or an adapter whose own health says so. Failed calls
+     * and drops are counted, not reflected here; failures that open the breaker make it {@link #CIRCUIT_OPEN}.
+     */
     DEGRADED,
 
     /** The adapter's circuit breaker is open (or half-open): events are refused until the backend recovers. */
