@@ -748,6 +748,18 @@ public final class ObservabilityManager implements AutoCloseable {
         return lane.isPresent();
     }
 
+    /**
+     * Switches an adapter back to its configured state (its {@link LaneSettings#enabled()}), undoing
+     * {@link #setEnabled(String, boolean)}.
+     * @param name the adapter's name
+     * @return {@code false} when no adapter has that name
+     */
+    public boolean resetEnabled(String name) {
+        Optional<AdapterLane> lane = lane(name);
+        lane.ifPresent(AdapterLane::resetEnabled);
+        return lane.isPresent();
+    }
+
     /** @return the rule that masks sensitive values before any adapter sees them */
     public Redaction redaction() {
         return this.redaction;

@@ -312,6 +312,24 @@ class LaneFaultTests {
     }
 
     @Test
+    void resetReturnsAnAdapterToItsConfiguredStateWhateverTheSwitchSaid() {
+        TestAdapter configuredOff = new TestAdapter("configured-off", DispatchMode.INLINE);
+        start(configuredOff, lane(DispatchMode.INLINE).withEnabled(false));
+        assertThat(snapshot("configured-off").configuredEnabled()).isFalse();
+        assertThat(this.manager.setEnabled("configured-off", true)).isTrue();
+        assertThat(snapshot("configured-off").enabled()).isTrue();
+        assertThat(snapshot("configured-off").configuredEnabled()).isFalse();
+        assertThat(this.manager.resetEnabled("configured-off")).isTrue();
+        assertThat(snapshot("configured-off").enabled()).isFalse();
+
+        this.manager.setEnabled("good", false);
+        assertThat(snapshot("good").configuredEnabled()).isTrue();
+        assertThat(this.manager.resetEnabled("good")).isTrue();
+        assertThat(snapshot("good").enabled()).isTrue();
+        assertThat(this.manager.resetEnabled("no-such-adapter")).isFalse();
+    }
+
+    @Test
     void defaultsAreTheDocumentedOnes() {
         CircuitBreaker breaker = CircuitBreaker.of("defaults",
                 dev.observability.core.dispatch.CircuitBreakerFactory.config(CircuitBreakerSettings.DEFAULTS));

@@ -18,8 +18,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sample as an operator meets it, over real HTTP on loopback: {@code /actuator/health} shows one component per
- * adapter and the application UP, {@code /actuator/observability} lists the adapters, and switching the custom
- * {@code audit} adapter off and on through the endpoint decides what it receives.
+ * adapter and the application UP, {@code /actuator/observability} lists the adapters by name with their configured
+ * and effective state (the shape of Boot's {@code loggers} endpoint), and switching the custom {@code audit} adapter
+ * off and back to its configured state through the endpoint (204 No Content) decides what it receives.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "management.tracing.export.zipkin.enabled=false", "server.address=127.0.0.1" })
@@ -56,14 +57,16 @@ class ObservabilityEndpointHttpTests {
     }
 
     @Test
-    void endpointListsTheAdapters() throws Exception {
+    void endpointListsTheAdaptersByNameWithTheirConfiguredAndEffectiveState() throws Exception {
         Answer answer = SampleClient.get(url("/actuator/observability"));
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().path("adapters").valueStream().map((adapter) -> adapter.path("name").asString()))
-            .contains(AuditAdapter.NAME, "prometheus");
+        assertThat(answer.body().path("adapters").propertyNames()).contains(AuditAdapter.NAME, "prometheus");
+        assertThat(answer.body().path("refusals").isObject()).isTrue();
         Answer audit = SampleClient.get(url("/actuator/observability/" + AuditAdapter.NAME));
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.body().path("configuredEnabled").asBoolean()).isTrue();
+        assertThat(audit.body().path("effectiveEnabled").asBoolean()).isTrue();
         assertThat(audit.body().path("signals").valueStream().map(JsonNode::asString)).containsExactly("metrics");
-        assertThat(audit.body().path("enabled").asBoolean()).isTrue();
     }
 
     @Test
@@ -73,31 +76,39 @@ class ObservabilityEndpointHttpTests {
         await().atMost(WAIT).until(() -> ordersPlacedReceived() > before);
 
         Answer off = switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), "{\"enabled\": false}");
-        assertThat(off.status()).isEqualTo(200);
-        assertThat(off.body().path("enabled").asBoolean()).isFalse();
+        assertThat(off.status()).isEqualTo(204);
+        assertThat(off.body().isNull()).as("no content").isTrue();
         long whenSwitchedOff = drainedOrdersPlacedReceived();
         assertThat(SampleClient.post(url("/orders"), ORDER).status()).isEqualTo(201);
         Answer whileOff = SampleClient.get(url("/actuator/observability/" + AuditAdapter.NAME));
+        assertThat(whileOff.body().path("configuredEnabled").asBoolean()).isTrue();
+        assertThat(whileOff.body().path("effectiveEnabled").asBoolean()).isFalse();
         assertThat(whileOff.body().path("status").asString()).isEqualTo("DISABLED");
         assertThat(whileOff.body().path("rejectedDisabled").asLong()).isPositive();
         assertThat(SampleClient.get(url("/actuator/health")).body().path("status").asString()).isEqualTo("UP");
         assertThat(drainedOrdersPlacedReceived()).isEqualTo(whenSwitchedOff);
 
-        Answer on = switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), "{\"enabled\": true}");
-        assertThat(on.body().path("enabled").asBoolean()).isTrue();
+        Answer reset = switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), "{\"enabled\": null}");
+        assertThat(reset.status()).isEqualTo(204);
+        assertThat(SampleClient.get(url("/actuator/observability/" + AuditAdapter.NAME)).body()
+            .path("effectiveEnabled").asBoolean()).as("back to its configured state").isTrue();
         assertThat(SampleClient.post(url("/orders"), ORDER).status()).isEqualTo(201);
         await().atMost(WAIT).until(() -> ordersPlacedReceived() > whenSwitchedOff);
     }
 
     @Test
-    void unknownAdapterIs404AndBadBodyIs400() throws Exception {
+    void unknownAdapterIs404AndBadBodyIs400WithAOneLineReason() throws Exception {
         assertThat(SampleClient.get(url("/actuator/observability/nope")).status()).isEqualTo(404);
         assertThat(switchAudit(url("/actuator/observability/nope"), "{\"enabled\": false}").status())
             .isEqualTo(404);
-        assertThat(switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), "{}").status())
-            .isEqualTo(400);
-        assertThat(switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), "{\"enabled\": \"maybe\"}")
-            .status()).isEqualTo(400);
+        for (String bad : new String[] { "{\"enabled\": \"maybe\"}", "{\"enabled\": \"yes\"}", "{\"enabled\": 0}" }) {
+            Answer answer = switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), bad);
+            assertThat(answer.status()).as(bad).isEqualTo(400);
+            assertThat(answer.body().path("message").asString()).as(bad)
+                .startsWith("'enabled' must be true, false or null").doesNotContain("\n");
+        }
+        Answer audit = SampleClient.get(url("/actuator/observability/" + AuditAdapter.NAME));
+        assertThat(audit.body().path("effectiveEnabled").asBoolean()).as("not switched by a bad body").isTrue();
     }
 
     /** @return what the adapter received once its queue is empty */

@@ -10,7 +10,8 @@ import dev.observability.core.dispatch.SignalCounts;
 
 /**
  * Describes one adapter for operators, the same way in the health details and in the {@code observability}
- * endpoint: state, queue, breaker and the account of its events.
+ * endpoint, where the adapter's name is the key: its configured and effective state (as {@code configuredLevel} and
+ * {@code effectiveLevel} in Boot's {@code loggers} endpoint), status, queue, breaker and the account of its events.
  */
 final class AdapterDetails {
 
@@ -24,9 +25,9 @@ final class AdapterDetails {
      */
     static Map<String, Object> of(AdapterSnapshot adapter) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("name", adapter.name());
+        details.put("configuredEnabled", adapter.configuredEnabled());
+        details.put("effectiveEnabled", adapter.enabled());
         details.put("signals", adapter.signals().stream().map(Signal::tagValue).toList());
-        details.put("enabled", adapter.enabled());
         details.put("status", adapter.health().status().name());
         if (adapter.health().message() != null) {
             details.put("message", adapter.health().message());
@@ -54,10 +55,12 @@ final class AdapterDetails {
 
     /**
      * @param adapters snapshots of several lanes
-     * @return their descriptions, in order
+     * @return their descriptions by name, in order
      */
-    static List<Map<String, Object>> of(List<AdapterSnapshot> adapters) {
-        return adapters.stream().map(AdapterDetails::of).toList();
+    static Map<String, Map<String, Object>> byName(List<AdapterSnapshot> adapters) {
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        adapters.forEach((adapter) -> byName.put(adapter.name(), of(adapter)));
+        return byName;
     }
 
     private static Map<String, Object> counts(Map<String, Object> target, SignalCounts counts) {

@@ -33,16 +33,16 @@ class ObservabilityEndpointAutoConfigurationTests {
     }
 
     @Test
-    void listsAdaptersWithStateAndCounters() {
+    void listsAdaptersByNameWithConfiguredAndEffectiveStateAndCounters() {
         this.exposed.run((context) -> {
             Map<String, Object> body = context.getBean(ObservabilityEndpoint.class).adapters();
+            assertThat(body).containsOnlyKeys("adapters", "refusals");
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> adapters = (List<Map<String, Object>>) body.get("adapters");
-            assertThat(adapters).singleElement().satisfies((adapter) -> assertThat(adapter)
-                .containsEntry("name", JsonLoggingAdapter.NAME).containsEntry("signals", List.of("logging"))
-                .containsEntry("enabled", true)
-                .containsKeys("status", "delivered", "dropped", "failed", "rejected", "queueDepth"));
-            assertThat(body).containsKey("refusals");
+            Map<String, Map<String, Object>> adapters = (Map<String, Map<String, Object>>) body.get("adapters");
+            assertThat(adapters).containsOnlyKeys(JsonLoggingAdapter.NAME);
+            assertThat(adapters.get(JsonLoggingAdapter.NAME)).containsEntry("configuredEnabled", true)
+                .containsEntry("effectiveEnabled", true).containsEntry("signals", List.of("logging"))
+                .containsKeys("status", "delivered", "dropped", "failed", "rejected", "queueDepth");
         });
     }
 
@@ -50,30 +50,58 @@ class ObservabilityEndpointAutoConfigurationTests {
     void describesOneAdapterAndNoneForAnUnknownName() {
         this.exposed.run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
-            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("name", JsonLoggingAdapter.NAME);
+            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("effectiveEnabled", true);
             assertThat(endpoint.adapter("nope")).isNull();
         });
     }
 
     @Test
-    void switchesAnAdapterOffAndOn() {
+    void switchesAnAdapterOffAndOnWith204() {
         this.exposed.run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
-            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
-            WebEndpointResponse<Map<String, Object>> off = endpoint.setEnabled(JsonLoggingAdapter.NAME, false);
-            assertThat(off.getStatus()).isEqualTo(200);
-            assertThat(off.getBody()).containsEntry("enabled", false).containsEntry("status", "DISABLED");
-            assertThat(manager.adapter(JsonLoggingAdapter.NAME).orElseThrow().enabled()).isFalse();
-            endpoint.setEnabled(JsonLoggingAdapter.NAME, true);
-            assertThat(manager.adapter(JsonLoggingAdapter.NAME).orElseThrow().enabled()).isTrue();
+            WebEndpointResponse<Map<String, String>> off = endpoint.configure(JsonLoggingAdapter.NAME, "false");
+            assertThat(off.getStatus()).isEqualTo(204);
+            assertThat(off.getBody()).isNull();
+            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("configuredEnabled", true)
+                .containsEntry("effectiveEnabled", false).containsEntry("status", "DISABLED");
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, "true").getStatus()).isEqualTo(204);
+            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("effectiveEnabled", true);
         });
     }
 
     @Test
-    void answers404WhenSwitchingAnUnknownAdapter() {
-        this.exposed.run((context) -> assertThat(
-                context.getBean(ObservabilityEndpoint.class).setEnabled("nope", false).getStatus())
-            .isEqualTo(404));
+    void nullReturnsAnAdapterToItsConfiguredState() {
+        this.exposed.withPropertyValues("observability.adapters.json-logging.enabled=false").run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            endpoint.configure(JsonLoggingAdapter.NAME, "true");
+            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("configuredEnabled", false)
+                .containsEntry("effectiveEnabled", true);
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, null).getStatus()).isEqualTo(204);
+            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("effectiveEnabled", false);
+        });
+    }
+
+    @Test
+    void answers404ForAnUnknownAdapter() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            assertThat(endpoint.configure("nope", "false").getStatus()).isEqualTo(404);
+            assertThat(endpoint.configure("nope", null).getStatus()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void answers400WithOneLineForAnythingButTrueFalseOrNull() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            for (String bad : List.of("maybe", "0", "yes", "TRUE", "", "two\nlines")) {
+                WebEndpointResponse<Map<String, String>> answer = endpoint.configure(JsonLoggingAdapter.NAME, bad);
+                assertThat(answer.getStatus()).as("%s", bad).isEqualTo(400);
+                assertThat(answer.getBody()).hasEntrySatisfying("message", (message) -> assertThat(message)
+                    .startsWith("'enabled' must be true, false or null").doesNotContain("\n"));
+            }
+            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("effectiveEnabled", true);
+        });
     }
 
     @Test

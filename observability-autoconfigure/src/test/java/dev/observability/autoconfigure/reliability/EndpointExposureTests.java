@@ -31,7 +31,7 @@ class EndpointExposureTests {
         try (ConfigurableApplicationContext context = start(
                 "management.endpoints.web.exposure.include=health,observability")) {
             Http http = new Http(port(context));
-            assertThat(http.post("/actuator/observability/toggled", "{\"enabled\":false}").statusCode()).isEqualTo(200);
+            assertThat(http.post("/actuator/observability/toggled", "{\"enabled\":false}").statusCode()).isEqualTo(204);
             assertThat(context.getBean(ObservabilityManager.class).adapter("toggled").orElseThrow().enabled())
                 .isFalse();
             assertThat(http.post("/actuator/observability/no-such-adapter", "{\"enabled\":false}").statusCode())

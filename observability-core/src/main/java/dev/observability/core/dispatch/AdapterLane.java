@@ -111,6 +111,8 @@ public final class AdapterLane {
 
     private final Redaction redaction;
 
+    private final boolean configuredEnabled;
+
     private volatile boolean enabled;
 
     private volatile boolean accepting = true;
@@ -151,7 +153,8 @@ public final class AdapterLane {
         this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
         this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
         this.outcomes = new BreakerOutcomes(this.breaker, this::deliveredSoFar);
-        this.enabled = settings.enabled();
+        this.configuredEnabled = settings.enabled();
+        this.enabled = this.configuredEnabled;
         this.openRecheckAt = System.nanoTime();
         this.slowCallNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
         this.clockPeriodNanos = CoarseClock.periodFor(settings.circuitBreaker().slowCallDurationThreshold());
@@ -241,6 +244,16 @@ public final class AdapterLane {
      */
     public void setEnabled(boolean on) {
         this.enabled = on;
+    }
+
+    /** @return whether the adapter is switched on by its settings, whatever {@link #setEnabled} did since */
+    public boolean isConfiguredEnabled() {
+        return this.configuredEnabled;
+    }
+
+    /** Switches the adapter back to its configured state ({@link #isConfiguredEnabled()}). */
+    public void resetEnabled() {
+        this.enabled = this.configuredEnabled;
     }
 
     /**
@@ -505,7 +518,7 @@ public final class AdapterLane {
         LastError error = this.lastError;
         long callNanos = (this.worker != null) ? this.worker.currentCallNanos() : -1;
         Duration currentCall = (callNanos >= 0) ? Duration.ofNanos(callNanos) : null;
-        return new AdapterSnapshot(name(), this.signals, this.enabled, this.dispatch, this.breaker.getState().name(),
+        return new AdapterSnapshot(name(), this.signals, this.configuredEnabled, this.enabled, this.dispatch, this.breaker.getState().name(),
                 (this.worker != null) ? this.worker.depth() : 0, (this.worker != null) ? this.worker.capacity() : 0,
                 counts, (error != null) ? error.message() : null, (error != null) ? error.time() : null, currentCall,
                 laneHealth(callNanos));

@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the adapter's name
  * @param signals the signals the adapter receives
- * @param enabled whether the adapter is switched on
+ * @param configuredEnabled whether its settings switch the adapter on (what {@link AdapterLane#resetEnabled()} returns
+ * to)
+ * @param enabled whether the adapter is switched on now
  * @param dispatch how the lane calls it
  * @param circuitState the breaker's state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}, ...)
  * @param queueDepth events waiting in the queue (0 for INLINE)
@@ -26,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * (ASYNC lanes only)
  * @param health the lane's health: the adapter's own, made worse by an open breaker or a hung call
  */
-public record AdapterSnapshot(String name, Set<Signal> signals, boolean enabled, DispatchMode dispatch,
-        String circuitState, int queueDepth, int queueCapacity, Map<Signal, SignalCounts> counts,
+public record AdapterSnapshot(String name, Set<Signal> signals, boolean configuredEnabled, boolean enabled,
+        DispatchMode dispatch, String circuitState, int queueDepth, int queueCapacity, Map<Signal, SignalCounts> counts,
         @Nullable String lastError, @Nullable Instant lastErrorTime, @Nullable Duration currentCallDuration,
         AdapterHealth health) {
 

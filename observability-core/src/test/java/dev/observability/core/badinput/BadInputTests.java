@@ -251,6 +251,8 @@ class BadInputTests {
         row(rows, "recordSpan(start, replay, null)", (m) -> m.recordSpan(start("ok"), (span) -> { }, null), ignored());
         row(rows, "setEnabled(null, false)", (m) -> m.setEnabled(null, false), ignored());
         row(rows, "setEnabled(unknown, false)", (m) -> m.setEnabled("no-such-adapter", false), ignored());
+        row(rows, "resetEnabled(null)", (m) -> m.resetEnabled(null), ignored());
+        row(rows, "resetEnabled(unknown)", (m) -> m.resetEnabled("no-such-adapter"), ignored());
         row(rows, "adapter(null)", (m) -> m.adapter(null), ignored());
     }
 
