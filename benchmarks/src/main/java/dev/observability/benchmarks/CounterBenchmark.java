@@ -1,6 +1,6 @@
 package dev.observability.benchmarks;
 
-import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
+import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.Labels;

@@ -1,6 +1,6 @@
 package dev.observability.benchmarks;
 
-import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
+import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import dev.observability.autoconfigure.prometheus.MicrometerAdapterSettings;
-import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
+import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
+import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.Labels;

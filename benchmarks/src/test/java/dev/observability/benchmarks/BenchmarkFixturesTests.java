@@ -7,7 +7,7 @@ import java.util.Map;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
+import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
 import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.Signal;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.observability.autoconfigure.prometheus.MicrometerAdapterSettings;
+import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.BeanUtils;
@@ -125,6 +125,10 @@ class ConfigurationDocumentationTests {
             .containsEntry("observability.prometheus.cardinality.max-label-sets-per-metric",
                     MicrometerAdapterSettings.DEFAULT_MAX_LABEL_SETS_PER_METRIC)
             .containsEntry("observability.prometheus.cardinality.max-metric-names",
+                    MicrometerAdapterSettings.DEFAULT_MAX_METRIC_NAMES)
+            .containsEntry("observability.opentelemetry.metrics.cardinality.max-label-sets-per-metric",
+                    MicrometerAdapterSettings.DEFAULT_MAX_LABEL_SETS_PER_METRIC)
+            .containsEntry("observability.opentelemetry.metrics.cardinality.max-metric-names",
                     MicrometerAdapterSettings.DEFAULT_MAX_METRIC_NAMES);
     }
 

@@ -1,8 +1,10 @@
 package dev.observability.autoconfigure.prometheus;
 
-import dev.observability.autoconfigure.validation.PropertyConstraints;
+import dev.observability.autoconfigure.micrometer.CardinalityProperties;
+import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -15,7 +17,9 @@ public class PrometheusAdapterProperties implements Validator {
     /** Whether the manager's metrics are recorded into Boot's Prometheus registry (default true). */
     private boolean enabled = true;
 
-    private final Cardinality cardinality = new Cardinality();
+    /** The cardinality guard's limits. */
+    @NestedConfigurationProperty
+    private final CardinalityProperties cardinality = new CardinalityProperties();
 
     /** @return whether the adapter is on */
     public boolean isEnabled() {
@@ -28,57 +32,22 @@ public class PrometheusAdapterProperties implements Validator {
     }
 
     /** @return the cardinality guard's limits */
-    public Cardinality getCardinality() {
+    public CardinalityProperties getCardinality() {
         return this.cardinality;
     }
 
     @Override
     public boolean supports(Class<?> type) {
-        return type == Cardinality.class;
+        return type == CardinalityProperties.class;
     }
 
     @Override
     public void validate(Object target, Errors errors) {
-        Cardinality cardinality = (Cardinality) target;
-        PropertyConstraints.atLeastOne(errors, "maxLabelSetsPerMetric", cardinality.getMaxLabelSetsPerMetric());
-        PropertyConstraints.atLeastOne(errors, "maxMetricNames", cardinality.getMaxMetricNames());
+        ((CardinalityProperties) target).validate(errors);
     }
 
     /** @return the adapter settings these properties describe */
     MicrometerAdapterSettings toSettings() {
-        return new MicrometerAdapterSettings(this.cardinality.getMaxLabelSetsPerMetric(),
-                this.cardinality.getMaxMetricNames());
-    }
-
-    /**
-     * The cardinality guard: beyond these limits a recording is refused and counted (reason {@code cardinality}).
-     */
-    public static class Cardinality {
-
-        /** The most label sets one metric name may have (default 1000). */
-        private int maxLabelSetsPerMetric = 1000;
-
-        /** The most metric names the adapter records (default 10000). */
-        private int maxMetricNames = 10000;
-
-        /** @return the most label sets per metric name */
-        public int getMaxLabelSetsPerMetric() {
-            return this.maxLabelSetsPerMetric;
-        }
-
-        /** @param maxLabelSetsPerMetric the most label sets per metric name */
-        public void setMaxLabelSetsPerMetric(int maxLabelSetsPerMetric) {
-            this.maxLabelSetsPerMetric = maxLabelSetsPerMetric;
-        }
-
-        /** @return the most metric names */
-        public int getMaxMetricNames() {
-            return this.maxMetricNames;
-        }
-
-        /** @param maxMetricNames the most metric names */
-        public void setMaxMetricNames(int maxMetricNames) {
-            this.maxMetricNames = maxMetricNames;
-        }
+        return this.cardinality.toSettings();
     }
 }

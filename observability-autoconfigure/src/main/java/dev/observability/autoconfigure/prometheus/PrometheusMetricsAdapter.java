@@ -1,5 +1,7 @@
 package dev.observability.autoconfigure.prometheus;
 
+import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
+import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**

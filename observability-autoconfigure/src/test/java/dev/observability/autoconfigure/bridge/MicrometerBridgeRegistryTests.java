@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.observability.autoconfigure.prometheus.MicrometerMetricsAdapter;
+import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
 import dev.observability.core.InputRefusal;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.CircuitBreakerFactory;

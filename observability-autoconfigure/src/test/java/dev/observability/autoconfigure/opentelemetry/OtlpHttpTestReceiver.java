@@ -15,22 +15,29 @@ import java.util.zip.GZIPInputStream;
 import com.google.protobuf.ByteString;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * A test OTLP/HTTP trace receiver on loopback: it decodes each export request with the official protocol classes
- * and answers as a collector does. It runs until closed; tests open it in try-with-resources.
+ * A test OTLP/HTTP trace and metrics receiver on loopback: it decodes each export request with the official protocol
+ * classes and answers as a collector does, or with the status a test sets ({@link #answer(int)}, such as 503 for a
+ * collector that is overloaded). It runs until closed; tests open it in try-with-resources.
  */
 public final class OtlpHttpTestReceiver implements AutoCloseable {
 
     /** The path OTLP/HTTP exporters post traces to. */
     public static final String TRACES_PATH = "/v1/traces";
+
+    /** The path OTLP/HTTP exporters post metrics to. */
+    public static final String METRICS_PATH = "/v1/metrics";
 
     private final HttpServer server;
 
@@ -40,9 +47,14 @@ public final class OtlpHttpTestReceiver implements AutoCloseable {
 
     private final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
 
+    private final List<ExportMetricsServiceRequest> metricsRequests = new CopyOnWriteArrayList<>();
+
+    private volatile int status = 200;
+
     private OtlpHttpTestReceiver(HttpServer server) {
         this.server = server;
         this.server.createContext(TRACES_PATH, this::handle);
+        this.server.createContext(METRICS_PATH, this::handleMetrics);
         this.server.setExecutor(this.executor);
         this.server.start();
     }
@@ -60,6 +72,37 @@ public final class OtlpHttpTestReceiver implements AutoCloseable {
     /** @return the URL exporters post to */
     public String endpoint() {
         return "http://127.0.0.1:" + this.server.getAddress().getPort() + TRACES_PATH;
+    }
+
+    /** @return the URL metrics exporters post to */
+    public String metricsEndpoint() {
+        return "http://127.0.0.1:" + this.server.getAddress().getPort() + METRICS_PATH;
+    }
+
+    /**
+     * @param status the HTTP status to answer every request with from now on: 200 accepts (and records) them, any
+     * other refuses them unread
+     */
+    public void answer(int status) {
+        this.status = status;
+    }
+
+    /** @return every decoded, accepted metrics export request, in arrival order */
+    public List<ExportMetricsServiceRequest> metricsRequests() {
+        return List.copyOf(this.metricsRequests);
+    }
+
+    /**
+     * @param request an accepted metrics export request
+     * @param name a metric name
+     * @return the metrics with that name the request carried (any resource and scope)
+     */
+    public static List<Metric> metricsNamed(ExportMetricsServiceRequest request, String name) {
+        return request.getResourceMetricsList().stream()
+            .flatMap((resourceMetrics) -> resourceMetrics.getScopeMetricsList().stream())
+            .flatMap((scopeMetrics) -> scopeMetrics.getMetricsList().stream())
+            .filter((metric) -> metric.getName().equals(name))
+            .toList();
     }
 
     /** @return the port it listens on */
@@ -106,17 +149,35 @@ public final class OtlpHttpTestReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            InputStream body = exchange.getRequestBody();
-            if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
-                body = new GZIPInputStream(body);
-            }
-            this.requests.add(ExportTraceServiceRequest.parseFrom(body.readAllBytes()));
+            this.requests.add(ExportTraceServiceRequest.parseFrom(bodyOf(exchange)));
             this.headers.add(Map.copyOf(exchange.getRequestHeaders()));
-            byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-            exchange.sendResponseHeaders(200, (response.length > 0) ? response.length : -1);
-            exchange.getResponseBody().write(response);
+            accept(exchange, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
         }
+    }
+
+    private void handleMetrics(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (this.status != 200) {
+                exchange.sendResponseHeaders(this.status, -1);
+                return;
+            }
+            this.metricsRequests.add(ExportMetricsServiceRequest.parseFrom(bodyOf(exchange)));
+            accept(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray());
+        }
+    }
+
+    private static byte[] bodyOf(HttpExchange exchange) throws IOException {
+        InputStream body = exchange.getRequestBody();
+        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+            body = new GZIPInputStream(body);
+        }
+        return body.readAllBytes();
+    }
+
+    private static void accept(HttpExchange exchange, byte[] response) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+        exchange.sendResponseHeaders(200, (response.length > 0) ? response.length : -1);
+        exchange.getResponseBody().write(response);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.observability.autoconfigure.prometheus;
 
+import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
 import dev.observability.core.InputRefusal;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.Signal;

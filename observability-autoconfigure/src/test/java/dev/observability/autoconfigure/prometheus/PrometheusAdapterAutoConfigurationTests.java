@@ -1,6 +1,7 @@
 package dev.observability.autoconfigure.prometheus;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
 import dev.observability.core.InputRefusal;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.Labels;

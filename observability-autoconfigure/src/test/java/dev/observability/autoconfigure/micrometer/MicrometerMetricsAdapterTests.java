@@ -1,4 +1,4 @@
-package dev.observability.autoconfigure.prometheus;
+package dev.observability.autoconfigure.micrometer;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.observability.autoconfigure.prometheus;
+package dev.observability.autoconfigure.micrometer;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -135,7 +135,7 @@ final class CardinalityGuard {
                             + "are refused and counted as refusals with reason cardinality (label keys: "
                             + String.join(", ", metric.labels().asMap().keySet()) + "). Remove unbounded values "
                             + "(ids, URLs, user input) from the labels, or raise the limit "
-                            + "(observability.prometheus.cardinality.* for the Prometheus adapter).");
+                            + "(the adapter's cardinality.* properties, such as observability.prometheus.cardinality.*).");
                 }
             }
         }

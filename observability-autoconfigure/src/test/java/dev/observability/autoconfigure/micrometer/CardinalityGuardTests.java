@@ -1,4 +1,4 @@
-package dev.observability.autoconfigure.prometheus;
+package dev.observability.autoconfigure.micrometer;
 
 import dev.observability.core.metrics.Labels;
 import dev.observability.core.metrics.MetricId;

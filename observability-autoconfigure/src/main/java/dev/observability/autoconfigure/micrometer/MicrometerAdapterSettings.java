@@ -1,4 +1,4 @@
-package dev.observability.autoconfigure.prometheus;
+package dev.observability.autoconfigure.micrometer;
 
 /**
  * The limits of a {@link MicrometerMetricsAdapter}. Percentiles, percentile histograms and SLO buckets are the

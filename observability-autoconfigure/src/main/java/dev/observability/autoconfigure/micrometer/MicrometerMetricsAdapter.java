@@ -1,10 +1,10 @@
-package dev.observability.autoconfigure.prometheus;
+package dev.observability.autoconfigure.micrometer;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.observability.autoconfigure.bridge.MicrometerNative;
-import dev.observability.autoconfigure.prometheus.SeriesTable.Series;
+import dev.observability.autoconfigure.micrometer.SeriesTable.Series;
 import dev.observability.core.AdapterRefusals;
 import dev.observability.core.InputRefusal;
 import dev.observability.core.Refusals;
@@ -52,8 +52,9 @@ import org.jspecify.annotations.Nullable;
  * {@link MicrometerNative}: it writes to Micrometer, so the Micrometer bridge never feeds it (if its registry is
  * joined to the application's, it would otherwise be fed its own recordings back).
  * <p>
- * Open for subclasses that only name a specific backend (see {@link PrometheusMetricsAdapter}); the recording
- * methods are final.
+ * Open for subclasses that name a specific backend (see
+ * {@link dev.observability.autoconfigure.prometheus.PrometheusMetricsAdapter}) and may add to the health what the
+ * registry's pushes did; the recording methods are final.
  */
 public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals, MicrometerNative {
 
@@ -148,10 +149,11 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
     }
 
     /**
-     * @return the adapter's health: always up, with the number of meters and of refused recordings
+     * @return the adapter's health: up, with the number of meters and of refused recordings (a subclass whose
+     * registry pushes to a backend adds what its pushes did)
      */
     @Override
-    public final AdapterHealth health() {
+    public AdapterHealth health() {
         return AdapterHealth.up().withDetail("meters", this.series.size()).withDetail("refused", this.refused.sum());
     }
 

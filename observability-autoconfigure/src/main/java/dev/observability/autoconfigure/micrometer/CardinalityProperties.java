@@ -1,0 +1,53 @@
+package dev.observability.autoconfigure.micrometer;
+
+import dev.observability.autoconfigure.validation.PropertyConstraints;
+
+import org.springframework.validation.Errors;
+
+/**
+ * The cardinality guard's limits of a {@link MicrometerMetricsAdapter}, bound under an adapter's
+ * {@code <prefix>.cardinality}: beyond them a recording is refused and counted (reason {@code cardinality}). The
+ * adapter's properties class validates them as Boot binds them ({@link #validate(Errors)}).
+ */
+public class CardinalityProperties {
+
+    /** The most label sets one metric name may have (default 1000). */
+    private int maxLabelSetsPerMetric = 1000;
+
+    /** The most metric names the adapter records (default 10000). */
+    private int maxMetricNames = 10000;
+
+    /** @return the most label sets per metric name */
+    public int getMaxLabelSetsPerMetric() {
+        return this.maxLabelSetsPerMetric;
+    }
+
+    /** @param maxLabelSetsPerMetric the most label sets per metric name */
+    public void setMaxLabelSetsPerMetric(int maxLabelSetsPerMetric) {
+        this.maxLabelSetsPerMetric = maxLabelSetsPerMetric;
+    }
+
+    /** @return the most metric names */
+    public int getMaxMetricNames() {
+        return this.maxMetricNames;
+    }
+
+    /** @param maxMetricNames the most metric names */
+    public void setMaxMetricNames(int maxMetricNames) {
+        this.maxMetricNames = maxMetricNames;
+    }
+
+    /**
+     * Rejects a limit below 1.
+     * @param errors the errors of this object, as Boot's binder validates it
+     */
+    public void validate(Errors errors) {
+        PropertyConstraints.atLeastOne(errors, "maxLabelSetsPerMetric", this.maxLabelSetsPerMetric);
+        PropertyConstraints.atLeastOne(errors, "maxMetricNames", this.maxMetricNames);
+    }
+
+    /** @return the adapter settings these limits describe */
+    public MicrometerAdapterSettings toSettings() {
+        return new MicrometerAdapterSettings(this.maxLabelSetsPerMetric, this.maxMetricNames);
+    }
+}
