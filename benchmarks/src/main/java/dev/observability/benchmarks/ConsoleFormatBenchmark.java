@@ -37,7 +37,7 @@ public class ConsoleFormatBenchmark extends FullMode {
 
     /** The structured log format: the starter's class, or one of Boot's. */
     @Param({ "starter", "ecs", "logstash" })
-    public String format;
+    public String format = "starter";
 
     private LoggerContext logback;
 

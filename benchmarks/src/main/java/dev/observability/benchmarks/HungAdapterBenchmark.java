@@ -17,7 +17,7 @@ public class HungAdapterBenchmark extends FullMode {
 
     /** Whether the ASYNC adapter answers or hangs. */
     @Param({ "healthy", "hung" })
-    public String remote;
+    public String remote = "healthy";
 
     private final CountingMetricsAdapter remoteAdapter = new CountingMetricsAdapter("remote");
 

@@ -173,6 +173,7 @@ public final class MemoryFootprint {
     }
 
     /** What a manager span does in the SDK: each span a child of the previous one, current in the OTel context. */
+    @SuppressWarnings("MustBeClosedChecker") // the scopes stay open while the graph is measured; Open closes them
     private static Object sdkCurrentSpans(int count) {
         SdkTracerProvider provider = Discarding.threadlessTracerProvider();
         Tracer tracer = provider.get("bench");

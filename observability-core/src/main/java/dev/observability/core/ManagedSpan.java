@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.observability.core.dispatch.Delivery;
@@ -170,7 +171,7 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
                 operation.accept(span);
             }
         }
-        span.end(this.endTime);
+        span.end(Objects.requireNonNull(this.endTime, "a span is delivered after it ended"));
     }
 
     @Override

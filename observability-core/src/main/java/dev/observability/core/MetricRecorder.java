@@ -39,9 +39,11 @@ final class MetricRecorder {
      */
     static MetricHandle bind(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, @Nullable Metric metric,
             @Nullable Labels labels) {
-        InputRefusal refusal = refusalOf(metric, labels);
-        if (refusal != null) {
-            return new Refusing(manager.refusals(), refusal);
+        if (metric == null || MetricNames.problem(metric.name()) != null) {
+            return new Refusing(manager.refusals(), InputRefusal.INVALID_NAME);
+        }
+        if (labels == null || !labels.isValid()) {
+            return new Refusing(manager.refusals(), InputRefusal.INVALID_LABELS);
         }
         return new Bound(manager, lanes, new MetricId(metric, manager.redaction().redact(labels)));
     }
@@ -52,13 +54,6 @@ final class MetricRecorder {
     static MetricHandle bindNamed(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, @Nullable String name,
             @Nullable Labels labels) {
         return bind(manager, lanes, (name != null) ? Metric.named(name) : null, labels);
-    }
-
-    private static @Nullable InputRefusal refusalOf(@Nullable Metric metric, @Nullable Labels labels) {
-        if (metric == null || MetricNames.problem(metric.name()) != null) {
-            return InputRefusal.INVALID_NAME;
-        }
-        return (labels == null || !labels.isValid()) ? InputRefusal.INVALID_LABELS : null;
     }
 
     /**

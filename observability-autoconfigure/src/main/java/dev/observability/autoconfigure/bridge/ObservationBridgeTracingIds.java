@@ -58,7 +58,7 @@ class ObservationBridgeTracingIds {
             }
             boolean sampled = !Boolean.FALSE.equals(ids.sampled());
             String parentId = ids.parentId();
-            SpanContext parent = SpanContext.isValidSpanId(parentId)
+            SpanContext parent = (parentId != null && SpanContext.isValidSpanId(parentId))
                     ? new SpanContext(ids.traceId(), parentId, sampled) : null;
             return new Ids(new SpanContext(ids.traceId(), ids.spanId(), sampled), parent);
         }

@@ -22,7 +22,8 @@ final class OnSwitchesNotOffCondition extends SpringBootCondition {
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         Map<String, @Nullable Object> attributes = metadata
             .getAnnotationAttributes(ConditionalOnSwitchesNotOff.class.getName());
-        String[] names = (attributes != null) ? (String[]) attributes.get("value") : new String[0];
+        Object value = (attributes != null) ? attributes.get("value") : null;
+        String[] names = (value instanceof String[] given) ? given : new String[0];
         ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnSwitchesNotOff.class);
         for (String name : names) {
             if (isOff(context.getEnvironment().getProperty(name))) {

@@ -20,9 +20,12 @@ public final class Slf4jLogOutput implements Consumer<LogEvent> {
         LoggingEventBuilder builder = LoggerFactory.getLogger(event.logger())
             .atLevel(level(event))
             .setMessage(event.message());
-        event.fields().forEach((key, value) -> builder.addKeyValue(key, value));
-        if (event.error() != null) {
-            builder.setCause(event.error());
+        for (String key : event.fields().keys()) {
+            builder = builder.addKeyValue(key, event.fields().get(key));
+        }
+        Throwable error = event.error();
+        if (error != null) {
+            builder = builder.setCause(error);
         }
         builder.log();
     }

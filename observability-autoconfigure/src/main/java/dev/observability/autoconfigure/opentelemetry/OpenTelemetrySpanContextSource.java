@@ -88,6 +88,7 @@ public final class OpenTelemetrySpanContextSource implements SpanContextSource {
     }
 
     @Override
+    @SuppressWarnings("MustBeClosedChecker") // the scope is closed by the manager span's Scope returned here
     public Scope makeCurrent(SpanContext span, @Nullable Object attachment) {
         Span current = (attachment instanceof Span started) ? started : Span.wrap(toOpenTelemetry(span));
         if (this.micrometerTracer != null) {

@@ -1,0 +1,35 @@
+package dev.observability.autoconfigure.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The auto-configuration's layering rules, checked on its compiled classes by {@code ./mvnw verify}: each backend's
+ * package stands alone, so that a backend's library missing from the class path never breaks another backend.
+ */
+@AnalyzeClasses(packages = "dev.observability.autoconfigure", importOptions = ImportOption.DoNotIncludeTests.class)
+class AutoConfigurationArchitectureTests {
+
+    private static final String PROMETHEUS = "dev.observability.autoconfigure.prometheus..";
+
+    private static final String OPENTELEMETRY = "dev.observability.autoconfigure.opentelemetry..";
+
+    @ArchTest
+    static final ArchRule prometheusDoesNotUseOpenTelemetry = noClasses().that().resideInAPackage(PROMETHEUS)
+        .should().dependOnClassesThat().resideInAPackage(OPENTELEMETRY);
+
+    @ArchTest
+    static final ArchRule openTelemetryDoesNotUsePrometheus = noClasses().that().resideInAPackage(OPENTELEMETRY)
+        .should().dependOnClassesThat().resideInAPackage(PROMETHEUS);
+
+    @ArchTest
+    static final ArchRule backendLibrariesStayInTheirAdapterPackages = noClasses().that()
+        .resideOutsideOfPackages(PROMETHEUS, OPENTELEMETRY)
+        .should().dependOnClassesThat().resideInAnyPackage("io.prometheus..", "io.micrometer.prometheusmetrics..",
+                "io.opentelemetry..")
+        .because("a class outside a backend's package must load without that backend's library");
+}
