@@ -18,22 +18,6 @@ public final class InvalidObservabilityConfigurationException extends RuntimeExc
         this.action = action;
     }
 
-    /**
-     * An invalid property value.
-     * @param property the full property name, such as {@code observability.health.failure-threshold}
-     * @param value the bad value
-     * @param requirement what the property accepts, such as {@code "a whole number from 1 to 100"}
-     * @param defaultValue the default, offered as a fix
-     * @return the exception
-     */
-    public static InvalidObservabilityConfigurationException invalidProperty(String property, Object value,
-            String requirement, String defaultValue) {
-        return new InvalidObservabilityConfigurationException(
-                "Invalid value '" + value + "' for property '" + property + "': it must be " + requirement + ".",
-                "Set '" + property + "' to " + requirement + ", or remove it to use the default (" + defaultValue
-                        + ").");
-    }
-
     /** @return how to fix the configuration */
     public String getAction() {
         return this.action;
