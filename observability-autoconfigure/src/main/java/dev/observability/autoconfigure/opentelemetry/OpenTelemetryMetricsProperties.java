@@ -1,26 +1,18 @@
 package dev.observability.autoconfigure.opentelemetry;
 
-import dev.observability.autoconfigure.micrometer.CardinalityProperties;
-import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
+import dev.observability.autoconfigure.micrometer.MicrometerAdapterProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * The OpenTelemetry metrics adapter's settings, under {@code observability.opentelemetry.metrics}. Where and how
  * often the metrics are pushed are Boot's {@code management.otlp.metrics.export.*}. Validated as Boot binds them.
  */
 @ConfigurationProperties("observability.opentelemetry.metrics")
-public class OpenTelemetryMetricsProperties implements Validator {
+public class OpenTelemetryMetricsProperties extends MicrometerAdapterProperties {
 
     /** Whether the manager's metrics are recorded into Boot's OTLP meter registry (default true). */
     private boolean enabled = true;
-
-    /** The cardinality guard's limits. */
-    @NestedConfigurationProperty
-    private final CardinalityProperties cardinality = new CardinalityProperties();
 
     /** @return whether the adapter is on */
     public boolean isEnabled() {
@@ -30,25 +22,5 @@ public class OpenTelemetryMetricsProperties implements Validator {
     /** @param enabled whether the adapter is on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    /** @return the cardinality guard's limits */
-    public CardinalityProperties getCardinality() {
-        return this.cardinality;
-    }
-
-    @Override
-    public boolean supports(Class<?> type) {
-        return type == CardinalityProperties.class;
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        ((CardinalityProperties) target).validate(errors);
-    }
-
-    /** @return the adapter settings these properties describe */
-    MicrometerAdapterSettings toSettings() {
-        return this.cardinality.toSettings();
     }
 }
