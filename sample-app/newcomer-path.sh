@@ -98,7 +98,8 @@ wait "$PID" || EXIT=$?
 PID=""
 # 143 = 128 + SIGTERM: the JVM's normal exit status after a SIGTERM it handled with its shutdown hooks.
 [[ "$EXIT" == "0" || "$EXIT" == "143" ]] || fail "exit status $EXIT after SIGTERM"
-SUMMARY=$(grep -o 'Observability stopped:.*' "$LOG" | head -n 1 || true)
+# The summary is a JSON line's message: keep it up to the closing quote of the field.
+SUMMARY=$(grep -o 'Observability stopped:[^"]*' "$LOG" | head -n 1 || true)
 [[ -n "$SUMMARY" ]] || fail "no 'Observability stopped:' summary line after SIGTERM"
 [[ "$SUMMARY" == *'audit[delivered='* ]] || fail "the summary does not account for the audit adapter: $SUMMARY"
 if grep -qE '"level":"ERROR"|^[0-9T:. -]+ERROR ' "$LOG"; then
