@@ -12,7 +12,7 @@ import dev.observability.core.metrics.MetricsAdapter;
  * A fast ASYNC metrics adapter that only counts what it receives, or, once {@linkplain #hang() hung}, blocks every
  * call until {@linkplain #release() released}: the stand-in for a remote backend on its own lane.
  */
-final class CountingMetricsAdapter implements MetricsAdapter {
+class CountingMetricsAdapter implements MetricsAdapter {
 
     private final String name;
 
@@ -48,6 +48,11 @@ final class CountingMetricsAdapter implements MetricsAdapter {
     /** @return the events received so far */
     long received() {
         return this.received.sum();
+    }
+
+    /** Counts one event received. */
+    final void count() {
+        this.received.increment();
     }
 
     @Override

@@ -1,0 +1,64 @@
+package dev.observability.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Setup;
+
+/**
+ * Benchmark 10, a Boot path: {@code Timer.record} on the application's meter registry, a timer tagged as Boot's
+ * {@code http.server.requests}. Without the starter ({@code boot}) that registry is Boot's Prometheus registry
+ * alone; with it ({@code starter}) Boot's composite of the Prometheus registry and the starter's Micrometer bridge,
+ * which hands each recording to the custom adapter's ASYNC lane. {@code record} is a timer held by the caller,
+ * {@code lookupAndRecord} finds it by name and tags first, as Boot's Observation handler does on every request.
+ */
+public class BootTimerBenchmark extends BootPathBenchmark {
+
+    static final String NAME = "http.server.requests";
+
+    static final Tags TAGS = Tags.of("exception", "none", "method", "GET", "outcome", "SUCCESS", "status", "200", "uri",
+            "/orders/{id}");
+
+    private MeterRegistry registry;
+
+    private Timer timer;
+
+    private long nanos = 1_000_000;
+
+    /** Starts the application and registers the timer in its registry. */
+    @Setup
+    public void setUp() {
+        this.registry = startApplication().bean(MeterRegistry.class);
+        this.timer = this.registry.timer(NAME, TAGS);
+    }
+
+    /**
+     * A timer the caller holds.
+     * @param caller the caller's bytes per operation
+     */
+    @Benchmark
+    public void record(CallerAllocation caller) {
+        caller.count();
+        this.timer.record(nextNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The timer found by name and tags, then recorded.
+     * @param caller the caller's bytes per operation
+     */
+    @Benchmark
+    public void lookupAndRecord(CallerAllocation caller) {
+        caller.count();
+        this.registry.timer(NAME, TAGS).record(nextNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** A duration that changes between calls (1 to 2 ms), as request times do. */
+    private long nextNanos() {
+        long next = this.nanos + 7919;
+        this.nanos = (next > 2_000_000) ? 1_000_000 : next;
+        return next;
+    }
+}

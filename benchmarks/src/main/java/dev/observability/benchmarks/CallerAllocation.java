@@ -1,0 +1,61 @@
+package dev.observability.benchmarks;
+
+import java.lang.management.ManagementFactory;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * The bytes the benchmark's own thread allocated per operation in an iteration, reported next to the score as
+ * {@code callerBytesPerOp}. {@code -prof gc}'s {@code B/op} divides the allocation of every thread by the operations,
+ * so a lane worker's or a batch processor's bytes show there too; this figure is the caller's thread alone, which is
+ * what the targets of Boot's paths are about. A benchmark method calls {@link #count()} once per operation.
+ * <p>
+ * JMH sums an event counter over the measured iterations; each measured iteration therefore reports its share
+ * (its bytes per operation divided by the number of measured iterations), so the sum JMH prints is their mean.
+ */
+@State(Scope.Thread)
+@AuxCounters(AuxCounters.Type.EVENTS)
+public class CallerAllocation {
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** Bytes the calling thread allocated per operation in the last iteration. */
+    public double callerBytesPerOp;
+
+    private long operations;
+
+    private long allocatedAtStart;
+
+    private int share = 1;
+
+    /**
+     * Starts counting.
+     * @param iteration the iteration's kind and count
+     */
+    @Setup(Level.Iteration)
+    public void start(IterationParams iteration) {
+        this.share = (iteration.getType() == IterationType.MEASUREMENT) ? Math.max(1, iteration.getCount()) : 1;
+        this.operations = 0;
+        this.allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
+    }
+
+    /** Counts one operation. */
+    public void count() {
+        this.operations++;
+    }
+
+    /** Computes the iteration's figure. */
+    @TearDown(Level.Iteration)
+    public void stop() {
+        long allocated = THREADS.getCurrentThreadAllocatedBytes() - this.allocatedAtStart;
+        this.callerBytesPerOp = (this.operations > 0) ? (double) allocated / this.operations / this.share : 0;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.observability.benchmarks;
+
+import java.time.Instant;
+
+import dev.observability.core.logging.LogEvent;
+import dev.observability.core.logging.LoggingAdapter;
+import dev.observability.core.tracing.AdapterSpan;
+import dev.observability.core.tracing.SpanStart;
+import dev.observability.core.tracing.TracingAdapter;
+
+/**
+ * A custom backend as an application declares one: a bean receiving metrics, spans and logs on the lane the starter
+ * gives adapters it did not write (ASYNC, the default). It takes each event, counts it and returns, so what a
+ * benchmark measures is the starter's cost, not a backend's.
+ */
+final class CustomAdapter extends CountingMetricsAdapter implements TracingAdapter, LoggingAdapter {
+
+    static final String NAME = "custom";
+
+    private static final AdapterSpan SPAN = (Instant endTime) -> {
+    };
+
+    CustomAdapter() {
+        super(NAME);
+    }
+
+    @Override
+    public AdapterSpan startSpan(SpanStart start) {
+        count();
+        return SPAN;
+    }
+
+    @Override
+    public void log(LogEvent event) {
+        count();
+    }
+}

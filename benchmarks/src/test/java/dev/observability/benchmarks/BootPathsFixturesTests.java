@@ -1,0 +1,104 @@
+package dev.observability.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import dev.observability.autoconfigure.bridge.MicrometerBridgeRegistry;
+import dev.observability.autoconfigure.bridge.ObservationBridgeHandler;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.Signal;
+import dev.observability.core.dispatch.DispatchMode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Boot's paths measure what applications run only if the application is the one they claim: these tests check that
+ * without the starter the path is Boot's alone, and that with it each event reaches the custom adapter's ASYNC lane
+ * through the bridge the auto-configuration made.
+ */
+class BootPathsFixturesTests {
+
+    @Test
+    void withoutTheStarterTheTimerIsPrometheusAlone() {
+        try (BootApplication application = BootApplication.start("boot")) {
+            assertThat(application.bean(MeterRegistry.class)).isInstanceOf(PrometheusMeterRegistry.class);
+            assertThat(application.context.getBeanNamesForType(ObservabilityManager.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void withTheStarterTheTimerReachesPrometheusAndTheCustomAdaptersAsyncLane() {
+        try (BootApplication application = BootApplication.start("starter")) {
+            MeterRegistry registry = application.bean(MeterRegistry.class);
+            assertThat(registry).isInstanceOf(CompositeMeterRegistry.class);
+            assertThat(((CompositeMeterRegistry) registry).getRegistries())
+                .hasAtLeastOneElementOfType(PrometheusMeterRegistry.class)
+                .hasAtLeastOneElementOfType(MicrometerBridgeRegistry.class);
+            ObservabilityManager manager = application.bean(ObservabilityManager.class);
+            assertThat(manager.adapter(CustomAdapter.NAME).orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
+            LongSupplier delivered = () -> manager.adapter(CustomAdapter.NAME).orElseThrow().counts()
+                .get(Signal.METRICS).delivered();
+            long before = delivered.getAsLong();
+            registry.timer(BootTimerBenchmark.NAME, BootTimerBenchmark.TAGS).record(5, TimeUnit.MILLISECONDS);
+            awaitAtLeast(delivered, before + 1);
+            assertThat(application.bean(PrometheusMeterRegistry.class)
+                .find(BootTimerBenchmark.NAME).tags(BootTimerBenchmark.TAGS).timer().count()).isOne();
+        }
+    }
+
+    @Test
+    void withTheStarterAnObservationReachesTheCustomAdapterAsASpan() {
+        try (BootApplication application = BootApplication.start("starter")) {
+            assertThat(application.bean(ObservationBridgeHandler.class)).isNotNull();
+            ObservabilityManager manager = application.bean(ObservabilityManager.class);
+            LongSupplier spans = () -> manager.adapter(CustomAdapter.NAME).orElseThrow().counts()
+                .get(Signal.TRACING).delivered();
+            BootObservationBenchmark.observe(application.bean(ObservationRegistry.class));
+            awaitAtLeast(spans, 1);
+        }
+    }
+
+    @Test
+    void withTheStarterALogLineIsWrittenOnTheConsoleAndReachesTheCustomAdapter() {
+        try (BootApplication application = BootApplication.start("starter", BootLogBenchmark.JSON_CONSOLE)) {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            BootLogBenchmark.redirectConsole(console);
+            ObservabilityManager manager = application.bean(ObservabilityManager.class);
+            LongSupplier logs = () -> manager.adapter(CustomAdapter.NAME).orElseThrow().counts()
+                .get(Signal.LOGGING).delivered();
+            long before = logs.getAsLong();
+            BootLogBenchmark.log(LoggerFactory.getLogger(BootApplication.LOGGER), 7);
+            awaitAtLeast(logs, before + 1);
+            assertThat(console.toString(StandardCharsets.UTF_8)).startsWith("{").containsOnlyOnce("\n")
+                .contains("\"order\":7", "\"region\":\"eu-west\"", "\"amount\":129.5");
+        }
+    }
+
+    @Test
+    void withoutTheStarterTheLogLineIsTheSameJsonLineOnTheConsole() {
+        try (BootApplication application = BootApplication.start("boot", BootLogBenchmark.JSON_CONSOLE)) {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            BootLogBenchmark.redirectConsole(console);
+            BootLogBenchmark.log(LoggerFactory.getLogger(BootApplication.LOGGER), 7);
+            assertThat(console.toString(StandardCharsets.UTF_8)).startsWith("{").containsOnlyOnce("\n")
+                .contains("\"order\":7", "\"region\":\"eu-west\"", "\"amount\":129.5");
+            assertThat(application.context.getBeanNamesForType(ObservabilityManager.class)).isEmpty();
+        }
+    }
+
+    private static void awaitAtLeast(LongSupplier count, long expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (count.getAsLong() < expected && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(count.getAsLong()).isGreaterThanOrEqualTo(expected);
+    }
+}
