@@ -5,10 +5,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
-import dev.observability.core.dispatch.AdapterLane;
-import dev.observability.core.dispatch.SignalCounts;
+import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.metrics.CounterHandle;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +51,7 @@ public class AsyncLaneBenchmark extends FullMode {
 
         ObservabilityManager manager;
 
-        AdapterLane lane;
+        LaneView lane;
 
         CounterHandle handle;
 

@@ -3,9 +3,11 @@ package dev.observability.benchmarks;
 import java.time.Duration;
 
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.metrics.CounterHandle;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
@@ -19,6 +21,9 @@ public class CircuitOpenBenchmark extends FullMode {
     private static final LaneSettings LONG_OPEN = LaneSettings.DEFAULTS.withCircuitBreaker(
             new CircuitBreakerSettings(50f, 100, 20, Duration.ofHours(1), 5, Duration.ofSeconds(1)));
 
+    /** Where the lanes' breakers are made, so that the set-up can open them. */
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+
     private ObservabilityManager forcedManager;
 
     private ObservabilityManager trippedManager;
@@ -31,15 +36,16 @@ public class CircuitOpenBenchmark extends FullMode {
     @Setup
     public void setUp() {
         this.forcedManager = managerWith("forced");
-        this.forcedManager.lane("forced").orElseThrow().circuitBreaker().transitionToForcedOpenState();
+        this.breakers.find("forced").orElseThrow().transitionToForcedOpenState();
         this.forced = this.forcedManager.counterHandle(CounterBenchmark.NAME, CounterBenchmark.LABELS);
         this.trippedManager = managerWith("tripped");
-        this.trippedManager.lane("tripped").orElseThrow().circuitBreaker().transitionToOpenState();
+        this.breakers.find("tripped").orElseThrow().transitionToOpenState();
         this.tripped = this.trippedManager.counterHandle(CounterBenchmark.NAME, CounterBenchmark.LABELS);
     }
 
-    private static ObservabilityManager managerWith(String adapterName) {
+    private ObservabilityManager managerWith(String adapterName) {
         ObservabilityManager manager = ObservabilityManager.builder()
+            .circuitBreakerFactory(CircuitBreakerFactory.of(this.breakers))
             .adapter(new CountingMetricsAdapter(adapterName), LONG_OPEN)
             .build();
         manager.start();

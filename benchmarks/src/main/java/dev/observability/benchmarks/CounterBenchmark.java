@@ -3,7 +3,7 @@ package dev.observability.benchmarks;
 import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.CounterHandle;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.Labels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.metrics.MetricId;
-import dev.observability.core.metrics.MetricsAdapter;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.MetricId;
+import dev.observability.core.spi.MetricsAdapter;
 
 /**
  * A fast ASYNC metrics adapter that only counts what it receives, or, once {@linkplain #hang() hung}, blocks every

@@ -2,11 +2,11 @@ package dev.observability.benchmarks;
 
 import java.time.Instant;
 
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LoggingAdapter;
-import dev.observability.core.tracing.AdapterSpan;
-import dev.observability.core.tracing.SpanStart;
-import dev.observability.core.tracing.TracingAdapter;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
+import dev.observability.core.spi.SpanStart;
+import dev.observability.core.spi.TracingAdapter;
 
 /**
  * A custom backend as an application declares one: a bean receiving metrics, spans and logs on the lane the starter

@@ -5,12 +5,12 @@ import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.adapters.JsonLoggingAdapter;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.logging.JsonLoggingAdapter;
-import dev.observability.core.logging.LogLevel;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.LogLevel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

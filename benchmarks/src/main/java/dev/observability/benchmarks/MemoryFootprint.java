@@ -9,7 +9,7 @@ import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
 import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.CounterHandle;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.Labels;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

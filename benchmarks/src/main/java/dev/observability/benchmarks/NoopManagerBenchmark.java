@@ -1,8 +1,8 @@
 package dev.observability.benchmarks;
 
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.adapters.NoopMetricsAdapter;
 import dev.observability.core.metrics.CounterHandle;
-import dev.observability.core.metrics.NoopMetricsAdapter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;

@@ -8,14 +8,16 @@ import java.util.Map;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
-import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.adapters.JsonLoggingAdapter;
+import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.logging.JsonLoggingAdapter;
-import dev.observability.core.logging.LogLevel;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.Signal;
 import dev.observability.core.tracing.Span;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -114,9 +116,12 @@ class BenchmarkFixturesTests {
 
     @Test
     void forcedOpenBreakerRefusesAndCounts() {
-        try (ObservabilityManager manager = started(
-                ObservabilityManager.builder().adapter(new CountingMetricsAdapter("remote")).build())) {
-            manager.lane("remote").orElseThrow().circuitBreaker().transitionToForcedOpenState();
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        try (ObservabilityManager manager = started(ObservabilityManager.builder()
+            .circuitBreakerFactory(CircuitBreakerFactory.of(breakers))
+            .adapter(new CountingMetricsAdapter("remote"))
+            .build())) {
+            breakers.find("remote").orElseThrow().transitionToForcedOpenState();
             manager.counter(CounterBenchmark.NAME, CounterBenchmark.LABELS);
             assertThat(manager.lane("remote").orElseThrow().counts(Signal.METRICS).rejectedCircuitOpen()).isOne();
         }

@@ -5,8 +5,8 @@ import dev.observability.autoconfigure.ObservabilityProperties.CircuitBreaker;
 import dev.observability.autoconfigure.ObservabilityProperties.CircuitBreakerOverrides;
 import dev.observability.autoconfigure.ObservabilityProperties.DispatchOverrides;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
-import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.spi.DispatchMode;
 import org.jspecify.annotations.Nullable;
 
 /**

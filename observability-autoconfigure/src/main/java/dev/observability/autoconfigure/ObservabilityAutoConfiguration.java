@@ -1,12 +1,11 @@
 package dev.observability.autoconfigure;
 
 import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
-import dev.observability.core.ObservabilityAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.health.HealthCheck;
+import dev.observability.core.spi.ObservabilityAdapter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -7,13 +7,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
-import dev.observability.core.ObservabilityAdapter;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.health.HealthSettings;
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.spi.ObservabilityAdapter;
+import dev.observability.core.spi.Signal;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -6,10 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.logging.LogLevel;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.LogLevel;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;

@@ -3,16 +3,16 @@ package dev.observability.autoconfigure;
 import java.time.Duration;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.dispatch.AdapterSnapshot;
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.health.AdapterHealth;
+import dev.observability.core.adapters.JsonLoggingAdapter;
 import dev.observability.core.health.HealthCheck;
-import dev.observability.core.logging.JsonLoggingAdapter;
-import dev.observability.core.logging.LogLevel;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.testing.Lanes;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -141,8 +141,7 @@ class ObservabilityAutoConfigurationTests {
             .run((context) -> {
                 CircuitBreakerRegistry registry = context.getBean(CircuitBreakerRegistry.class);
                 assertThat(registry.find("recorder")).get()
-                    .isSameAs(context.getBean(ObservabilityManager.class).lane("recorder")
-                        .orElseThrow().circuitBreaker());
+                    .isSameAs(Lanes.of(context.getBean(ObservabilityManager.class), "recorder").circuitBreaker());
             });
     }
 
@@ -153,7 +152,7 @@ class ObservabilityAutoConfigurationTests {
             .withPropertyValues("observability.circuit-breaker.wait-duration-in-open-state=10s")
             .run((context) -> {
                 assertThat(context).doesNotHaveBean(CircuitBreakerRegistry.class);
-                assertThat(context.getBean(ObservabilityManager.class).lane("recorder").orElseThrow()
+                assertThat(Lanes.of(context.getBean(ObservabilityManager.class), "recorder")
                     .circuitBreaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1))
                     .isEqualTo(10_000L);
             });

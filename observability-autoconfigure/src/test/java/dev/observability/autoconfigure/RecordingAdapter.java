@@ -3,9 +3,9 @@ package dev.observability.autoconfigure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LoggingAdapter;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
 
 /**
  * A logging adapter for tests that keeps what it receives, called inline so tests need not wait.

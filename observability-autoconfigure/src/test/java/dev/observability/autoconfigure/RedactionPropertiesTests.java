@@ -1,11 +1,10 @@
 package dev.observability.autoconfigure;
 
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.logging.LogLevel;
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.LogLevel;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 

@@ -1,7 +1,9 @@
 package dev.observability.core;
 
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.text.Utf16;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.Refusals;
+import dev.observability.core.spi.Utf16;
 
 /**
  * Length limits for log events, applied before any adapter sees them, so queues hold bounded events: a message

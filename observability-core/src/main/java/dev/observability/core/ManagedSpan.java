@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import dev.observability.core.dispatch.Delivery;
+import dev.observability.core.internal.dispatch.Delivery;
 import dev.observability.core.redaction.Redaction;
-import dev.observability.core.tracing.AdapterSpan;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStart;
+import dev.observability.core.spi.SpanStatus;
+import dev.observability.core.spi.TracingAdapter;
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.Span;
-import dev.observability.core.tracing.SpanContext;
-import dev.observability.core.tracing.SpanStart;
-import dev.observability.core.tracing.SpanStatus;
-import dev.observability.core.tracing.TracingAdapter;
 import org.jspecify.annotations.Nullable;
 
 /**

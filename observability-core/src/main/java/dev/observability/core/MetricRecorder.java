@@ -3,17 +3,19 @@ package dev.observability.core;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import dev.observability.core.dispatch.AdapterLane;
-import dev.observability.core.dispatch.ValueDelivery;
+import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.internal.dispatch.ValueDelivery;
 import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.GaugeHandle;
 import dev.observability.core.metrics.HistogramHandle;
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.metrics.Metric;
-import dev.observability.core.metrics.MetricId;
-import dev.observability.core.metrics.MetricNames;
-import dev.observability.core.metrics.MetricsAdapter;
 import dev.observability.core.metrics.TimingHandle;
+import dev.observability.core.spi.InputRefusal;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.Metric;
+import dev.observability.core.spi.MetricId;
+import dev.observability.core.spi.MetricsAdapter;
+import dev.observability.core.spi.Refusals;
+import dev.observability.core.spi.Signal;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,13 +3,13 @@ package dev.observability.core;
 import java.util.Arrays;
 import java.util.function.Predicate;
 
-import dev.observability.core.dispatch.AdapterLane;
+import dev.observability.core.internal.dispatch.AdapterLane;
 import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.GaugeHandle;
 import dev.observability.core.metrics.HistogramHandle;
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.metrics.MetricsAdapter;
 import dev.observability.core.metrics.TimingHandle;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.MetricsAdapter;
 
 /**
  * The metrics lanes of the adapters a filter accepts, for a bridge that feeds the manager from a source some

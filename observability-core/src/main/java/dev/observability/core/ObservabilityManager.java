@@ -14,33 +14,40 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import dev.observability.core.dispatch.AdapterLane;
-import dev.observability.core.dispatch.AdapterSnapshot;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.health.HealthAdapter;
+import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.health.HealthCheck;
-import dev.observability.core.health.HealthMonitor;
-import dev.observability.core.health.HealthReport;
 import dev.observability.core.health.HealthSettings;
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LogLevel;
-import dev.observability.core.logging.LoggingAdapter;
+import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.internal.health.HealthMonitor;
 import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.GaugeHandle;
 import dev.observability.core.metrics.HistogramHandle;
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.metrics.Metric;
-import dev.observability.core.metrics.MetricsAdapter;
 import dev.observability.core.metrics.TimingHandle;
 import dev.observability.core.redaction.Redaction;
-import dev.observability.core.tracing.AdapterSpan;
+import dev.observability.core.spi.AdapterRefusals;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.HealthAdapter;
+import dev.observability.core.spi.HealthReport;
+import dev.observability.core.spi.InputRefusal;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.LoggingAdapter;
+import dev.observability.core.spi.Metric;
+import dev.observability.core.spi.MetricsAdapter;
+import dev.observability.core.spi.ObservabilityAdapter;
+import dev.observability.core.spi.Refusals;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStart;
+import dev.observability.core.spi.TracingAdapter;
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.Span;
-import dev.observability.core.tracing.SpanContext;
 import dev.observability.core.tracing.SpanContextSource;
-import dev.observability.core.tracing.SpanStart;
-import dev.observability.core.tracing.TracingAdapter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,7 +93,7 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private final Map<String, AdapterLane> lanesByName = new LinkedHashMap<>();
 
-    private final List<Consumer<AdapterLane>> registrationListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<? super LaneView>> registrationListeners = new CopyOnWriteArrayList<>();
 
     private volatile AdapterLane[] metricsLanes = new AdapterLane[0];
 
@@ -148,7 +155,7 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void register(ObservabilityAdapter adapter, LaneSettings settings) {
         AdapterLane lane = addLane(adapter, settings);
-        for (Consumer<AdapterLane> listener : this.registrationListeners) {
+        for (Consumer<? super LaneView> listener : this.registrationListeners) {
             try {
                 listener.accept(lane);
             }
@@ -197,9 +204,9 @@ public final class ObservabilityManager implements AutoCloseable {
      * an integration (such as the self-metrics) also covers adapters registered at runtime. Each lane is passed once.
      * Later calls happen on the registering thread after the adapter is registered, outside the manager's lock; an
      * exception from the listener there is logged and does not undo the registration.
-     * @param listener receives each adapter's lane
+     * @param listener receives a view of each adapter's lane
      */
-    public void onAdapterRegistered(Consumer<AdapterLane> listener) {
+    public void onAdapterRegistered(Consumer<? super LaneView> listener) {
         List<AdapterLane> existing;
         synchronized (this) {
             existing = lanes();
@@ -725,15 +732,19 @@ public final class ObservabilityManager implements AutoCloseable {
      * @return its state and account, if such an adapter is registered
      */
     public Optional<AdapterSnapshot> adapter(String name) {
-        return lane(name).map(AdapterLane::snapshot);
+        return lane(name).map(LaneView::snapshot);
     }
 
     /**
      * @param name an adapter's name
-     * @return its lane, if such an adapter is registered
+     * @return a live view of its lane, if such an adapter is registered
      */
-    public synchronized Optional<AdapterLane> lane(String name) {
-        return Optional.ofNullable(this.lanesByName.get(name));
+    public Optional<LaneView> lane(String name) {
+        return Optional.ofNullable(laneOf(name));
+    }
+
+    private synchronized @Nullable AdapterLane laneOf(String name) {
+        return this.lanesByName.get(name);
     }
 
     /**
@@ -743,9 +754,11 @@ public final class ObservabilityManager implements AutoCloseable {
      * @return {@code false} when no adapter has that name
      */
     public boolean setEnabled(String name, boolean enabled) {
-        Optional<AdapterLane> lane = lane(name);
-        lane.ifPresent((found) -> found.setEnabled(enabled));
-        return lane.isPresent();
+        AdapterLane lane = laneOf(name);
+        if (lane != null) {
+            lane.setEnabled(enabled);
+        }
+        return lane != null;
     }
 
     /**
@@ -755,9 +768,11 @@ public final class ObservabilityManager implements AutoCloseable {
      * @return {@code false} when no adapter has that name
      */
     public boolean resetEnabled(String name) {
-        Optional<AdapterLane> lane = lane(name);
-        lane.ifPresent(AdapterLane::resetEnabled);
-        return lane.isPresent();
+        AdapterLane lane = laneOf(name);
+        if (lane != null) {
+            lane.resetEnabled();
+        }
+        return lane != null;
     }
 
     /** @return the rule that masks sensitive values before any adapter sees them */

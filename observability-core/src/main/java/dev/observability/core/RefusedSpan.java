@@ -1,9 +1,10 @@
 package dev.observability.core;
 
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStatus;
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.Span;
-import dev.observability.core.tracing.SpanContext;
-import dev.observability.core.tracing.SpanStatus;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,9 +3,9 @@ package dev.observability.core;
 import java.util.function.Supplier;
 
 import dev.observability.core.MetricRecorder.MetricHandle;
-import dev.observability.core.dispatch.AdapterLane;
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.metrics.Metric;
+import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.Metric;
 import org.jspecify.annotations.Nullable;
 
 /**

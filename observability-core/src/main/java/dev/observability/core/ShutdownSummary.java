@@ -2,8 +2,8 @@ package dev.observability.core;
 
 import java.util.List;
 
-import dev.observability.core.dispatch.AdapterLane;
-import dev.observability.core.dispatch.SignalCounts;
+import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.spi.SignalCounts;
 
 /**
  * The one line the manager logs when it stops: per adapter, what was delivered and what was lost.

@@ -1,5 +1,7 @@
 /**
- * The facade an application records telemetry through, and the adapter types it routes to.
+ * The API for applications: {@link dev.observability.core.ObservabilityManager}, the one facade an application
+ * records telemetry through, its builder and the bridges' {@link dev.observability.core.MetricsFeed}. The value types
+ * it takes come from the SPI package ({@code dev.observability.core.spi}).
  */
 @NullMarked
 package dev.observability.core;

@@ -7,20 +7,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.observability.core.dispatch.AdapterSnapshot;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
-import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.dispatch.SignalCounts;
-import dev.observability.core.health.HealthMonitor;
-import dev.observability.core.health.HealthReport;
 import dev.observability.core.health.HealthSettings;
-import dev.observability.core.health.HealthStatus;
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LoggingAdapter;
+import dev.observability.core.internal.health.HealthMonitor;
 import dev.observability.core.metrics.CounterHandle;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.HealthReport;
+import dev.observability.core.spi.HealthStatus;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 import dev.observability.core.testing.Accounting;
+import dev.observability.core.testing.Lanes;
 import dev.observability.core.testing.TestAdapter;
 import dev.observability.core.testing.TestAdapter.Fault;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -79,7 +81,7 @@ class LaneFaultTests {
 
     private List<StateTransition> transitions(String name) {
         List<StateTransition> transitions = new CopyOnWriteArrayList<>();
-        this.manager.lane(name).orElseThrow().circuitBreaker().getEventPublisher()
+        Lanes.of(this.manager, name).circuitBreaker().getEventPublisher()
             .onStateTransition((event) -> transitions.add(event.getStateTransition()));
         return transitions;
     }
@@ -220,7 +222,7 @@ class LaneFaultTests {
                     Duration.ofMillis(150))));
         // The manager's own health cycle, run here on the hung lane with a short interval, keeping every report.
         HealthMonitor monitor = new HealthMonitor(new HealthSettings(Duration.ofMillis(100), Duration.ofSeconds(1), 3),
-                Clock.systemUTC(), () -> List.of(this.manager.lane("hung").orElseThrow()), reports::add);
+                Clock.systemUTC(), () -> List.of(Lanes.of(this.manager, "hung")), reports::add);
         monitor.start();
         record(1);
         assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

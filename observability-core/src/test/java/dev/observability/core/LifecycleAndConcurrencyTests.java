@@ -10,12 +10,13 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import dev.observability.core.dispatch.CircuitBreakerSettings;
-import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.dispatch.SignalCounts;
-import dev.observability.core.logging.LogLevel;
 import dev.observability.core.metrics.CounterHandle;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 import dev.observability.core.testing.Accounting;
 import dev.observability.core.testing.TestAdapter;
 import dev.observability.core.testing.TestAdapter.Fault;

@@ -3,10 +3,12 @@ package dev.observability.core;
 import java.time.Duration;
 import java.util.List;
 
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.health.HealthReport;
-import dev.observability.core.logging.LogLevel;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.HealthReport;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.Signal;
 import dev.observability.core.testing.Accounting;
 import dev.observability.core.testing.TestAdapter;
 import org.junit.jupiter.api.Test;

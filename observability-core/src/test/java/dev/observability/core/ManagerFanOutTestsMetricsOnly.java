@@ -3,9 +3,9 @@ package dev.observability.core;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.metrics.MetricId;
-import dev.observability.core.metrics.MetricsAdapter;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.MetricId;
+import dev.observability.core.spi.MetricsAdapter;
 
 /**
  * A custom adapter that implements only metrics, as a user would.

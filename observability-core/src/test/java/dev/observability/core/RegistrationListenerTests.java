@@ -3,9 +3,9 @@ package dev.observability.core;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.observability.core.dispatch.AdapterLane;
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.logging.LogLevel;
+import dev.observability.core.dispatch.LaneView;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.LogLevel;
 import dev.observability.core.testing.TestAdapter;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class RegistrationListenerTests {
     void passesTheLaneTheManagerDeliversThrough() {
         try (ObservabilityManager manager = ObservabilityManager.builder().build()) {
             manager.start();
-            List<AdapterLane> seen = new CopyOnWriteArrayList<>();
+            List<LaneView> seen = new CopyOnWriteArrayList<>();
             manager.onAdapterRegistered(seen::add);
             manager.register(new TestAdapter("late", DispatchMode.INLINE));
             assertThat(seen).containsExactly(manager.lane("late").orElseThrow());

@@ -3,10 +3,11 @@ package dev.observability.core;
 import java.time.Duration;
 
 import dev.observability.core.ObservabilityManagerTests.RecordingMetrics;
-import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.metrics.Metric;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.InputRefusal;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.Metric;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

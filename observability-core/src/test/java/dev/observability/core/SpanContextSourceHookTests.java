@@ -6,14 +6,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.tracing.AdapterSpan;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.InputRefusal;
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStart;
+import dev.observability.core.spi.TracingAdapter;
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.Span;
-import dev.observability.core.tracing.SpanContext;
 import dev.observability.core.tracing.SpanContextSource;
-import dev.observability.core.tracing.SpanStart;
-import dev.observability.core.tracing.TracingAdapter;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

@@ -5,12 +5,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStart;
 import dev.observability.core.testing.TestAdapter;
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.Span;
-import dev.observability.core.tracing.SpanContext;
-import dev.observability.core.tracing.SpanStart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,15 +3,14 @@ package dev.observability.sample;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.SpanContext;
 import dev.observability.core.tracing.Span;
-import dev.observability.core.tracing.SpanContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;

@@ -3,13 +3,12 @@ package dev.observability.sample;
 import java.time.Duration;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
+import dev.observability.core.spi.Signal;
 import dev.observability.sample.SampleClient.Answer;
 import dev.observability.sample.audit.AuditAdapter;
 import dev.observability.sample.audit.MetricAudit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

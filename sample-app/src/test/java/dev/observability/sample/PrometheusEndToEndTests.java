@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.metrics.Metric;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.Metric;
+import dev.observability.core.spi.Signal;
 import dev.observability.sample.SampleClient.Answer;
 import dev.observability.sample.audit.AuditAdapter;
 import dev.observability.sample.audit.MetricAudit;
@@ -31,12 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.observability.core.Signal;
-import dev.observability.core.dispatch.AdapterSnapshot;
-import dev.observability.core.dispatch.SignalCounts;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 
 /**
  * Describes one adapter for operators, the same way in the health details and in the {@code observability}

@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.dispatch.AdapterSnapshot;
-import dev.observability.core.health.CheckResult;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.CheckResult;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;

@@ -1,7 +1,6 @@
 package dev.observability.autoconfigure.actuator;
 
-import dev.observability.core.health.HealthStatus;
-
+import dev.observability.core.spi.HealthStatus;
 import org.springframework.boot.health.contributor.Status;
 
 /**

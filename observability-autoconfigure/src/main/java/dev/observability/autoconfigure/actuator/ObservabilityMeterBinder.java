@@ -2,11 +2,11 @@ package dev.observability.autoconfigure.actuator;
 
 import java.util.Locale;
 
-import dev.observability.core.InputRefusal;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
-import dev.observability.core.dispatch.AdapterLane;
-import dev.observability.core.dispatch.Outcome;
+import dev.observability.core.dispatch.LaneView;
+import dev.observability.core.spi.InputRefusal;
+import dev.observability.core.spi.Outcome;
+import dev.observability.core.spi.Signal;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -52,7 +52,7 @@ public final class ObservabilityMeterBinder implements MeterBinder {
         }
     }
 
-    private static void bindLane(AdapterLane lane, MeterRegistry registry) {
+    private static void bindLane(LaneView lane, MeterRegistry registry) {
         String adapter = lane.name();
         for (Signal signal : lane.signals()) {
             for (Outcome outcome : Outcome.values()) {
@@ -78,7 +78,7 @@ public final class ObservabilityMeterBinder implements MeterBinder {
             .register(registry);
         for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
             Gauge.builder("observability.adapter.circuit.state", lane,
-                    (measured) -> (measured.circuitBreaker().getState() == state) ? 1 : 0)
+                    (measured) -> state.name().equals(measured.circuitState()) ? 1 : 0)
                 .tags("adapter", adapter, "state", state.name().toLowerCase(Locale.ROOT))
                 .description("The state of an adapter's circuit breaker: 1 for the current state")
                 .register(registry);

@@ -7,10 +7,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LogLevel;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LogLevel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.KeyValuePair;
 

@@ -1,7 +1,7 @@
 package dev.observability.autoconfigure.bridge;
 
+import dev.observability.autoconfigure.adapter.MicrometerNative;
 import dev.observability.core.ObservabilityManager;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 

@@ -1,7 +1,7 @@
 package dev.observability.autoconfigure.bridge;
 
 import dev.observability.core.MetricsFeed;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.Labels;
 import org.jspecify.annotations.Nullable;
 
 /**

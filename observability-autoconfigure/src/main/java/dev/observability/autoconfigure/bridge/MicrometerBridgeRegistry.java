@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
+import dev.observability.autoconfigure.adapter.MicrometerNative;
 import dev.observability.core.MetricsFeed;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;

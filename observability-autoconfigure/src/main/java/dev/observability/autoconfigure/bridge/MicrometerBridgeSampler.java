@@ -9,7 +9,7 @@ import java.util.function.DoubleSupplier;
 import dev.observability.core.MetricsFeed;
 import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.GaugeHandle;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.Labels;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;

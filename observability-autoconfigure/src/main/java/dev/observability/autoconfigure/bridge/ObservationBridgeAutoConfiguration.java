@@ -2,10 +2,10 @@ package dev.observability.autoconfigure.bridge;
 
 import java.time.Clock;
 
+import dev.observability.autoconfigure.adapter.ObservationNative;
 import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.observation.ObservationHandler;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

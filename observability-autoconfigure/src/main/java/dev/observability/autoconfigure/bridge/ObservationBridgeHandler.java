@@ -8,20 +8,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import dev.observability.core.Fields;
-import dev.observability.core.ObservabilityAdapter;
+import dev.observability.autoconfigure.adapter.ObservationNative;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.tracing.AdapterSpan;
-import dev.observability.core.tracing.SpanContext;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.ObservabilityAdapter;
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStart;
+import dev.observability.core.spi.SpanStatus;
 import dev.observability.core.tracing.SpanContextSource;
-import dev.observability.core.tracing.SpanStart;
-import dev.observability.core.tracing.SpanStatus;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ObjectProvider;
 
 /**

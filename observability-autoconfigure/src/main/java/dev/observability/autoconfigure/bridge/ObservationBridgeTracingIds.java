@@ -1,12 +1,11 @@
 package dev.observability.autoconfigure.bridge;
 
-import dev.observability.core.tracing.SpanContext;
+import dev.observability.core.spi.SpanContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.ClassUtils;
 
 /**

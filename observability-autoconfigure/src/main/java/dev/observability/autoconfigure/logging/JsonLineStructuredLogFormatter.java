@@ -11,12 +11,11 @@ import java.util.function.BiConsumer;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
-import dev.observability.core.logging.JsonLogFormat;
+import dev.observability.core.adapters.JsonLogFormat;
 import dev.observability.core.redaction.Redaction;
-import dev.observability.core.tracing.SpanContext;
+import dev.observability.core.spi.SpanContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.KeyValuePair;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.structured.StructuredLogFormatter;

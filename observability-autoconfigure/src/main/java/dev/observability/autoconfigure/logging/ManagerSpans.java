@@ -1,7 +1,7 @@
 package dev.observability.autoconfigure.logging;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.tracing.SpanContext;
+import dev.observability.core.spi.SpanContext;
 import org.jspecify.annotations.Nullable;
 
 /**

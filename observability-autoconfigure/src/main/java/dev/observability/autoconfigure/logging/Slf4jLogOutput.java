@@ -3,7 +3,7 @@ package dev.observability.autoconfigure.logging;
 import java.util.function.Consumer;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.logging.LogEvent;
+import dev.observability.core.spi.LogEvent;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import org.slf4j.spi.LoggingEventBuilder;

@@ -3,7 +3,7 @@ package dev.observability.autoconfigure.micrometer;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import dev.observability.core.metrics.MetricId;
+import dev.observability.core.spi.MetricId;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

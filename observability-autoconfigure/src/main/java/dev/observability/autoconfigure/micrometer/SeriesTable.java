@@ -2,8 +2,8 @@ package dev.observability.autoconfigure.micrometer;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.metrics.MetricId;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.MetricId;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import org.jspecify.annotations.Nullable;

@@ -1,11 +1,11 @@
 package dev.observability.autoconfigure.opentelemetry;
 
-import dev.observability.autoconfigure.bridge.ObservationNative;
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.health.AdapterHealth;
-import dev.observability.core.tracing.AdapterSpan;
-import dev.observability.core.tracing.SpanStart;
-import dev.observability.core.tracing.TracingAdapter;
+import dev.observability.autoconfigure.adapter.ObservationNative;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.SpanStart;
+import dev.observability.core.spi.TracingAdapter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;

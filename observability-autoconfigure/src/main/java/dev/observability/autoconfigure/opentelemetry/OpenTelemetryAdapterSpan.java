@@ -2,9 +2,9 @@ package dev.observability.autoconfigure.opentelemetry;
 
 import java.time.Instant;
 
-import dev.observability.core.Fields;
-import dev.observability.core.tracing.AdapterSpan;
-import dev.observability.core.tracing.SpanStatus;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.SpanStatus;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;

@@ -2,14 +2,14 @@ package dev.observability.autoconfigure.opentelemetry;
 
 import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
 import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
-import dev.observability.core.health.AdapterHealth;
+import dev.observability.core.spi.AdapterHealth;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 
 /**
  * The OpenTelemetry metrics adapter, named {@value #NAME}: records the manager's metrics into the application's
  * {@link OtlpMeterRegistry} (Boot's bean, configured with {@code management.otlp.metrics.export.*}; never a second
  * registry), which pushes them to the collector over OTLP next to Boot's own meters. Like every
- * {@link MicrometerMetricsAdapter} it is {@link dev.observability.autoconfigure.bridge.MicrometerNative}: the
+ * {@link MicrometerMetricsAdapter} it is {@link dev.observability.autoconfigure.adapter.MicrometerNative}: the
  * Micrometer bridge does not feed it the application's meters, which that registry already holds. The registry
  * publishes in the background, so the adapter's health follows the {@link OtlpPublishAccount}: {@code DOWN} with the
  * reason while the last publish failed.

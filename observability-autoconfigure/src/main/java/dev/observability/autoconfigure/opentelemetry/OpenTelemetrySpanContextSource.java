@@ -2,10 +2,10 @@ package dev.observability.autoconfigure.opentelemetry;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStart;
 import dev.observability.core.tracing.Scope;
-import dev.observability.core.tracing.SpanContext;
 import dev.observability.core.tracing.SpanContextSource;
-import dev.observability.core.tracing.SpanStart;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.trace.Span;

@@ -3,8 +3,8 @@ package dev.observability.autoconfigure.opentelemetry;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.observability.core.health.AdapterHealth;
-import dev.observability.core.health.HealthStatus;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.HealthStatus;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.observability.core.dispatch.FailureLog;
-import dev.observability.core.health.AdapterHealth;
-import dev.observability.core.health.HealthStatus;
+import dev.observability.core.internal.dispatch.FailureLog;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.HealthStatus;
 import org.jspecify.annotations.Nullable;
 
 /**

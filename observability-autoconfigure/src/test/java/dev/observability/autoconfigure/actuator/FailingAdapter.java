@@ -1,10 +1,10 @@
 package dev.observability.autoconfigure.actuator;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LogLevel;
-import dev.observability.core.logging.LoggingAdapter;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.LoggingAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,9 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.health.HealthStatus;
+import dev.observability.core.spi.HealthStatus;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 

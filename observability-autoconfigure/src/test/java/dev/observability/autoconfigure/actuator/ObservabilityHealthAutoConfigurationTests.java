@@ -4,12 +4,11 @@ import java.util.Map;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.health.AdapterHealth;
 import dev.observability.core.health.HealthCheck;
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LoggingAdapter;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;

@@ -3,13 +3,12 @@ package dev.observability.autoconfigure.actuator;
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.RecordingAdapter;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.dispatch.Outcome;
-import dev.observability.core.logging.LogLevel;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;

@@ -6,10 +6,12 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The auto-configuration's layering rules, checked on its compiled classes by {@code ./mvnw verify}: each backend's
- * package stands alone, so that a backend's library missing from the class path never breaks another backend.
+ * package stands alone, so that a backend's library missing from the class path never breaks another backend, and
+ * no package cycles.
  */
 @AnalyzeClasses(packages = "dev.observability.autoconfigure", importOptions = ImportOption.DoNotIncludeTests.class)
 class AutoConfigurationArchitectureTests {
@@ -32,4 +34,13 @@ class AutoConfigurationArchitectureTests {
         .should().dependOnClassesThat().resideInAnyPackage("io.prometheus..", "io.micrometer.prometheusmetrics..",
                 "io.opentelemetry..")
         .because("a class outside a backend's package must load without that backend's library");
+
+    @ArchTest
+    static final ArchRule backendsDoNotUseTheBridges = noClasses().that()
+        .resideInAnyPackage(PROMETHEUS, OPENTELEMETRY, "dev.observability.autoconfigure.micrometer..")
+        .should().dependOnClassesThat().resideInAPackage("dev.observability.autoconfigure.bridge..")
+        .because("a backend declares what it receives natively through the markers of the adapter package");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.observability.(**)").should().beFreeOfCycles();
 }

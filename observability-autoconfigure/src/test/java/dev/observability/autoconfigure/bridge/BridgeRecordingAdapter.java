@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.observability.core.Fields;
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LoggingAdapter;
-import dev.observability.core.tracing.AdapterSpan;
-import dev.observability.core.tracing.SpanStart;
-import dev.observability.core.tracing.SpanStatus;
-import dev.observability.core.tracing.TracingAdapter;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
+import dev.observability.core.spi.SpanStart;
+import dev.observability.core.spi.SpanStatus;
+import dev.observability.core.spi.TracingAdapter;
 import org.jspecify.annotations.Nullable;
 
 /**

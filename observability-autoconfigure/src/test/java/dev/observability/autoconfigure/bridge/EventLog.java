@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.metrics.MetricId;
-import dev.observability.core.metrics.MetricsAdapter;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.MetricId;
+import dev.observability.core.spi.MetricsAdapter;
 
 /**
  * A custom metrics adapter, as a user would write one, that writes down every event it receives as one line.

@@ -11,15 +11,14 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.spi.FilterReply;
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.logging.LogEvent;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.LogEvent;
 import dev.observability.core.tracing.Span;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -54,7 +53,7 @@ class LogbackBridgeAutoConfigurationTests {
             LogEvent event = custom.logs().get(0);
             assertThat(event.message()).isEqualTo("order 42 failed");
             assertThat(event.logger()).isEqualTo("com.example.Orders");
-            assertThat(event.level()).isEqualTo(dev.observability.core.logging.LogLevel.WARN);
+            assertThat(event.level()).isEqualTo(dev.observability.core.spi.LogLevel.WARN);
             assertThat(event.fields().get("tenant")).isEqualTo("acme");
             assertThat(event.fields().get("order")).isEqualTo(42L);
             assertThat(event.error()).isSameAs(error);
@@ -81,7 +80,7 @@ class LogbackBridgeAutoConfigurationTests {
         try {
             this.runner.run((context) -> {
                 context.getBean(ObservabilityManager.class)
-                    .log(dev.observability.core.logging.LogLevel.INFO, "orders", "placed", Fields.of("id", 7L), null);
+                    .log(dev.observability.core.spi.LogLevel.INFO, "orders", "placed", Fields.of("id", 7L), null);
                 assertThat(logback.list).singleElement().satisfies((event) -> {
                     assertThat(event.getFormattedMessage()).isEqualTo("placed");
                     assertThat(event.getKeyValuePairs()).singleElement()
@@ -102,7 +101,7 @@ class LogbackBridgeAutoConfigurationTests {
     @Test
     void withTheBridgeOffTheManagersLogCallsGoStraightToTheAdapters() {
         this.runner.withPropertyValues("observability.logging.logback-bridge.enabled=false").run((context) -> {
-            context.getBean(ObservabilityManager.class).log(dev.observability.core.logging.LogLevel.INFO, "direct");
+            context.getBean(ObservabilityManager.class).log(dev.observability.core.spi.LogLevel.INFO, "direct");
             assertThat(context.getBean(BridgeRecordingAdapter.class).logs()).extracting(LogEvent::message)
                 .containsExactly("direct");
         });
@@ -176,7 +175,7 @@ class LogbackBridgeAutoConfigurationTests {
      * A logging adapter that logs through SLF4J while it is called (INLINE): no lane receives that line (each counts
      * it as rejected_reentrant), so nothing loops.
      */
-    static final class ChattyAdapter implements dev.observability.core.logging.LoggingAdapter {
+    static final class ChattyAdapter implements dev.observability.core.spi.LoggingAdapter {
 
         int calls;
 
@@ -186,8 +185,8 @@ class LogbackBridgeAutoConfigurationTests {
         }
 
         @Override
-        public dev.observability.core.dispatch.DispatchMode preferredDispatch() {
-            return dev.observability.core.dispatch.DispatchMode.INLINE;
+        public dev.observability.core.spi.DispatchMode preferredDispatch() {
+            return dev.observability.core.spi.DispatchMode.INLINE;
         }
 
         @Override

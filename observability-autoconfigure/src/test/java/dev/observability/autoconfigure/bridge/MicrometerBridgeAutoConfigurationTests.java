@@ -3,14 +3,13 @@ package dev.observability.autoconfigure.bridge;
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.prometheus.PrometheusAdapterAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
-import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Signal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;

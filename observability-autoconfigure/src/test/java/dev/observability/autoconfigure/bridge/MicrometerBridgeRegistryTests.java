@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.observability.autoconfigure.adapter.MicrometerNative;
 import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
-import dev.observability.core.InputRefusal;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.InputRefusal;
+import dev.observability.core.spi.Labels;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
@@ -70,7 +71,7 @@ class MicrometerBridgeRegistryTests {
         connect();
         this.application.counter("jobs.done").increment();
         assertThat(this.prometheus.get("jobs.done").counter().count()).isEqualTo(1.0);
-        assertThat(this.manager.lane("prometheus").orElseThrow().counts(dev.observability.core.Signal.METRICS)
+        assertThat(this.manager.lane("prometheus").orElseThrow().counts(dev.observability.core.spi.Signal.METRICS)
             .submitted()).isZero();
     }
 

@@ -5,14 +5,13 @@ import dev.observability.autoconfigure.bridge.BridgeRecordingAdapter.RecordedSpa
 import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAdapter;
 import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
+import dev.observability.core.spi.Signal;
 import dev.observability.core.tracing.Span;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;

@@ -13,17 +13,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.bridge.LogbackBridgeAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
-import dev.observability.core.dispatch.SignalCounts;
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LoggingAdapter;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -33,6 +30,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,7 +69,7 @@ class BootConsoleTests {
     void everyLineFromTheFirstStartUpLineToTheShutdownSummaryIsOneOfTheStartersJsonLines(CapturedOutput output) {
         try (ConfigurableApplicationContext context = start(Application.class)) {
             ORDERS.atInfo().addKeyValue("order", 7).log("placed");
-            context.getBean(ObservabilityManager.class).log(dev.observability.core.logging.LogLevel.WARN, "manager");
+            context.getBean(ObservabilityManager.class).log(dev.observability.core.spi.LogLevel.WARN, "manager");
         }
         List<String> lines = lines(output.getOut());
         assertThat(lines.get(0)).contains("Starting ");
@@ -89,7 +88,7 @@ class BootConsoleTests {
         try (ConfigurableApplicationContext context = start(Application.class,
                 "logging.structured.format.console=ecs")) {
             ORDERS.info("in ecs");
-            context.getBean(ObservabilityManager.class).log(dev.observability.core.logging.LogLevel.INFO, "mine");
+            context.getBean(ObservabilityManager.class).log(dev.observability.core.spi.LogLevel.INFO, "mine");
             Recorder recorder = context.getBean(Recorder.class);
             assertThat(recorder.messages()).containsOnlyOnce("in ecs", "mine");
             assertThat(recorder.messages().stream().filter("in ecs"::equals)).hasSize(1);

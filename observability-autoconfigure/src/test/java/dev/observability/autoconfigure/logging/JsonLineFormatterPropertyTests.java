@@ -5,9 +5,9 @@ import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import dev.observability.core.logging.InjectionText;
+import dev.observability.core.adapters.InjectionText;
 import dev.observability.core.redaction.Redaction;
-import dev.observability.core.text.Utf16;
+import dev.observability.core.spi.Utf16;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

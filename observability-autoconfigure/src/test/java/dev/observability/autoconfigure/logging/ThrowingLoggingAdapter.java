@@ -1,7 +1,7 @@
 package dev.observability.autoconfigure.logging;
 
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LoggingAdapter;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
 
 /** A custom logging adapter (on an ASYNC lane, the default) whose backend is down: every call throws. */
 final class ThrowingLoggingAdapter implements LoggingAdapter {

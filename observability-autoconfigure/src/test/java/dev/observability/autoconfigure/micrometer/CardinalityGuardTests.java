@@ -1,7 +1,7 @@
 package dev.observability.autoconfigure.micrometer;
 
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.metrics.MetricId;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.MetricId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,19 +9,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.observability.core.InputRefusal;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.metrics.Metric;
-import dev.observability.core.metrics.MetricId;
+import dev.observability.core.spi.InputRefusal;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.Metric;
+import dev.observability.core.spi.MetricId;
+import dev.observability.core.spi.Signal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 

@@ -3,11 +3,11 @@ package dev.observability.autoconfigure.opentelemetry;
 import java.time.Duration;
 
 import dev.observability.autoconfigure.opentelemetry.OtlpHttpTestReceiver.ReceivedSpan;
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStatus;
 import dev.observability.core.tracing.Span;
-import dev.observability.core.tracing.SpanContext;
-import dev.observability.core.tracing.SpanStatus;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import org.junit.jupiter.api.Test;
 

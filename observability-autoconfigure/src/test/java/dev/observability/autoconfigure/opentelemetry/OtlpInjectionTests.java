@@ -3,8 +3,8 @@ package dev.observability.autoconfigure.opentelemetry;
 import java.time.Duration;
 
 import dev.observability.autoconfigure.opentelemetry.OtlpHttpTestReceiver.ReceivedSpan;
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.Fields;
 import dev.observability.core.tracing.Span;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.health.HealthStatus;
+import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.tracing.Span;
 import org.junit.jupiter.api.Test;
 

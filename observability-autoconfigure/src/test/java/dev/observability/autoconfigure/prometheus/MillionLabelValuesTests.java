@@ -1,17 +1,16 @@
 package dev.observability.autoconfigure.prometheus;
 
 import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
-import dev.observability.core.InputRefusal;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
 import dev.observability.core.chaos.HeapProbe;
-import dev.observability.core.dispatch.SignalCounts;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.InputRefusal;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 

@@ -25,11 +25,10 @@ import dev.observability.core.chaos.ChaosAdapter;
 import dev.observability.core.chaos.HeapProbe;
 import dev.observability.core.chaos.Producers;
 import dev.observability.core.chaos.SoakDuration;
-import dev.observability.core.dispatch.AdapterSnapshot;
-import dev.observability.core.health.HealthStatus;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.HealthStatus;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

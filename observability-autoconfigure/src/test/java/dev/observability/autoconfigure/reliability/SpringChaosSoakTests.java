@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
 import dev.observability.core.chaos.ChaosAdapter;
 import dev.observability.core.chaos.HangGate;
 import dev.observability.core.chaos.HeapProbe;
@@ -20,11 +19,11 @@ import dev.observability.core.chaos.LiveThreads;
 import dev.observability.core.chaos.Producers;
 import dev.observability.core.chaos.SoakDuration;
 import dev.observability.core.chaos.SoakSummary;
-import dev.observability.core.dispatch.AdapterSnapshot;
-import dev.observability.core.dispatch.SignalCounts;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -87,9 +86,9 @@ class BadPropertyValueTests {
                         "must be a duration of zero or more"),
                 Arguments.of("observability.dispatch.failure-log-interval", "0s", "PT0S", positive),
                 Arguments.of("observability.dispatch.mode", "sideways", "sideways",
-                        notConverted + "dev.observability.core.dispatch.DispatchMode"),
+                        notConverted + "dev.observability.core.spi.DispatchMode"),
                 Arguments.of("observability.logging.level", "loud", "loud",
-                        notConverted + "dev.observability.core.logging.LogLevel"),
+                        notConverted + "dev.observability.core.spi.LogLevel"),
                 Arguments.of(breaker + "failure-rate-threshold", "0", "0.0", percent),
                 Arguments.of(breaker + "failure-rate-threshold", "100.5", "100.5", percent),
                 Arguments.of(breaker + "failure-rate-threshold", "-5", "-5.0", percent),
@@ -101,7 +100,7 @@ class BadPropertyValueTests {
                 Arguments.of(breaker + "slow-call-duration-threshold", "-1ms", "PT-0.001S", positive),
                 Arguments.of(adapter + "dispatch.queue-capacity", "0", "0", oneOrMore),
                 Arguments.of(adapter + "dispatch.mode", "later", "later",
-                        notConverted + "dev.observability.core.dispatch.DispatchMode"),
+                        notConverted + "dev.observability.core.spi.DispatchMode"),
                 Arguments.of(adapter + "circuit-breaker.failure-rate-threshold", "150", "150.0", percent),
                 Arguments.of(adapter + "circuit-breaker.sliding-window-size", "0", "0", oneOrMore),
                 Arguments.of(adapter + "circuit-breaker.minimum-number-of-calls", "-1", "-1", oneOrMore),

@@ -1,11 +1,10 @@
 package dev.observability.autoconfigure.validation;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
-import dev.observability.core.logging.LoggingAdapter;
-import dev.observability.core.logging.LogEvent;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;

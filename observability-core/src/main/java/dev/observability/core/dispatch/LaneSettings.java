@@ -1,5 +1,6 @@
 package dev.observability.core.dispatch;
 
+import dev.observability.core.spi.DispatchMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param enabled whether the adapter starts switched on
  * @param dispatch the dispatch mode, or {@code null} for the adapter's own
- * {@linkplain dev.observability.core.ObservabilityAdapter#preferredDispatch() preference}
+ * {@linkplain dev.observability.core.spi.ObservabilityAdapter#preferredDispatch() preference}
  * @param queueCapacity the most events an ASYNC lane holds; a full queue drops new events
  * @param circuitBreaker the circuit breaker's settings
  */

@@ -1,5 +1,6 @@
 /**
- * Isolation lanes: one per adapter, with an enabled switch, a circuit breaker, a dispatch mode and exact accounting.
+ * The settings of the isolation lanes (one per adapter: an enabled switch, a circuit breaker, a dispatch mode, a
+ * queue) and the factory of their circuit breakers, for the manager's builder. The lanes themselves are internal.
  */
 @NullMarked
 package dev.observability.core.dispatch;

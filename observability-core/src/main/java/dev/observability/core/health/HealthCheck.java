@@ -1,5 +1,7 @@
 package dev.observability.core.health;
 
+import dev.observability.core.spi.AdapterHealth;
+
 /**
  * A named check of something the application depends on, run by the manager on a schedule with a timeout.
  */

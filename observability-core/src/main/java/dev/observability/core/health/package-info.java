@@ -1,5 +1,5 @@
 /**
- * Health: checks, reports and the adapter that receives them.
+ * Health checks an application registers with the manager, and the settings of the health schedule.
  */
 @NullMarked
 package dev.observability.core.health;

@@ -1,6 +1,5 @@
 /**
- * Metrics: the adapter SPI, labels, metrics with their descriptions, metric identities and pre-bound recording
- * handles.
+ * Pre-bound metric handles: resolve a metric once, record many times.
  */
 @NullMarked
 package dev.observability.core.metrics;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.observability.core.Fields;
-import dev.observability.core.health.AdapterHealth;
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.tracing.AdapterSpan;
-import dev.observability.core.tracing.SpanStart;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.SpanStart;
 import org.jspecify.annotations.Nullable;
 
 /**

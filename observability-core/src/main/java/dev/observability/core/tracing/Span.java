@@ -1,6 +1,8 @@
 package dev.observability.core.tracing;
 
-import dev.observability.core.Fields;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStatus;
 import org.jspecify.annotations.Nullable;
 
 /**

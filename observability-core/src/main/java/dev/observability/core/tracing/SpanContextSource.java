@@ -1,5 +1,7 @@
 package dev.observability.core.tracing;
 
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStart;
 import org.jspecify.annotations.Nullable;
 
 /**

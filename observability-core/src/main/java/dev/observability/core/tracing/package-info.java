@@ -1,5 +1,5 @@
 /**
- * Tracing: the adapter SPI, W3C span contexts and the manager's spans.
+ * The manager's spans and scopes, and the source of span contexts an integration plugs in.
  */
 @NullMarked
 package dev.observability.core.tracing;

@@ -1,7 +1,7 @@
 package dev.observability.core.badinput;
 
-import dev.observability.core.InputRefusal;
-import dev.observability.core.Signal;
+import dev.observability.core.spi.InputRefusal;
+import dev.observability.core.spi.Signal;
 import org.jspecify.annotations.Nullable;
 
 /**

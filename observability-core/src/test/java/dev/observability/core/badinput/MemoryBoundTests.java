@@ -2,18 +2,18 @@ package dev.observability.core.badinput;
 
 import java.time.Duration;
 
-import dev.observability.core.Fields;
 import dev.observability.core.LogLimits;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
 import dev.observability.core.chaos.ChaosAdapter;
 import dev.observability.core.chaos.HangGate;
 import dev.observability.core.chaos.HeapProbe;
-import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.dispatch.SignalCounts;
-import dev.observability.core.logging.LogLevel;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

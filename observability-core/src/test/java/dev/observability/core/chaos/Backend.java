@@ -1,9 +1,9 @@
 package dev.observability.core.chaos;
 
-import java.net.ConnectException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 
-import dev.observability.core.health.AdapterHealth;
+import dev.observability.core.spi.AdapterHealth;
 
 /**
  * A stand-in for a remote backend a custom adapter talks to: while it is down every call fails as a refused

@@ -6,17 +6,17 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-import dev.observability.core.Signal;
-import dev.observability.core.health.AdapterHealth;
-import dev.observability.core.health.HealthAdapter;
-import dev.observability.core.health.HealthReport;
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LoggingAdapter;
-import dev.observability.core.metrics.MetricId;
-import dev.observability.core.metrics.MetricsAdapter;
-import dev.observability.core.tracing.AdapterSpan;
-import dev.observability.core.tracing.SpanStart;
-import dev.observability.core.tracing.TracingAdapter;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.HealthAdapter;
+import dev.observability.core.spi.HealthReport;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
+import dev.observability.core.spi.MetricId;
+import dev.observability.core.spi.MetricsAdapter;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SpanStart;
+import dev.observability.core.spi.TracingAdapter;
 
 /**
  * A test adapter of every signal whose calls behave as told (healthy, throwing, slow, hanging) and which counts,

@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
-import dev.observability.core.dispatch.AdapterSnapshot;
+import dev.observability.core.adapters.JsonLoggingAdapter;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
-import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.dispatch.SignalCounts;
 import dev.observability.core.health.HealthSettings;
-import dev.observability.core.logging.JsonLoggingAdapter;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 

@@ -5,14 +5,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
-import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.dispatch.SignalCounts;
-import dev.observability.core.logging.LogLevel;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
-import dev.observability.core.dispatch.AdapterSnapshot;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
-import dev.observability.core.dispatch.DispatchMode;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.dispatch.SignalCounts;
-import dev.observability.core.health.HealthStatus;
 import dev.observability.core.health.HealthSettings;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.HealthStatus;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

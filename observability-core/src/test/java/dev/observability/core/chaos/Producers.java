@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.Signal;
-import dev.observability.core.logging.LogLevel;
 import dev.observability.core.metrics.CounterHandle;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.Signal;
 import dev.observability.core.tracing.Span;
 
 /**

@@ -3,8 +3,8 @@ package dev.observability.core.chaos;
 import java.time.Duration;
 import java.util.Collection;
 
-import dev.observability.core.Signal;
-import dev.observability.core.dispatch.AdapterSnapshot;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.Signal;
 
 /**
  * Prints what a soak run did, to its test output: the rounds, the heap samples and every adapter's account.

@@ -4,12 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.dispatch.DispatchMode;
+import dev.observability.core.adapters.JsonLoggingAdapter;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.logging.JsonLoggingAdapter;
-import dev.observability.core.logging.LogLevel;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.LogLevel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;

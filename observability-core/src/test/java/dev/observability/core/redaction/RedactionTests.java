@@ -4,10 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 
-import dev.observability.core.Fields;
-import dev.observability.core.health.AdapterHealth;
-import dev.observability.core.health.HealthStatus;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.HealthStatus;
+import dev.observability.core.spi.Labels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

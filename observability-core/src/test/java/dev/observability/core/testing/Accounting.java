@@ -1,8 +1,8 @@
 package dev.observability.core.testing;
 
-import dev.observability.core.Signal;
-import dev.observability.core.dispatch.AdapterSnapshot;
-import dev.observability.core.dispatch.SignalCounts;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

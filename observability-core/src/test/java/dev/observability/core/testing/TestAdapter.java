@@ -9,16 +9,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.observability.core.dispatch.DispatchMode;
-import dev.observability.core.health.HealthAdapter;
-import dev.observability.core.health.HealthReport;
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LoggingAdapter;
-import dev.observability.core.metrics.MetricId;
-import dev.observability.core.metrics.MetricsAdapter;
-import dev.observability.core.tracing.AdapterSpan;
-import dev.observability.core.tracing.SpanStart;
-import dev.observability.core.tracing.TracingAdapter;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.HealthAdapter;
+import dev.observability.core.spi.HealthReport;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
+import dev.observability.core.spi.MetricId;
+import dev.observability.core.spi.MetricsAdapter;
+import dev.observability.core.spi.SpanStart;
+import dev.observability.core.spi.TracingAdapter;
 
 /**
  * An adapter of every signal that records what it receives as text, with an injectable fault run before each

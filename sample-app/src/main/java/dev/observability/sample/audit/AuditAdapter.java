@@ -6,9 +6,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.observability.core.metrics.MetricId;
-import dev.observability.core.metrics.MetricsAdapter;
-
+import dev.observability.core.spi.MetricId;
+import dev.observability.core.spi.MetricsAdapter;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,7 @@ package dev.observability.sample.audit;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.observability.core.metrics.MetricId;
+import dev.observability.core.spi.MetricId;
 
 /**
  * What the {@link AuditAdapter} received for one metric name: how many events and the last one's labels and value

@@ -1,9 +1,8 @@
 package dev.observability.sample.orders;
 
-import dev.observability.core.health.AdapterHealth;
 import dev.observability.core.health.HealthCheck;
-import dev.observability.core.health.HealthStatus;
-
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.HealthStatus;
 import org.springframework.stereotype.Component;
 
 /**

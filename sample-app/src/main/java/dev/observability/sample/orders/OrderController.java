@@ -2,15 +2,14 @@ package dev.observability.sample.orders;
 
 import java.net.URI;
 
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.HistogramHandle;
-import dev.observability.core.metrics.Labels;
-import dev.observability.core.metrics.Metric;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.Metric;
 import dev.observability.core.tracing.Span;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

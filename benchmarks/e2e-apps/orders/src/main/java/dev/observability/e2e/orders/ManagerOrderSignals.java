@@ -3,10 +3,10 @@ package dev.observability.e2e.orders;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import dev.observability.core.Fields;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.metrics.HistogramHandle;
-import dev.observability.core.metrics.Labels;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.Labels;
 import dev.observability.core.tracing.Span;
 
 /**

@@ -3,10 +3,10 @@ package dev.observability.e2e.variants;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
-import dev.observability.core.logging.LogEvent;
-import dev.observability.core.logging.LoggingAdapter;
-import dev.observability.core.metrics.MetricId;
-import dev.observability.core.metrics.MetricsAdapter;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LoggingAdapter;
+import dev.observability.core.spi.MetricId;
+import dev.observability.core.spi.MetricsAdapter;
 
 /**
  * A custom backend receiving metrics and logs on an ASYNC lane (the default for adapters the project did not write):

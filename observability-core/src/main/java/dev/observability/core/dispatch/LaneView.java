@@ -1,0 +1,39 @@
+package dev.observability.core.dispatch;
+
+import java.util.Set;
+
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
+
+/**
+ * A live, read-only view of one adapter's lane, for integrations that read its state often, such as meters read at
+ * every scrape (see the manager's {@code lane(name)} and {@code onAdapterRegistered(listener)}). Each method reads
+ * the lane's state now; none changes it.
+ */
+public interface LaneView {
+
+    /** @return the adapter's name */
+    String name();
+
+    /** @return the signals the adapter receives */
+    Set<Signal> signals();
+
+    /** @return whether the adapter is switched on now */
+    boolean isEnabled();
+
+    /**
+     * @param signal one of the adapter's signals
+     * @return the lane's account for that signal now (all zero for a signal the adapter does not receive)
+     */
+    SignalCounts counts(Signal signal);
+
+    /**
+     * @return the state of the adapter's circuit breaker, as Resilience4j names it ({@code CLOSED}, {@code OPEN},
+     * {@code HALF_OPEN}, {@code FORCED_OPEN}, {@code DISABLED}, {@code METRICS_ONLY})
+     */
+    String circuitState();
+
+    /** @return the lane's whole state and account now (queue depth and capacity, last error, health, ...) */
+    AdapterSnapshot snapshot();
+}

@@ -1,0 +1,594 @@
+package dev.observability.core.internal.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+import dev.observability.core.dispatch.CircuitBreakerFactory;
+import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.dispatch.LaneView;
+import dev.observability.core.internal.dispatch.LaneWorker.QueuedDelivery;
+import dev.observability.core.redaction.Redaction;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.HealthStatus;
+import dev.observability.core.spi.ObservabilityAdapter;
+import dev.observability.core.spi.Outcome;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SignalCounts;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The isolation around one adapter: an enabled switch, a circuit breaker, a dispatch mode (inline or a bounded
+ * queue with its own worker) and an exact account per signal. {@link #submit} never throws and never blocks.
+ */
+public final class AdapterLane implements LaneView {
+
+    private static final int DELIVERED = Outcome.DELIVERED.ordinal();
+
+    private static final int FAILED = Outcome.FAILED.ordinal();
+
+    private static final int DROPPED = Outcome.DROPPED.ordinal();
+
+    private static final int REJECTED_CIRCUIT_OPEN = Outcome.REJECTED_CIRCUIT_OPEN.ordinal();
+
+    private static final int REJECTED_DISABLED = Outcome.REJECTED_DISABLED.ordinal();
+
+    private static final int REJECTED_REENTRANT = Outcome.REJECTED_REENTRANT.ordinal();
+
+    /** ASYNC: events past the lane's refusals, counted just before they are offered to the queue. */
+    private static final int QUEUED = Outcome.values().length;
+
+    /** ASYNC: queued events dropped (queue full, or still queued at the end of the stop). */
+    private static final int QUEUED_DROPPED = QUEUED + 1;
+
+    /** ASYNC: queued events taken from the queue while the breaker was open. */
+    private static final int QUEUED_REJECTED_CIRCUIT_OPEN = QUEUED + 2;
+
+    /**
+     * The lane this thread is inside while it asks a breaker for permission, calls an adapter, or works as a lane's
+     * worker ({@link #HANDING_OFF} while it hands a log event from there to another lane). Telemetry recorded from
+     * there (a breaker's own events turned into meters and bridged back, a lane's failure report, an adapter that logs
+     * through the bridged logging framework) must not re-enter a lane: recursion, a dead-lock on the breaker's event
+     * buffer, or a feedback loop. Only a lane's failure report handed to another lane's queue goes on (it reaches the
+     * other logging adapters); everything else is refused and counted as
+     * {@link Outcome#REJECTED_REENTRANT}.
+     */
+    private static final ThreadLocal<@Nullable Object> INSIDE_A_LANE = new ThreadLocal<>();
+
+    /** The mark of a thread inside a lane that hands a log event to another lane's queue. */
+    private static final Object HANDING_OFF = new Object();
+
+    /**
+     * Delivers a {@link Delivery}: a plain delivery as a value delivery, so both kinds of submission share one path.
+     */
+    private static final ValueDelivery<Object, Delivery<Object>> RUN_DELIVERY =
+            (adapter, delivery, unused) -> delivery.deliverTo(adapter);
+
+    private static final long CLOSE_GRACE_MILLIS = 100;
+
+    /** How long an OPEN breaker's refusals skip asking the breaker (which allocates an event per refusal). */
+    private static final long OPEN_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final ObservabilityAdapter adapter;
+
+    private final Set<Signal> signals;
+
+    private final DispatchMode dispatch;
+
+    private final CircuitBreaker breaker;
+
+    private final BreakerOutcomes outcomes;
+
+    private final @Nullable LaneWorker worker;
+
+    private final LongAdder[][] counters;
+
+    /**
+     * An ASYNC lane's delivered events per signal. Only the worker thread adds to them, so a plain read and an
+     * ordered write count an event exactly without an atomic read-modify-write.
+     */
+    private final AtomicLongArray workerDelivered = new AtomicLongArray(Signal.values().length);
+
+    /** The lane's only signal, or {@code null}: its queued events need not carry their signal. */
+    private final @Nullable Signal soleSignal;
+
+    private final FailureLog failureLog;
+
+    private final long slowCallNanos;
+
+    /** The period this lane needs from the {@link CoarseClock}, or 0 when it reads {@link System#nanoTime()}. */
+    private final long clockPeriodNanos;
+
+    /** Whether this lane holds the coarse clock (from its start to its stop). */
+    private volatile boolean clockHeld;
+
+    private final Consumer<Object> dropLeftover;
+
+    private final Redaction redaction;
+
+    private final boolean configuredEnabled;
+
+    private volatile boolean enabled;
+
+    private volatile boolean accepting = true;
+
+    private volatile long openRecheckAt;
+
+    private volatile @Nullable LastError lastError;
+
+    private volatile AdapterHealth adapterHealth = AdapterHealth.of(HealthStatus.UNKNOWN, "not checked yet");
+
+    /**
+     * A lane that masks sensitive health details with {@link Redaction#defaults()}.
+     * @param adapter the adapter
+     * @param signals the signals it receives
+     * @param settings the lane's settings
+     * @param breakerFactory makes the circuit breaker
+     * @param failureLogInterval the shortest time between two failure reports in the application's log
+     */
+    public AdapterLane(ObservabilityAdapter adapter, Set<Signal> signals, LaneSettings settings,
+            CircuitBreakerFactory breakerFactory, Duration failureLogInterval) {
+        this(adapter, signals, settings, breakerFactory, failureLogInterval, Redaction.defaults());
+    }
+
+    /**
+     * @param adapter the adapter
+     * @param signals the signals it receives
+     * @param settings the lane's settings
+     * @param breakerFactory makes the circuit breaker
+     * @param failureLogInterval the shortest time between two failure reports in the application's log
+     * @param redaction masks sensitive keys in the adapter's health details before they are kept
+     */
+    public AdapterLane(ObservabilityAdapter adapter, Set<Signal> signals, LaneSettings settings,
+            CircuitBreakerFactory breakerFactory, Duration failureLogInterval, Redaction redaction) {
+        this.redaction = redaction;
+        this.adapter = adapter;
+        this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
+        this.soleSignal = (this.signals.size() == 1) ? this.signals.iterator().next() : null;
+        this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
+        this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
+        this.outcomes = new BreakerOutcomes(this.breaker, this::deliveredSoFar);
+        this.configuredEnabled = settings.enabled();
+        this.enabled = this.configuredEnabled;
+        this.openRecheckAt = System.nanoTime();
+        this.slowCallNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
+        this.clockPeriodNanos = CoarseClock.periodFor(settings.circuitBreaker().slowCallDurationThreshold());
+        this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
+        this.counters = new LongAdder[Signal.values().length][QUEUED_REJECTED_CIRCUIT_OPEN + 1];
+        for (LongAdder[] row : this.counters) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = new LongAdder();
+            }
+        }
+        this.worker = (this.dispatch == DispatchMode.ASYNC)
+                ? new LaneWorker(this, adapter.name(), settings.queueCapacity(), this::deliver, this::now) : null;
+        this.dropLeftover = (event) -> {
+            this.breaker.releasePermission();
+            this.counters[signalOf(event).ordinal()][QUEUED_DROPPED].increment();
+        };
+    }
+
+    /**
+     * Starts timing calls with the shared {@link CoarseClock} (unless the slow-call threshold is under 10 ms) and
+     * starts the worker of an ASYNC lane. Before its start, and after its stop, a lane times each call with
+     * {@link System#nanoTime()}.
+     */
+    public void start() {
+        holdClock(true);
+        if (this.worker != null) {
+            this.worker.start();
+        }
+    }
+
+    private synchronized void holdClock(boolean hold) {
+        if (this.clockPeriodNanos == 0 || this.clockHeld == hold) {
+            return;
+        }
+        if (hold) {
+            CoarseClock.SHARED.hold(this.clockPeriodNanos);
+            this.clockHeld = true;
+        }
+        else {
+            this.clockHeld = false;
+            CoarseClock.SHARED.release(this.clockPeriodNanos);
+        }
+    }
+
+    /**
+     * The lane's time: the coarse clock's last tick while the lane is started (behind {@link System#nanoTime()} by
+     * at most a tenth of the slow-call threshold, never more than 100 ms), {@code System.nanoTime()} otherwise.
+     */
+    private long now() {
+        return this.clockHeld ? CoarseClock.SHARED.now() : System.nanoTime();
+    }
+
+    @Override
+    public String name() {
+        return this.adapter.name();
+    }
+
+    /** @return the adapter */
+    public ObservabilityAdapter adapter() {
+        return this.adapter;
+    }
+
+    @Override
+    public Set<Signal> signals() {
+        return this.signals;
+    }
+
+    /** @return the lane's circuit breaker */
+    public CircuitBreaker circuitBreaker() {
+        return this.breaker;
+    }
+
+    @Override
+    public String circuitState() {
+        return this.breaker.getState().name();
+    }
+
+    /** @return how the lane records outcomes in its breaker (package-private, for tests) */
+    BreakerOutcomes outcomes() {
+        return this.outcomes;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    /**
+     * Switches the adapter on or off. A disabled adapter receives nothing; its events are counted as
+     * {@link Outcome#REJECTED_DISABLED}.
+     * @param on the new state
+     */
+    public void setEnabled(boolean on) {
+        this.enabled = on;
+    }
+
+    /** @return whether the adapter is switched on by its settings, whatever {@link #setEnabled} did since */
+    public boolean isConfiguredEnabled() {
+        return this.configuredEnabled;
+    }
+
+    /** Switches the adapter back to its configured state ({@link #isConfiguredEnabled()}). */
+    public void resetEnabled() {
+        this.enabled = this.configuredEnabled;
+    }
+
+    /**
+     * Hands one event to the adapter, now or through the queue. Never throws, never blocks.
+     * @param signal the signal the event is counted under
+     * @param delivery the call to make on the adapter
+     * @param <A> the adapter type
+     */
+    @SuppressWarnings("unchecked")
+    public <A> void submit(Signal signal, Delivery<A> delivery) {
+        submit(signal, RUN_DELIVERY, (Delivery<Object>) delivery, 0);
+    }
+
+    /**
+     * Hands one event to the adapter, now or through the queue, as a call that takes its subject and value as
+     * arguments: on an INLINE lane nothing is allocated for the event; an ASYNC lane queues the three together.
+     * Never throws, never blocks.
+     * @param signal the signal the event is counted under
+     * @param delivery the call to make on the adapter
+     * @param subject what the call is about (for example a metric's id)
+     * @param value the number passed with it
+     * @param <A> the adapter type
+     * @param <S> the subject's type
+     */
+    public <A, S> void submit(Signal signal, ValueDelivery<A, S> delivery, S subject, double value) {
+        LongAdder[] row = this.counters[signal.ordinal()];
+        if (!this.enabled || !this.accepting) {
+            row[REJECTED_DISABLED].increment();
+            return;
+        }
+        Object inside = INSIDE_A_LANE.get();
+        if (inside != null) {
+            submitFromInsideALane(inside, signal, row, delivery, subject, value);
+            return;
+        }
+        INSIDE_A_LANE.set(this);
+        try {
+            dispatch(signal, row, delivery, subject, value);
+        }
+        finally {
+            // set(null), not remove(): remove() drops the thread's map entry, and the next set() allocates a new one
+            // (32 bytes on every recording)
+            INSIDE_A_LANE.set(null);
+        }
+    }
+
+    /**
+     * An event recorded on a thread inside a lane: a lane's failure report ({@link FailureLog}) for another ASYNC lane
+     * is queued there (its worker delivers it later, on its own thread: nothing is called inline, nothing recurses,
+     * and two adapters that log cannot feed each other); anything else, and every event for the lane the thread is
+     * inside, is refused and counted as {@link Outcome#REJECTED_REENTRANT}.
+     */
+    private <A, S> void submitFromInsideALane(Object inside, Signal signal, LongAdder[] row,
+            ValueDelivery<A, S> delivery, S subject, double value) {
+        if (signal != Signal.LOGGING || !FailureLog.isReporting() || inside == this || inside == HANDING_OFF
+                || this.worker == null) {
+            row[REJECTED_REENTRANT].increment();
+            return;
+        }
+        INSIDE_A_LANE.set(HANDING_OFF);
+        try {
+            dispatch(signal, row, delivery, subject, value);
+        }
+        finally {
+            INSIDE_A_LANE.set(inside);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <A, S> void dispatch(Signal signal, LongAdder[] row, ValueDelivery<A, S> delivery, S subject,
+            double value) {
+        if (!permitted()) {
+            row[REJECTED_CIRCUIT_OPEN].increment();
+            return;
+        }
+        LaneWorker queue = this.worker;
+        if (queue == null) {
+            run(signal, row, delivery, subject, value);
+            return;
+        }
+        row[QUEUED].increment();
+        Delivery<Object> queued = (delivery == RUN_DELIVERY) ? (Delivery<Object>) subject
+                : (adapter) -> ((ValueDelivery<Object, S>) delivery).deliverTo(adapter, subject, value);
+        Object event = (signal == this.soleSignal) ? queued : new QueuedDelivery(signal, queued);
+        if (!queue.offer(event)) {
+            this.breaker.releasePermission();
+            row[QUEUED_DROPPED].increment();
+        }
+        else if (!this.accepting) {
+            queue.sweepIfEnded(this.dropLeftover);
+        }
+    }
+
+    /**
+     * Asks the breaker for a permission, except while it is forced open, or open and asked less than
+     * {@link #OPEN_RECHECK_NANOS} ago by the lane's clock: Resilience4j builds a time-stamped event for every refused
+     * call, which would make a refusal cost more than a delivery. An OPEN breaker is still asked once the lane's clock
+     * has moved 1 ms past the last refusal, so its move to HALF_OPEN after the wait duration is late by at most 1 ms
+     * plus one period of the coarse clock (a tenth of the slow-call threshold, at most 100 ms).
+     */
+    private boolean permitted() {
+        CircuitBreaker.State state = this.breaker.getState();
+        if (state == CircuitBreaker.State.FORCED_OPEN
+                || (state == CircuitBreaker.State.OPEN && now() - this.openRecheckAt < 0)) {
+            return false;
+        }
+        if (this.breaker.tryAcquirePermission()) {
+            return true;
+        }
+        this.openRecheckAt = now() + OPEN_RECHECK_NANOS;
+        return false;
+    }
+
+    /**
+     * Marks the calling thread, an ASYNC lane's worker, as inside that lane for its whole life, so whatever the
+     * adapter records from there does not re-enter the lanes (see {@link #INSIDE_A_LANE}).
+     * @param lane the lane the worker works for
+     */
+    static void markWorkerThread(Object lane) {
+        INSIDE_A_LANE.set(lane);
+    }
+
+    /**
+     * What an ASYNC lane's queue holds: the delivery itself when the lane has one signal (no wrapper to allocate per
+     * event), otherwise a {@link QueuedDelivery} with its signal.
+     */
+    private Signal signalOf(Object event) {
+        return (event instanceof QueuedDelivery queued) ? queued.signal() : Objects.requireNonNull(this.soleSignal);
+    }
+
+    /** The delivery of a queued event: the event itself, or the one its {@link QueuedDelivery} carries. */
+    @SuppressWarnings("unchecked")
+    private static Delivery<Object> deliveryOf(Object event) {
+        return (event instanceof QueuedDelivery queued) ? queued.delivery() : (Delivery<Object>) event;
+    }
+
+    private void deliver(Object event) {
+        Signal signal = signalOf(event);
+        LongAdder[] row = this.counters[signal.ordinal()];
+        CircuitBreaker.State state = this.breaker.getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+            row[QUEUED_REJECTED_CIRCUIT_OPEN].increment();
+            return;
+        }
+        run(signal, row, RUN_DELIVERY, deliveryOf(event), 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S> void run(Signal signal, LongAdder[] row, ValueDelivery<?, S> delivery, S subject, double value) {
+        long start = now();
+        try {
+            ((ValueDelivery<Object, S>) delivery).deliverTo(this.adapter, subject, value);
+            long elapsed = Math.max(0, now() - start);
+            // counted before the breaker hears of it: a held success is this count (see BreakerOutcomes)
+            countDelivered(signal, row);
+            if (elapsed > this.slowCallNanos) {
+                this.outcomes.slow(elapsed);
+            }
+            else {
+                this.outcomes.success(elapsed);
+            }
+        }
+        catch (Throwable ex) {
+            this.outcomes.failure(Math.max(0, now() - start), ex);
+            row[FAILED].increment();
+            this.lastError = new LastError(FailureLog.describe(ex), Instant.now());
+            this.failureLog.failed(ex);
+        }
+    }
+
+    /** An INLINE lane runs calls on the callers' threads; an ASYNC lane only on its worker, the one writer. */
+    private void countDelivered(Signal signal, LongAdder[] row) {
+        if (this.worker == null) {
+            row[DELIVERED].increment();
+        }
+        else {
+            int index = signal.ordinal();
+            this.workerDelivered.lazySet(index, this.workerDelivered.get(index) + 1);
+        }
+    }
+
+    /**
+     * Asks the adapter for its own health and keeps the answer for {@link #snapshot()}. Called by the health cycle,
+     * never by the application's thread.
+     * @return the adapter's health, {@code DOWN} when the call threw
+     */
+    public AdapterHealth refreshAdapterHealth() {
+        AdapterHealth health;
+        try {
+            health = this.adapter.health();
+        }
+        catch (Throwable ex) {
+            health = AdapterHealth.down("health() threw " + FailureLog.describe(ex));
+        }
+        health = (health != null) ? this.redaction.redact(health) : AdapterHealth.down("returned no health");
+        this.adapterHealth = health;
+        return health;
+    }
+
+    /**
+     * Records the adapter's health as found by someone else (for example a health call that timed out).
+     * @param health the health
+     */
+    public void recordAdapterHealth(AdapterHealth health) {
+        this.adapterHealth = this.redaction.redact(health);
+    }
+
+    /**
+     * Refuses new events from now on (counted as {@link Outcome#REJECTED_DISABLED}) and tells an ASYNC lane's
+     * worker to deliver what is queued and end. Returns at once; the manager calls it on every lane before waiting
+     * for any, so all lanes drain at the same time.
+     */
+    public void stopAccepting() {
+        this.accepting = false;
+        if (this.worker != null) {
+            this.worker.requestStop();
+        }
+    }
+
+    /**
+     * Stops taking events, lets an ASYNC lane deliver what is queued until the deadline, counts what is left as
+     * dropped, and closes the adapter. An adapter whose {@code close()} has not returned by the deadline (or
+     * within 100 ms when the deadline has passed) is left to finish on its own thread.
+     * @param deadlineNanos a {@link System#nanoTime()} deadline for the drain
+     */
+    public void stop(long deadlineNanos) {
+        stopAccepting();
+        if (this.worker != null) {
+            this.worker.awaitStop(deadlineNanos, this.dropLeftover);
+        }
+        holdClock(false);
+        Thread closer = new Thread(this::closeAdapter, "observability-close-" + name());
+        closer.setDaemon(true);
+        closer.start();
+        long waitMillis = Math.max(CLOSE_GRACE_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+        try {
+            closer.join(waitMillis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            this.lastError = new LastError("close() did not return within " + waitMillis + " ms", Instant.now());
+        }
+    }
+
+    private void closeAdapter() {
+        try {
+            this.adapter.close();
+        }
+        catch (Throwable ex) {
+            this.lastError = new LastError("close() threw " + FailureLog.describe(ex), Instant.now());
+        }
+    }
+
+    @Override
+    public AdapterSnapshot snapshot() {
+        Map<Signal, SignalCounts> counts = new EnumMap<>(Signal.class);
+        for (Signal signal : this.signals) {
+            counts.put(signal, counts(signal));
+        }
+        LastError error = this.lastError;
+        long callNanos = (this.worker != null) ? this.worker.currentCallNanos() : -1;
+        Duration currentCall = (callNanos >= 0) ? Duration.ofNanos(callNanos) : null;
+        return new AdapterSnapshot(name(), this.signals, this.configuredEnabled, this.enabled, this.dispatch, circuitState(),
+                (this.worker != null) ? this.worker.depth() : 0, (this.worker != null) ? this.worker.capacity() : 0,
+                counts, (error != null) ? error.message() : null, (error != null) ? error.time() : null, currentCall,
+                laneHealth(callNanos));
+    }
+
+    /**
+     * The account for one signal. Each event adds to one counter when it gets its outcome, and an event that enters
+     * an ASYNC lane's queue also to {@code queued} just before: {@code submitted} is the sum of the outcomes plus what
+     * is pending, and only ASYNC lanes have anything pending (queued, or in the worker's hands). An INLINE call is
+     * counted when it returns, so {@code pending} is always 0 on an INLINE lane. The outcomes are read before
+     * {@code queued}, so {@code pending} is never negative, and every counter only grows, so {@code submitted} never
+     * goes back between two reads.
+     * @param signal a signal
+     * @return the account for that signal
+     */
+    @Override
+    public SignalCounts counts(Signal signal) {
+        LongAdder[] row = this.counters[signal.ordinal()];
+        long delivered = row[DELIVERED].sum() + this.workerDelivered.get(signal.ordinal());
+        long failed = row[FAILED].sum();
+        long queuedDropped = row[QUEUED_DROPPED].sum();
+        long queuedOpen = row[QUEUED_REJECTED_CIRCUIT_OPEN].sum();
+        long dropped = row[DROPPED].sum() + queuedDropped;
+        long open = row[REJECTED_CIRCUIT_OPEN].sum() + queuedOpen;
+        long disabled = row[REJECTED_DISABLED].sum();
+        long reentrant = row[REJECTED_REENTRANT].sum();
+        long pending = (this.worker != null) ? row[QUEUED].sum() - delivered - failed - queuedDropped - queuedOpen : 0;
+        long submitted = delivered + failed + dropped + open + disabled + reentrant + pending;
+        return new SignalCounts(submitted, delivered, failed, dropped, open, disabled, reentrant, pending);
+    }
+
+    /** @return the events delivered so far over all of the lane's signals (successes held back from the breaker) */
+    private long deliveredSoFar() {
+        long delivered = 0;
+        for (Signal signal : this.signals) {
+            delivered += this.counters[signal.ordinal()][DELIVERED].sum() + this.workerDelivered.get(signal.ordinal());
+        }
+        return delivered;
+    }
+
+    private AdapterHealth laneHealth(long callNanos) {
+        if (!this.enabled) {
+            return AdapterHealth.of(HealthStatus.DISABLED, "switched off");
+        }
+        CircuitBreaker.State state = this.breaker.getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN
+                || state == CircuitBreaker.State.FORCED_OPEN) {
+            LastError error = this.lastError;
+            return AdapterHealth.of(HealthStatus.CIRCUIT_OPEN, "circuit breaker " + state
+                    + ((error != null) ? "; last error: " + error.message() : ""));
+        }
+        if (callNanos > this.slowCallNanos) {
+            return AdapterHealth.of(HealthStatus.DEGRADED,
+                    "current call has run for " + TimeUnit.NANOSECONDS.toMillis(callNanos) + " ms");
+        }
+        return this.adapterHealth;
+    }
+
+    private record LastError(String message, Instant time) {
+    }
+}

@@ -1,0 +1,96 @@
+package dev.observability.core.spi;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The identity of a span in W3C Trace Context form: a 32-hex-digit trace id and a 16-hex-digit span id, lower case,
+ * never all zeros.
+ *
+ * @param traceId 32 lower-case hex digits, not all zero
+ * @param spanId 16 lower-case hex digits, not all zero
+ * @param sampled whether the trace is sampled
+ */
+public record SpanContext(String traceId, String spanId, boolean sampled) {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /**
+     * Validates the ids.
+     * @throws IllegalArgumentException when an id has the wrong length, a character that is not lower-case hex, or
+     * is all zeros
+     */
+    public SpanContext {
+        requireHex("trace id", traceId, 32);
+        requireHex("span id", spanId, 16);
+    }
+
+    /**
+     * @param traceId a candidate trace id
+     * @return {@code true} when it is 32 lower-case hex digits, not all zero
+     */
+    public static boolean isValidTraceId(@Nullable String traceId) {
+        return isHex(traceId, 32);
+    }
+
+    /**
+     * @param spanId a candidate span id
+     * @return {@code true} when it is 16 lower-case hex digits, not all zero
+     */
+    public static boolean isValidSpanId(@Nullable String spanId) {
+        return isHex(spanId, 16);
+    }
+
+    /** @return a new random, non-zero trace id */
+    public static String randomTraceId() {
+        return randomHex(32);
+    }
+
+    /** @return a new random, non-zero span id */
+    public static String randomSpanId() {
+        return randomHex(16);
+    }
+
+    /** @return the W3C {@code traceparent} header value for this context */
+    public String traceparent() {
+        return "00-" + this.traceId + "-" + this.spanId + (this.sampled ? "-01" : "-00");
+    }
+
+    private static String randomHex(int digits) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] chars = new char[digits];
+        boolean nonZero = false;
+        for (int i = 0; i < digits; i++) {
+            int nibble = random.nextInt(16);
+            nonZero |= nibble != 0;
+            chars[i] = HEX[nibble];
+        }
+        if (!nonZero) {
+            chars[digits - 1] = '1';
+        }
+        return new String(chars);
+    }
+
+    private static void requireHex(String what, String id, int digits) {
+        if (!isHex(id, digits)) {
+            throw new IllegalArgumentException(
+                    "a " + what + " is " + digits + " lower-case hex digits, not all zero; got '" + id + "'");
+        }
+    }
+
+    private static boolean isHex(@Nullable String id, int digits) {
+        if (id == null || id.length() != digits) {
+            return false;
+        }
+        boolean nonZero = false;
+        for (int i = 0; i < digits; i++) {
+            char c = id.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+            nonZero |= c != '0';
+        }
+        return nonZero;
+    }
+}
