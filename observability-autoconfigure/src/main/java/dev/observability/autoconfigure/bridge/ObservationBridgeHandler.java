@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -42,7 +41,13 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
     private final ObservationBridgeTracingIds tracingIds = ObservationBridgeTracingIds.forClasspath();
 
     /**
-     * @param manager the manager, looked up when the first Observation stops
+     * The manager once found: Spring's {@link ObjectProvider} resolves the dependency again on every call (candidate
+     * matching, annotation scans), which took half of an Observation's time on the application's thread.
+     */
+    private volatile @Nullable ObservabilityManager resolved;
+
+    /**
+     * @param manager the manager, looked up when the first Observation starts and kept once found
      * @param clock the clock of start and end times
      */
     public ObservationBridgeHandler(ObjectProvider<ObservabilityManager> manager, Clock clock) {
@@ -65,21 +70,21 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
         Recording recording = context.get(Recording.class);
         if (recording != null) {
             String name = (event.getContextualName() != null) ? event.getContextualName() : event.getName();
-            recording.events.add(new RecordedEvent(name, Instant.ofEpochMilli(event.getWallTime())));
+            recording.addEvent(new RecordedEvent(name, Instant.ofEpochMilli(event.getWallTime())));
         }
     }
 
     @Override
     public void onStop(Observation.Context context) {
         Recording recording = context.get(Recording.class);
-        ObservabilityManager target = this.manager.getIfAvailable();
+        ObservabilityManager target = manager();
         if (recording == null || target == null) {
             return;
         }
         SpanStart start = startOf(context, recording);
         Throwable error = context.getError();
         Instant end = this.clock.instant();
-        List<RecordedEvent> events = List.copyOf(recording.events);
+        List<RecordedEvent> events = recording.events();
         Consumer<AdapterSpan> replay = (span) -> {
             for (RecordedEvent event : events) {
                 span.addEvent(event.name(), Fields.empty(), event.time());
@@ -108,8 +113,17 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
         if (parentRecording != null) {
             return parentRecording.ownIds();
         }
-        ObservabilityManager target = this.manager.getIfAvailable();
+        ObservabilityManager target = manager();
         return (target != null) ? target.currentSpanContext() : null;
+    }
+
+    private @Nullable ObservabilityManager manager() {
+        ObservabilityManager found = this.resolved;
+        if (found == null) {
+            found = this.manager.getIfAvailable();
+            this.resolved = found;
+        }
+        return found;
     }
 
     private static Fields attributesOf(Observation.Context context) {
@@ -128,13 +142,26 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
 
         final @Nullable SpanContext parent;
 
-        final List<RecordedEvent> events = new CopyOnWriteArrayList<>();
+        /** The Observation's events, made on the first (most Observations have none). */
+        private @Nullable List<RecordedEvent> events;
 
         private @Nullable SpanContext ownIds;
 
         Recording(Instant startTime, @Nullable SpanContext parent) {
             this.startTime = startTime;
             this.parent = parent;
+        }
+
+        synchronized void addEvent(RecordedEvent event) {
+            if (this.events == null) {
+                this.events = new ArrayList<>();
+            }
+            this.events.add(event);
+        }
+
+        /** @return a copy of the events so far */
+        synchronized List<RecordedEvent> events() {
+            return (this.events != null) ? List.copyOf(this.events) : List.of();
         }
 
         synchronized SpanContext ownIds() {
