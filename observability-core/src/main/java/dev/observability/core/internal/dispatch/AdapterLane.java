@@ -1,7 +1,6 @@
 package dev.observability.core.internal.dispatch;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,8 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import dev.observability.core.dispatch.CircuitBreakerFactory;
@@ -21,7 +18,6 @@ import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.DispatchMode;
-import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.spi.ObservabilityAdapter;
 import dev.observability.core.spi.Outcome;
 import dev.observability.core.spi.Signal;
@@ -30,31 +26,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The isolation around one adapter: an enabled switch, a circuit breaker, a dispatch mode (inline or a bounded
- * queue with its own worker) and an exact account per signal. {@link #submit} never throws and never blocks.
+ * The isolation around one adapter, its hot path: an enabled switch, a circuit breaker and a dispatch mode (inline or
+ * a bounded queue with its own worker). {@link #submit} never throws and never blocks. Each event's outcome goes into
+ * the lane's {@link LaneAccount}; what the lane knows of the adapter's health, and the health it derives, is its
+ * {@link LaneHealth}.
+ * <p>
+ * Longer than the house's 300 lines because the hot path is one piece: the refusals, the guard against re-entrance,
+ * the breaker's permission, the inline call or the queueing, and the worker's delivery share the lane's fields, and
+ * about half of the class is the Javadoc that explains their order.
  */
 public final class AdapterLane implements LaneView {
-
-    private static final int DELIVERED = Outcome.DELIVERED.ordinal();
-
-    private static final int FAILED = Outcome.FAILED.ordinal();
-
-    private static final int DROPPED = Outcome.DROPPED.ordinal();
-
-    private static final int REJECTED_CIRCUIT_OPEN = Outcome.REJECTED_CIRCUIT_OPEN.ordinal();
-
-    private static final int REJECTED_DISABLED = Outcome.REJECTED_DISABLED.ordinal();
-
-    private static final int REJECTED_REENTRANT = Outcome.REJECTED_REENTRANT.ordinal();
-
-    /** ASYNC: events past the lane's refusals, counted just before they are offered to the queue. */
-    private static final int QUEUED = Outcome.values().length;
-
-    /** ASYNC: queued events dropped (queue full, or still queued at the end of the stop). */
-    private static final int QUEUED_DROPPED = QUEUED + 1;
-
-    /** ASYNC: queued events taken from the queue while the breaker was open. */
-    private static final int QUEUED_REJECTED_CIRCUIT_OPEN = QUEUED + 2;
 
     /**
      * The lane this thread is inside while it asks a breaker for permission, calls an adapter, or works as a lane's
@@ -93,13 +74,9 @@ public final class AdapterLane implements LaneView {
 
     private final @Nullable LaneWorker worker;
 
-    private final LongAdder[][] counters;
+    private final LaneAccount account;
 
-    /**
-     * An ASYNC lane's delivered events per signal. Only the worker thread adds to them, so a plain read and an
-     * ordered write count an event exactly without an atomic read-modify-write.
-     */
-    private final AtomicLongArray workerDelivered = new AtomicLongArray(Signal.values().length);
+    private final LaneHealth health;
 
     /** The lane's only signal, or {@code null}: its queued events need not carry their signal. */
     private final @Nullable Signal soleSignal;
@@ -116,8 +93,6 @@ public final class AdapterLane implements LaneView {
 
     private final Consumer<Object> dropLeftover;
 
-    private final Redaction redaction;
-
     private final boolean configuredEnabled;
 
     private volatile boolean enabled;
@@ -125,10 +100,6 @@ public final class AdapterLane implements LaneView {
     private volatile boolean accepting = true;
 
     private volatile long openRecheckAt;
-
-    private volatile @Nullable LastError lastError;
-
-    private volatile AdapterHealth adapterHealth = AdapterHealth.of(HealthStatus.UNKNOWN, "not checked yet");
 
     /**
      * A lane that masks sensitive health details with {@link Redaction#defaults()}.
@@ -153,30 +124,25 @@ public final class AdapterLane implements LaneView {
      */
     public AdapterLane(ObservabilityAdapter adapter, Set<Signal> signals, LaneSettings settings,
             CircuitBreakerFactory breakerFactory, Duration failureLogInterval, Redaction redaction) {
-        this.redaction = redaction;
         this.adapter = adapter;
         this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
         this.soleSignal = (this.signals.size() == 1) ? this.signals.iterator().next() : null;
         this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
         this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
-        this.outcomes = new BreakerOutcomes(this.breaker, this::deliveredSoFar);
+        this.account = new LaneAccount(this.signals);
+        this.health = new LaneHealth(redaction);
+        this.outcomes = new BreakerOutcomes(this.breaker, this.account::deliveredSoFar);
         this.configuredEnabled = settings.enabled();
         this.enabled = this.configuredEnabled;
         this.openRecheckAt = System.nanoTime();
         this.slowCallNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
         this.clockPeriodNanos = CoarseClock.periodFor(settings.circuitBreaker().slowCallDurationThreshold());
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
-        this.counters = new LongAdder[Signal.values().length][QUEUED_REJECTED_CIRCUIT_OPEN + 1];
-        for (LongAdder[] row : this.counters) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = new LongAdder();
-            }
-        }
         this.worker = (this.dispatch == DispatchMode.ASYNC)
                 ? new LaneWorker(this, adapter.name(), settings.queueCapacity(), this::deliver, this::now) : null;
         this.dropLeftover = (event) -> {
             this.breaker.releasePermission();
-            this.counters[signalOf(event).ordinal()][QUEUED_DROPPED].increment();
+            this.account.of(signalOf(event)).queuedDropped();
         };
     }
 
@@ -291,19 +257,19 @@ public final class AdapterLane implements LaneView {
      * @param <S> the subject's type
      */
     public <A, S> void submit(Signal signal, ValueDelivery<A, S> delivery, S subject, double value) {
-        LongAdder[] row = this.counters[signal.ordinal()];
+        SignalAccount account = this.account.of(signal);
         if (!this.enabled || !this.accepting) {
-            row[REJECTED_DISABLED].increment();
+            account.rejectedDisabled();
             return;
         }
         Object inside = INSIDE_A_LANE.get();
         if (inside != null) {
-            submitFromInsideALane(inside, signal, row, delivery, subject, value);
+            submitFromInsideALane(inside, signal, account, delivery, subject, value);
             return;
         }
         INSIDE_A_LANE.set(this);
         try {
-            dispatch(signal, row, delivery, subject, value);
+            dispatch(signal, account, delivery, subject, value);
         }
         finally {
             // set(null), not remove(): remove() drops the thread's map entry, and the next set() allocates a new one
@@ -318,16 +284,16 @@ public final class AdapterLane implements LaneView {
      * and two adapters that log cannot feed each other); anything else, and every event for the lane the thread is
      * inside, is refused and counted as {@link Outcome#REJECTED_REENTRANT}.
      */
-    private <A, S> void submitFromInsideALane(Object inside, Signal signal, LongAdder[] row,
+    private <A, S> void submitFromInsideALane(Object inside, Signal signal, SignalAccount account,
             ValueDelivery<A, S> delivery, S subject, double value) {
         if (signal != Signal.LOGGING || !FailureLog.isReporting() || inside == this || inside == HANDING_OFF
                 || this.worker == null) {
-            row[REJECTED_REENTRANT].increment();
+            account.rejectedReentrant();
             return;
         }
         INSIDE_A_LANE.set(HANDING_OFF);
         try {
-            dispatch(signal, row, delivery, subject, value);
+            dispatch(signal, account, delivery, subject, value);
         }
         finally {
             INSIDE_A_LANE.set(inside);
@@ -335,24 +301,24 @@ public final class AdapterLane implements LaneView {
     }
 
     @SuppressWarnings("unchecked")
-    private <A, S> void dispatch(Signal signal, LongAdder[] row, ValueDelivery<A, S> delivery, S subject,
+    private <A, S> void dispatch(Signal signal, SignalAccount account, ValueDelivery<A, S> delivery, S subject,
             double value) {
         if (!permitted()) {
-            row[REJECTED_CIRCUIT_OPEN].increment();
+            account.rejectedCircuitOpen();
             return;
         }
         LaneWorker queue = this.worker;
         if (queue == null) {
-            run(signal, row, delivery, subject, value);
+            run(account, false, delivery, subject, value);
             return;
         }
-        row[QUEUED].increment();
+        account.queued();
         Delivery<Object> queued = (delivery == RUN_DELIVERY) ? (Delivery<Object>) subject
                 : (adapter) -> ((ValueDelivery<Object, S>) delivery).deliverTo(adapter, subject, value);
         Object event = (signal == this.soleSignal) ? queued : new QueuedDelivery(signal, queued);
         if (!queue.offer(event)) {
             this.breaker.releasePermission();
-            row[QUEUED_DROPPED].increment();
+            account.queuedDropped();
         }
         else if (!this.accepting) {
             queue.sweepIfEnded(this.dropLeftover);
@@ -403,24 +369,33 @@ public final class AdapterLane implements LaneView {
     }
 
     private void deliver(Object event) {
-        Signal signal = signalOf(event);
-        LongAdder[] row = this.counters[signal.ordinal()];
+        SignalAccount account = this.account.of(signalOf(event));
         CircuitBreaker.State state = this.breaker.getState();
         if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
-            row[QUEUED_REJECTED_CIRCUIT_OPEN].increment();
+            account.queuedRejectedCircuitOpen();
             return;
         }
-        run(signal, row, RUN_DELIVERY, deliveryOf(event), 0);
+        run(account, true, RUN_DELIVERY, deliveryOf(event), 0);
     }
 
+    /**
+     * Calls the adapter and counts the outcome: an INLINE call on the caller's thread, a queued one on the worker,
+     * the one writer of the worker's counts.
+     */
     @SuppressWarnings("unchecked")
-    private <S> void run(Signal signal, LongAdder[] row, ValueDelivery<?, S> delivery, S subject, double value) {
+    private <S> void run(SignalAccount account, boolean byWorker, ValueDelivery<?, S> delivery, S subject,
+            double value) {
         long start = now();
         try {
             ((ValueDelivery<Object, S>) delivery).deliverTo(this.adapter, subject, value);
             long elapsed = Math.max(0, now() - start);
             // counted before the breaker hears of it: a held success is this count (see BreakerOutcomes)
-            countDelivered(signal, row);
+            if (byWorker) {
+                account.deliveredByWorker();
+            }
+            else {
+                account.delivered();
+            }
             if (elapsed > this.slowCallNanos) {
                 this.outcomes.slow(elapsed);
             }
@@ -430,20 +405,14 @@ public final class AdapterLane implements LaneView {
         }
         catch (Throwable ex) {
             this.outcomes.failure(Math.max(0, now() - start), ex);
-            row[FAILED].increment();
-            this.lastError = new LastError(FailureLog.describe(ex), Instant.now());
+            if (byWorker) {
+                account.failedByWorker();
+            }
+            else {
+                account.failed();
+            }
+            this.health.error(FailureLog.describe(ex));
             this.failureLog.failed(ex);
-        }
-    }
-
-    /** An INLINE lane runs calls on the callers' threads; an ASYNC lane only on its worker, the one writer. */
-    private void countDelivered(Signal signal, LongAdder[] row) {
-        if (this.worker == null) {
-            row[DELIVERED].increment();
-        }
-        else {
-            int index = signal.ordinal();
-            this.workerDelivered.lazySet(index, this.workerDelivered.get(index) + 1);
         }
     }
 
@@ -453,16 +422,7 @@ public final class AdapterLane implements LaneView {
      * @return the adapter's health, {@code DOWN} when the call threw
      */
     public AdapterHealth refreshAdapterHealth() {
-        AdapterHealth health;
-        try {
-            health = this.adapter.health();
-        }
-        catch (Throwable ex) {
-            health = AdapterHealth.down("health() threw " + FailureLog.describe(ex));
-        }
-        health = (health != null) ? this.redaction.redact(health) : AdapterHealth.down("returned no health");
-        this.adapterHealth = health;
-        return health;
+        return this.health.refresh(this.adapter);
     }
 
     /**
@@ -470,7 +430,7 @@ public final class AdapterLane implements LaneView {
      * @param health the health
      */
     public void recordAdapterHealth(AdapterHealth health) {
-        this.adapterHealth = this.redaction.redact(health);
+        this.health.record(health);
     }
 
     /**
@@ -508,7 +468,7 @@ public final class AdapterLane implements LaneView {
             Thread.currentThread().interrupt();
         }
         if (closer.isAlive()) {
-            this.lastError = new LastError("close() did not return within " + waitMillis + " ms", Instant.now());
+            this.health.error("close() did not return within " + waitMillis + " ms");
         }
     }
 
@@ -517,7 +477,7 @@ public final class AdapterLane implements LaneView {
             this.adapter.close();
         }
         catch (Throwable ex) {
-            this.lastError = new LastError("close() threw " + FailureLog.describe(ex), Instant.now());
+            this.health.error("close() threw " + FailureLog.describe(ex));
         }
     }
 
@@ -527,68 +487,21 @@ public final class AdapterLane implements LaneView {
         for (Signal signal : this.signals) {
             counts.put(signal, counts(signal));
         }
-        LastError error = this.lastError;
+        LaneHealth.LastError error = this.health.lastError();
         long callNanos = (this.worker != null) ? this.worker.currentCallNanos() : -1;
         Duration currentCall = (callNanos >= 0) ? Duration.ofNanos(callNanos) : null;
         return new AdapterSnapshot(name(), this.signals, this.configuredEnabled, this.enabled, this.dispatch, circuitState(),
                 (this.worker != null) ? this.worker.depth() : 0, (this.worker != null) ? this.worker.capacity() : 0,
                 counts, (error != null) ? error.message() : null, (error != null) ? error.time() : null, currentCall,
-                laneHealth(callNanos));
+                this.health.derive(this.enabled, this.breaker.getState(), callNanos, this.slowCallNanos));
     }
 
     /**
-     * The account for one signal. Each event adds to one counter when it gets its outcome, and an event that enters
-     * an ASYNC lane's queue also to {@code queued} just before: {@code submitted} is the sum of the outcomes plus what
-     * is pending, and only ASYNC lanes have anything pending (queued, or in the worker's hands). An INLINE call is
-     * counted when it returns, so {@code pending} is always 0 on an INLINE lane. The outcomes are read before
-     * {@code queued}, so {@code pending} is never negative, and every counter only grows, so {@code submitted} never
-     * goes back between two reads.
      * @param signal a signal
-     * @return the account for that signal
+     * @return the account for that signal now (see {@link SignalAccount#counts()})
      */
     @Override
     public SignalCounts counts(Signal signal) {
-        LongAdder[] row = this.counters[signal.ordinal()];
-        long delivered = row[DELIVERED].sum() + this.workerDelivered.get(signal.ordinal());
-        long failed = row[FAILED].sum();
-        long queuedDropped = row[QUEUED_DROPPED].sum();
-        long queuedOpen = row[QUEUED_REJECTED_CIRCUIT_OPEN].sum();
-        long dropped = row[DROPPED].sum() + queuedDropped;
-        long open = row[REJECTED_CIRCUIT_OPEN].sum() + queuedOpen;
-        long disabled = row[REJECTED_DISABLED].sum();
-        long reentrant = row[REJECTED_REENTRANT].sum();
-        long pending = (this.worker != null) ? row[QUEUED].sum() - delivered - failed - queuedDropped - queuedOpen : 0;
-        long submitted = delivered + failed + dropped + open + disabled + reentrant + pending;
-        return new SignalCounts(submitted, delivered, failed, dropped, open, disabled, reentrant, pending);
-    }
-
-    /** @return the events delivered so far over all of the lane's signals (successes held back from the breaker) */
-    private long deliveredSoFar() {
-        long delivered = 0;
-        for (Signal signal : this.signals) {
-            delivered += this.counters[signal.ordinal()][DELIVERED].sum() + this.workerDelivered.get(signal.ordinal());
-        }
-        return delivered;
-    }
-
-    private AdapterHealth laneHealth(long callNanos) {
-        if (!this.enabled) {
-            return AdapterHealth.of(HealthStatus.DISABLED, "switched off");
-        }
-        CircuitBreaker.State state = this.breaker.getState();
-        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN
-                || state == CircuitBreaker.State.FORCED_OPEN) {
-            LastError error = this.lastError;
-            return AdapterHealth.of(HealthStatus.CIRCUIT_OPEN, "circuit breaker " + state
-                    + ((error != null) ? "; last error: " + error.message() : ""));
-        }
-        if (callNanos > this.slowCallNanos) {
-            return AdapterHealth.of(HealthStatus.DEGRADED,
-                    "current call has run for " + TimeUnit.NANOSECONDS.toMillis(callNanos) + " ms");
-        }
-        return this.adapterHealth;
-    }
-
-    private record LastError(String message, Instant time) {
+        return this.account.counts(signal);
     }
 }

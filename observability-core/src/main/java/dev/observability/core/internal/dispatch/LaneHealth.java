@@ -1,0 +1,105 @@
+package dev.observability.core.internal.dispatch;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import dev.observability.core.redaction.Redaction;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.HealthStatus;
+import dev.observability.core.spi.ObservabilityAdapter;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a lane knows of its adapter's health, and the lane's health derived from it: the adapter's own
+ * {@code health()} (asked by the health cycle, with sensitive details masked), the last error, and the lane's state
+ * made worse than that by a switch turned off, an open breaker or a call running past the slow-call threshold.
+ */
+final class LaneHealth {
+
+    private final Redaction redaction;
+
+    private volatile AdapterHealth adapterHealth = AdapterHealth.of(HealthStatus.UNKNOWN, "not checked yet");
+
+    private volatile @Nullable LastError lastError;
+
+    /** @param redaction masks sensitive keys in the adapter's health details before they are kept */
+    LaneHealth(Redaction redaction) {
+        this.redaction = redaction;
+    }
+
+    /**
+     * Asks the adapter for its own health and keeps the answer.
+     * @param adapter the adapter
+     * @return the adapter's health, details masked; {@code DOWN} when the call threw or returned nothing
+     */
+    AdapterHealth refresh(ObservabilityAdapter adapter) {
+        AdapterHealth health;
+        try {
+            health = adapter.health();
+        }
+        catch (Throwable ex) {
+            health = AdapterHealth.down("health() threw " + FailureLog.describe(ex));
+        }
+        health = (health != null) ? this.redaction.redact(health) : AdapterHealth.down("returned no health");
+        this.adapterHealth = health;
+        return health;
+    }
+
+    /**
+     * Keeps the adapter's health as found by someone else (for example a health call that timed out).
+     * @param health the health, masked before it is kept
+     */
+    void record(AdapterHealth health) {
+        this.adapterHealth = this.redaction.redact(health);
+    }
+
+    /**
+     * Keeps an error as the last one, stamped now.
+     * @param message what went wrong
+     */
+    void error(String message) {
+        this.lastError = new LastError(message, Instant.now());
+    }
+
+    /** @return the last error, or {@code null} when there was none */
+    @Nullable LastError lastError() {
+        return this.lastError;
+    }
+
+    /**
+     * The lane's health: {@code DISABLED} when switched off, else {@code CIRCUIT_OPEN} (with the last error) while the
+     * breaker is not closed, else {@code DEGRADED} while the current call has run past the slow-call threshold, else
+     * the adapter's own.
+     * @param enabled whether the adapter is switched on
+     * @param breakerState the breaker's state
+     * @param callNanos how long the current call has run, or a negative number when there is none
+     * @param slowCallNanos the slow-call threshold
+     * @return the lane's health
+     */
+    AdapterHealth derive(boolean enabled, CircuitBreaker.State breakerState, long callNanos, long slowCallNanos) {
+        if (!enabled) {
+            return AdapterHealth.of(HealthStatus.DISABLED, "switched off");
+        }
+        if (breakerState == CircuitBreaker.State.OPEN || breakerState == CircuitBreaker.State.HALF_OPEN
+                || breakerState == CircuitBreaker.State.FORCED_OPEN) {
+            LastError error = this.lastError;
+            return AdapterHealth.of(HealthStatus.CIRCUIT_OPEN, "circuit breaker " + breakerState
+                    + ((error != null) ? "; last error: " + error.message() : ""));
+        }
+        if (callNanos > slowCallNanos) {
+            return AdapterHealth.of(HealthStatus.DEGRADED,
+                    "current call has run for " + TimeUnit.NANOSECONDS.toMillis(callNanos) + " ms");
+        }
+        return this.adapterHealth;
+    }
+
+    /**
+     * An error and when it happened.
+     *
+     * @param message the error's type and message
+     * @param time when it happened
+     */
+    record LastError(String message, Instant time) {
+    }
+}
