@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
+import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.health.HealthSettings;
 import dev.observability.core.redaction.Redaction;
@@ -43,23 +44,23 @@ final class ObservabilityManagerAssembler {
             List<ObservabilityManagerCustomizer> customizers, CircuitBreakerFactory breakerFactory) {
         Map<String, ObservabilityAdapter> byName = uniqueNames(adapters);
         warnAboutUnmatchedOverrides(byName.keySet());
-        LaneSettingsResolver lanes = new LaneSettingsResolver(this.properties);
+        LaneSettings laneDefaults = LaneProperties.defaults(this.properties);
         ObservabilityProperties.Health health = this.properties.getHealth();
         ObservabilityManager.Builder builder = ObservabilityManager.builder()
-            .defaultLaneSettings(lanes.defaults())
+            .defaultLaneSettings(laneDefaults)
             .circuitBreakerFactory(breakerFactory)
             .shutdownTimeout(this.properties.getDispatch().getShutdownTimeout())
             // Through Commons Logging: Boot removes its JUL bridge when the context closes, before the manager stops.
             .shutdownSummaryLog(LogFactory.getLog(ObservabilityManager.class)::info)
             .failureLogInterval(this.properties.getDispatch().getFailureLogInterval())
             .minimumLevel(this.properties.getLogging().getLevel())
-            .healthSettings(new HealthSettings(health.getInterval(), health.getTimeout(), health.getFailureThreshold()))
+            .healthSettings(healthSettings(health))
             .signalEnabled(Signal.METRICS, this.properties.getMetrics().isEnabled())
             .signalEnabled(Signal.TRACING, this.properties.getTracing().isEnabled())
             .signalEnabled(Signal.HEALTH, health.isEnabled())
             .signalEnabled(Signal.LOGGING, this.properties.getLogging().isEnabled())
             .redaction(redaction(this.properties.getRedaction()));
-        byName.forEach((name, adapter) -> builder.adapter(adapter, lanes.forAdapter(name)));
+        byName.forEach((name, adapter) -> builder.adapter(adapter, laneSettings(laneDefaults, name)));
         healthChecks.forEach(builder::healthCheck);
         customizers.forEach((customizer) -> customizer.customize(builder));
         try {
@@ -69,6 +70,19 @@ final class ObservabilityManagerAssembler {
             throw new InvalidObservabilityConfigurationException("The observability manager cannot be built: "
                     + ex.getMessage() + ".", "Fix the adapter or health check bean named in the message.");
         }
+    }
+
+    private LaneSettings laneSettings(LaneSettings defaults, String adapterName) {
+        ObservabilityProperties.Adapter adapter = this.properties.getAdapters().get(adapterName);
+        return (adapter != null) ? LaneProperties.forAdapter(defaults, adapter) : defaults;
+    }
+
+    /** The health properties on the core's defaults: an unset property is the core's default. */
+    private static HealthSettings healthSettings(ObservabilityProperties.Health health) {
+        HealthSettings defaults = HealthSettings.DEFAULTS;
+        return new HealthSettings((health.getInterval() != null) ? health.getInterval() : defaults.interval(),
+                (health.getTimeout() != null) ? health.getTimeout() : defaults.timeout(),
+                (health.getFailureThreshold() != null) ? health.getFailureThreshold() : defaults.failureThreshold());
     }
 
     private static Redaction redaction(ObservabilityProperties.Redaction properties) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.observability.core.health.HealthSettings;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.LogLevel;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import static dev.observability.autoconfigure.validation.PropertyConstraints.atLeastOne;
 import static dev.observability.autoconfigure.validation.PropertyConstraints.inRange;
 import static dev.observability.autoconfigure.validation.PropertyConstraints.notNegative;
 import static dev.observability.autoconfigure.validation.PropertyConstraints.positive;
@@ -107,47 +107,34 @@ public class ObservabilityProperties implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {
-        return type == Health.class || type == Dispatch.class || type == CircuitBreaker.class
-                || type == DispatchOverrides.class || type == CircuitBreakerOverrides.class || type == Redaction.class;
+        return type == Health.class || LaneDispatch.class.isAssignableFrom(type) || type == CircuitBreaker.class
+                || type == Redaction.class;
     }
 
     @Override
     public void validate(Object target, Errors errors) {
         if (target instanceof Health health) {
-            health.validate(errors);
+            validate(health, errors);
         }
-        else if (target instanceof Dispatch dispatch) {
-            dispatch.validate(errors);
+        else if (target instanceof LaneDispatch dispatch) {
+            LaneProperties.validate(dispatch, errors);
+            if (dispatch instanceof Dispatch defaults) {
+                notNegative(errors, "shutdownTimeout", defaults.getShutdownTimeout());
+                positive(errors, "failureLogInterval", defaults.getFailureLogInterval());
+            }
         }
         else if (target instanceof CircuitBreaker breaker) {
-            validateCircuitBreaker(errors, breaker.getFailureRateThreshold(), breaker.getSlidingWindowSize(),
-                    breaker.getMinimumNumberOfCalls(), breaker.getWaitDurationInOpenState(),
-                    breaker.getPermittedNumberOfCallsInHalfOpenState(), breaker.getSlowCallDurationThreshold());
-        }
-        else if (target instanceof DispatchOverrides dispatch) {
-            atLeastOne(errors, "queueCapacity", dispatch.getQueueCapacity());
-        }
-        else if (target instanceof CircuitBreakerOverrides breaker) {
-            validateCircuitBreaker(errors, breaker.getFailureRateThreshold(), breaker.getSlidingWindowSize(),
-                    breaker.getMinimumNumberOfCalls(), breaker.getWaitDurationInOpenState(),
-                    breaker.getPermittedNumberOfCallsInHalfOpenState(), breaker.getSlowCallDurationThreshold());
+            LaneProperties.validate(breaker, errors);
         }
         else if (target instanceof Redaction redaction) {
             redaction.validate(errors);
         }
     }
 
-    /** The constraints of the breaker defaults and of an adapter's overrides; an override not set is {@code null}. */
-    private static void validateCircuitBreaker(Errors errors, @Nullable Float failureRateThreshold,
-            @Nullable Integer slidingWindowSize, @Nullable Integer minimumNumberOfCalls,
-            @Nullable Duration waitDurationInOpenState, @Nullable Integer permittedNumberOfCallsInHalfOpenState,
-            @Nullable Duration slowCallDurationThreshold) {
-        inRange(errors, "failureRateThreshold", failureRateThreshold, 1, 100);
-        atLeastOne(errors, "slidingWindowSize", slidingWindowSize);
-        atLeastOne(errors, "minimumNumberOfCalls", minimumNumberOfCalls);
-        positive(errors, "waitDurationInOpenState", waitDurationInOpenState);
-        atLeastOne(errors, "permittedNumberOfCallsInHalfOpenState", permittedNumberOfCallsInHalfOpenState);
-        positive(errors, "slowCallDurationThreshold", slowCallDurationThreshold);
+    private static void validate(Health health, Errors errors) {
+        positive(errors, "interval", health.getInterval());
+        positive(errors, "timeout", health.getTimeout());
+        inRange(errors, "failureThreshold", health.getFailureThreshold(), 1, HealthSettings.MAX_FAILURE_THRESHOLD);
     }
 
     /** Masking of sensitive values in log fields, span attributes, health details and metric labels. */
@@ -235,13 +222,13 @@ public class ObservabilityProperties implements Validator {
         private boolean enabled = true;
 
         /** Time between two health cycles (default 30s). */
-        private Duration interval = Duration.ofSeconds(30);
+        private @Nullable Duration interval;
 
         /** Longest a health check or an adapter's health() may run before it counts as DOWN (default 5s). */
-        private Duration timeout = Duration.ofSeconds(5);
+        private @Nullable Duration timeout;
 
         /** Failures in a row, from 1 to 100, that make a health check DOWN; fewer make it DEGRADED (default 3). */
-        private int failureThreshold = 3;
+        private @Nullable Integer failureThreshold;
 
         /**
          * Whether an adapter in trouble (degraded, circuit open, backend down) reports DOWN in Actuator and so takes
@@ -259,33 +246,33 @@ public class ObservabilityProperties implements Validator {
             this.enabled = enabled;
         }
 
-        /** @return the time between two cycles */
-        public Duration getInterval() {
+        /** @return the time between two cycles, or {@code null} for the core's default */
+        public @Nullable Duration getInterval() {
             return this.interval;
         }
 
         /** @param interval the time between two cycles */
-        public void setInterval(Duration interval) {
+        public void setInterval(@Nullable Duration interval) {
             this.interval = interval;
         }
 
-        /** @return the longest a check may run */
-        public Duration getTimeout() {
+        /** @return the longest a check may run, or {@code null} for the core's default */
+        public @Nullable Duration getTimeout() {
             return this.timeout;
         }
 
         /** @param timeout the longest a check may run */
-        public void setTimeout(Duration timeout) {
+        public void setTimeout(@Nullable Duration timeout) {
             this.timeout = timeout;
         }
 
-        /** @return the failures in a row that make a check DOWN */
-        public int getFailureThreshold() {
+        /** @return the failures in a row that make a check DOWN, or {@code null} for the core's default */
+        public @Nullable Integer getFailureThreshold() {
             return this.failureThreshold;
         }
 
         /** @param failureThreshold the failures in a row that make a check DOWN */
-        public void setFailureThreshold(int failureThreshold) {
+        public void setFailureThreshold(@Nullable Integer failureThreshold) {
             this.failureThreshold = failureThreshold;
         }
 
@@ -297,12 +284,6 @@ public class ObservabilityProperties implements Validator {
         /** @param adapterTroubleIsDown whether adapter trouble reports DOWN */
         public void setAdapterTroubleIsDown(boolean adapterTroubleIsDown) {
             this.adapterTroubleIsDown = adapterTroubleIsDown;
-        }
-
-        void validate(Errors errors) {
-            positive(errors, "interval", this.interval);
-            positive(errors, "timeout", this.timeout);
-            inRange(errors, "failureThreshold", this.failureThreshold, 1, 100);
         }
     }
 
@@ -356,188 +337,13 @@ public class ObservabilityProperties implements Validator {
         }
     }
 
-    /** Default dispatch settings of every lane. */
-    public static class Dispatch {
+    /** How a lane calls its adapter: the defaults of every lane, or one adapter's. */
+    public static class LaneDispatch {
 
         /** How lanes call their adapter, inline or async (default: each adapter's preferred mode). */
         private @Nullable DispatchMode mode;
 
         /** Most events an async lane's queue holds before it drops new ones, 1 or more (default 8192). */
-        private int queueCapacity = 8192;
-
-        /** Longest the application's shutdown waits for the lanes' queues to drain (default 5s). */
-        private Duration shutdownTimeout = Duration.ofSeconds(5);
-
-        /** Shortest time between two reports of one adapter's failures in the application log (default 1m). */
-        private Duration failureLogInterval = Duration.ofMinutes(1);
-
-        /** @return the default dispatch mode, or {@code null} for each adapter's preference */
-        public @Nullable DispatchMode getMode() {
-            return this.mode;
-        }
-
-        /** @param mode the default dispatch mode */
-        public void setMode(@Nullable DispatchMode mode) {
-            this.mode = mode;
-        }
-
-        /** @return the default queue capacity */
-        public int getQueueCapacity() {
-            return this.queueCapacity;
-        }
-
-        /** @param queueCapacity the default queue capacity */
-        public void setQueueCapacity(int queueCapacity) {
-            this.queueCapacity = queueCapacity;
-        }
-
-        /** @return the longest shutdown waits for queues to drain */
-        public Duration getShutdownTimeout() {
-            return this.shutdownTimeout;
-        }
-
-        /** @param shutdownTimeout the longest shutdown waits for queues to drain */
-        public void setShutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = shutdownTimeout;
-        }
-
-        /** @return the shortest time between two failure reports of one adapter */
-        public Duration getFailureLogInterval() {
-            return this.failureLogInterval;
-        }
-
-        /** @param failureLogInterval the shortest time between two failure reports of one adapter */
-        public void setFailureLogInterval(Duration failureLogInterval) {
-            this.failureLogInterval = failureLogInterval;
-        }
-
-        void validate(Errors errors) {
-            atLeastOne(errors, "queueCapacity", this.queueCapacity);
-            notNegative(errors, "shutdownTimeout", this.shutdownTimeout);
-            positive(errors, "failureLogInterval", this.failureLogInterval);
-        }
-    }
-
-    /** Default circuit breaker settings of every lane. */
-    public static class CircuitBreaker {
-
-        /** Failure or slow-call rate, in percent from 1 to 100, at which a lane's breaker opens (default 50). */
-        private float failureRateThreshold = 50;
-
-        /** Number of recent calls the failure rate is computed over (default 100). */
-        private int slidingWindowSize = 100;
-
-        /** Calls needed in the window before the failure rate is computed (default 20). */
-        private int minimumNumberOfCalls = 20;
-
-        /** How long an open breaker refuses events before it lets probes through (default 30s). */
-        private Duration waitDurationInOpenState = Duration.ofSeconds(30);
-
-        /** Number of probe calls in the half-open state (default 5). */
-        private int permittedNumberOfCallsInHalfOpenState = 5;
-
-        /** Duration over which an adapter call counts as slow, and so as a failure (default 1s). */
-        private Duration slowCallDurationThreshold = Duration.ofSeconds(1);
-
-        /** @return the failure rate threshold in percent */
-        public float getFailureRateThreshold() {
-            return this.failureRateThreshold;
-        }
-
-        /** @param failureRateThreshold the failure rate threshold in percent */
-        public void setFailureRateThreshold(float failureRateThreshold) {
-            this.failureRateThreshold = failureRateThreshold;
-        }
-
-        /** @return the sliding window size */
-        public int getSlidingWindowSize() {
-            return this.slidingWindowSize;
-        }
-
-        /** @param slidingWindowSize the sliding window size */
-        public void setSlidingWindowSize(int slidingWindowSize) {
-            this.slidingWindowSize = slidingWindowSize;
-        }
-
-        /** @return the minimum number of calls */
-        public int getMinimumNumberOfCalls() {
-            return this.minimumNumberOfCalls;
-        }
-
-        /** @param minimumNumberOfCalls the minimum number of calls */
-        public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
-            this.minimumNumberOfCalls = minimumNumberOfCalls;
-        }
-
-        /** @return how long the breaker stays open */
-        public Duration getWaitDurationInOpenState() {
-            return this.waitDurationInOpenState;
-        }
-
-        /** @param waitDurationInOpenState how long the breaker stays open */
-        public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
-            this.waitDurationInOpenState = waitDurationInOpenState;
-        }
-
-        /** @return the number of probe calls when half-open */
-        public int getPermittedNumberOfCallsInHalfOpenState() {
-            return this.permittedNumberOfCallsInHalfOpenState;
-        }
-
-        /** @param permittedNumberOfCallsInHalfOpenState the number of probe calls when half-open */
-        public void setPermittedNumberOfCallsInHalfOpenState(int permittedNumberOfCallsInHalfOpenState) {
-            this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
-        }
-
-        /** @return the duration over which a call is slow */
-        public Duration getSlowCallDurationThreshold() {
-            return this.slowCallDurationThreshold;
-        }
-
-        /** @param slowCallDurationThreshold the duration over which a call is slow */
-        public void setSlowCallDurationThreshold(Duration slowCallDurationThreshold) {
-            this.slowCallDurationThreshold = slowCallDurationThreshold;
-        }
-    }
-
-    /** Overrides for one adapter; every unset value falls back to the defaults above. */
-    public static class Adapter {
-
-        /** Whether the adapter starts switched on (default true). */
-        private boolean enabled = true;
-
-        private final DispatchOverrides dispatch = new DispatchOverrides();
-
-        private final CircuitBreakerOverrides circuitBreaker = new CircuitBreakerOverrides();
-
-        /** @return whether the adapter starts switched on */
-        public boolean isEnabled() {
-            return this.enabled;
-        }
-
-        /** @param enabled whether the adapter starts switched on */
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        /** @return the dispatch overrides */
-        public DispatchOverrides getDispatch() {
-            return this.dispatch;
-        }
-
-        /** @return the breaker overrides */
-        public CircuitBreakerOverrides getCircuitBreaker() {
-            return this.circuitBreaker;
-        }
-    }
-
-    /** Dispatch overrides for one adapter; every unset value falls back to observability.dispatch.*. */
-    public static class DispatchOverrides {
-
-        /** How the lane calls this adapter (default: observability.dispatch.mode, else the adapter's preference). */
-        private @Nullable DispatchMode mode;
-
-        /** Capacity of this adapter's queue (default: observability.dispatch.queue-capacity). */
         private @Nullable Integer queueCapacity;
 
         /** @return the dispatch mode, or {@code null} for the default */
@@ -561,85 +367,150 @@ public class ObservabilityProperties implements Validator {
         }
     }
 
-    /** Circuit breaker overrides for one adapter; every unset value falls back to observability.circuit-breaker.*. */
-    public static class CircuitBreakerOverrides {
+    /** Default dispatch settings of every lane, and how the manager stops them. */
+    public static class Dispatch extends LaneDispatch {
 
-        /** Failure rate threshold in percent, from 1 to 100. */
+        /** Longest the application's shutdown waits for the lanes' queues to drain (default 5s). */
+        private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+        /** Shortest time between two reports of one adapter's failures in the application log (default 1m). */
+        private Duration failureLogInterval = Duration.ofMinutes(1);
+
+        /** @return the longest shutdown waits for queues to drain */
+        public Duration getShutdownTimeout() {
+            return this.shutdownTimeout;
+        }
+
+        /** @param shutdownTimeout the longest shutdown waits for queues to drain */
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        /** @return the shortest time between two failure reports of one adapter */
+        public Duration getFailureLogInterval() {
+            return this.failureLogInterval;
+        }
+
+        /** @param failureLogInterval the shortest time between two failure reports of one adapter */
+        public void setFailureLogInterval(Duration failureLogInterval) {
+            this.failureLogInterval = failureLogInterval;
+        }
+    }
+
+    /**
+     * Circuit breaker settings: the defaults of every lane under {@code observability.circuit-breaker}, one adapter's
+     * under {@code observability.adapters.<name>.circuit-breaker}. An unset value falls back to the defaults of every
+     * lane, and those to the core's.
+     */
+    public static class CircuitBreaker {
+
+        /** Failure or slow-call rate, in percent from 1 to 100, at which a lane's breaker opens (default 50). */
         private @Nullable Float failureRateThreshold;
 
-        /** Sliding window size. */
+        /** Number of recent calls the failure rate is computed over (default 100). */
         private @Nullable Integer slidingWindowSize;
 
-        /** Minimum number of calls. */
+        /** Calls needed in the window before the failure rate is computed (default 20). */
         private @Nullable Integer minimumNumberOfCalls;
 
-        /** Wait duration in the open state. */
+        /** How long an open breaker refuses events before it lets probes through (default 30s). */
         private @Nullable Duration waitDurationInOpenState;
 
-        /** Permitted number of calls in the half-open state. */
+        /** Number of probe calls in the half-open state (default 5). */
         private @Nullable Integer permittedNumberOfCallsInHalfOpenState;
 
-        /** Slow call duration threshold. */
+        /** Duration over which an adapter call counts as slow, and so as a failure (default 1s). */
         private @Nullable Duration slowCallDurationThreshold;
 
-        /** @return the override, or {@code null} */
+        /** @return the failure rate threshold in percent, or {@code null} for the default */
         public @Nullable Float getFailureRateThreshold() {
             return this.failureRateThreshold;
         }
 
-        /** @param failureRateThreshold the override */
+        /** @param failureRateThreshold the failure rate threshold in percent */
         public void setFailureRateThreshold(@Nullable Float failureRateThreshold) {
             this.failureRateThreshold = failureRateThreshold;
         }
 
-        /** @return the override, or {@code null} */
+        /** @return the sliding window size, or {@code null} for the default */
         public @Nullable Integer getSlidingWindowSize() {
             return this.slidingWindowSize;
         }
 
-        /** @param slidingWindowSize the override */
+        /** @param slidingWindowSize the sliding window size */
         public void setSlidingWindowSize(@Nullable Integer slidingWindowSize) {
             this.slidingWindowSize = slidingWindowSize;
         }
 
-        /** @return the override, or {@code null} */
+        /** @return the minimum number of calls, or {@code null} for the default */
         public @Nullable Integer getMinimumNumberOfCalls() {
             return this.minimumNumberOfCalls;
         }
 
-        /** @param minimumNumberOfCalls the override */
+        /** @param minimumNumberOfCalls the minimum number of calls */
         public void setMinimumNumberOfCalls(@Nullable Integer minimumNumberOfCalls) {
             this.minimumNumberOfCalls = minimumNumberOfCalls;
         }
 
-        /** @return the override, or {@code null} */
+        /** @return how long the breaker stays open, or {@code null} for the default */
         public @Nullable Duration getWaitDurationInOpenState() {
             return this.waitDurationInOpenState;
         }
 
-        /** @param waitDurationInOpenState the override */
+        /** @param waitDurationInOpenState how long the breaker stays open */
         public void setWaitDurationInOpenState(@Nullable Duration waitDurationInOpenState) {
             this.waitDurationInOpenState = waitDurationInOpenState;
         }
 
-        /** @return the override, or {@code null} */
+        /** @return the number of probe calls when half-open, or {@code null} for the default */
         public @Nullable Integer getPermittedNumberOfCallsInHalfOpenState() {
             return this.permittedNumberOfCallsInHalfOpenState;
         }
 
-        /** @param permittedNumberOfCallsInHalfOpenState the override */
+        /** @param permittedNumberOfCallsInHalfOpenState the number of probe calls when half-open */
         public void setPermittedNumberOfCallsInHalfOpenState(@Nullable Integer permittedNumberOfCallsInHalfOpenState) {
             this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
         }
 
-        /** @return the override, or {@code null} */
+        /** @return the duration over which a call is slow, or {@code null} for the default */
         public @Nullable Duration getSlowCallDurationThreshold() {
             return this.slowCallDurationThreshold;
         }
 
-        /** @param slowCallDurationThreshold the override */
+        /** @param slowCallDurationThreshold the duration over which a call is slow */
         public void setSlowCallDurationThreshold(@Nullable Duration slowCallDurationThreshold) {
             this.slowCallDurationThreshold = slowCallDurationThreshold;
+        }
+    }
+
+    /** Overrides for one adapter; every unset value falls back to the defaults of every lane. */
+    public static class Adapter {
+
+        /** Whether the adapter starts switched on (default true). */
+        private boolean enabled = true;
+
+        private final LaneDispatch dispatch = new LaneDispatch();
+
+        private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+        /** @return whether the adapter starts switched on */
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        /** @param enabled whether the adapter starts switched on */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the dispatch overrides */
+        public LaneDispatch getDispatch() {
+            return this.dispatch;
+        }
+
+        /** @return the breaker overrides */
+        public CircuitBreaker getCircuitBreaker() {
+            return this.circuitBreaker;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,14 +13,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
+import dev.observability.core.dispatch.LaneSetting;
+import dev.observability.core.health.HealthSettings;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.BeanUtils;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,13 +120,54 @@ class ConfigurationDocumentationTests {
         });
     }
 
+    /**
+     * A default that a description states, {@code (default 8192)}, is the default in the metadata (which the docs'
+     * default column shows), so the description cannot say one default and the metadata another.
+     */
+    @Test
+    void everyDefaultADescriptionStatesIsTheMetadatasDefault() throws IOException {
+        Pattern stated = Pattern.compile("\\(default ([^ :,()]+)\\)\\.?$");
+        assertThat(currentProperties()).allSatisfy((property) -> {
+            Matcher matcher = stated.matcher((String) property.get("description"));
+            if (matcher.find() && property.get("defaultValue") != null) {
+                assertThat(String.valueOf(property.get("defaultValue")).toLowerCase(Locale.ROOT))
+                    .as("metadata default of %s", property.get("name"))
+                    .isEqualTo(matcher.group(1).toLowerCase(Locale.ROOT));
+            }
+        });
+    }
+
+    /**
+     * Every lane setting of the core is a property under {@code observability.adapters.<name>.} by the same name (the
+     * name the {@code observability} endpoint reads at runtime), and one with a default of every lane
+     * ({@code observability.dispatch.*}, {@code observability.circuit-breaker.*}) documents the core's default there.
+     */
+    @Test
+    void everyLaneSettingIsAPerAdapterPropertyAndItsDocumentedDefaultIsTheCores() throws IOException {
+        Map<String, Object> defaults = metadataDefaults();
+        assertThat(LaneSetting.all()).allSatisfy((setting) -> {
+            assertThat(adapterKeys()).contains(ADAPTER_KEY + setting.name());
+            if (setting.name().contains(".")) {
+                Object documented = defaults.get("observability." + setting.name());
+                assertThat(converted(documented, setting.type())).as("default of %s", setting)
+                    .isEqualTo(setting.defaultValue());
+            }
+        });
+    }
+
+    @Test
+    void documentedHealthDefaultsAreTheCores() throws IOException {
+        Map<String, Object> defaults = metadataDefaults();
+        HealthSettings core = HealthSettings.DEFAULTS;
+        assertThat(converted(defaults.get("observability.health.interval"), Duration.class)).isEqualTo(core.interval());
+        assertThat(converted(defaults.get("observability.health.timeout"), Duration.class)).isEqualTo(core.timeout());
+        assertThat(converted(defaults.get("observability.health.failure-threshold"), Integer.class))
+            .isEqualTo(core.failureThreshold());
+    }
+
     @Test
     void documentedDefaultsAreTheCoresDefaults() throws IOException {
-        Map<String, Object> defaults = currentProperties().stream()
-            .filter((property) -> property.get("defaultValue") != null)
-            .collect(Collectors.toMap((property) -> (String) property.get("name"),
-                    (property) -> property.get("defaultValue")));
-        assertThat(defaults).containsEntry("observability.redaction.sensitive-words",
+        assertThat(metadataDefaults()).containsEntry("observability.redaction.sensitive-words",
                 dev.observability.core.redaction.Redaction.DEFAULT_WORDS)
             .containsEntry("observability.prometheus.cardinality.max-label-sets-per-metric",
                     MicrometerAdapterSettings.DEFAULT_MAX_LABEL_SETS_PER_METRIC)
@@ -138,6 +185,19 @@ class ConfigurationDocumentationTests {
         assertThat(adapterKeys()).allSatisfy((key) -> assertThat(docs).contains("| `" + key + "` |"));
     }
 
+    private static Map<String, Object> metadataDefaults() throws IOException {
+        return currentProperties().stream()
+            .filter((property) -> property.get("defaultValue") != null)
+            .collect(Collectors.toMap((property) -> (String) property.get("name"),
+                    (property) -> property.get("defaultValue")));
+    }
+
+    /** A documented default as Boot binds it: its text converted to the setting's type. */
+    private static @Nullable Object converted(@Nullable Object documented, Class<?> type) {
+        return (documented != null)
+                ? ApplicationConversionService.getSharedInstance().convert(String.valueOf(documented), type) : null;
+    }
+
     /** The keys under {@code observability.adapters.<name>.}, from the properties class (maps get no metadata). */
     private static Set<String> adapterKeys() {
         Set<String> keys = new TreeSet<>();
@@ -146,7 +206,7 @@ class ConfigurationDocumentationTests {
                 continue;
             }
             Class<?> nestedType = descriptor.getPropertyType();
-            if (nestedType.getName().endsWith("Overrides")) {
+            if (nestedType.getDeclaringClass() == ObservabilityProperties.class) {
                 for (PropertyDescriptor nested : BeanUtils.getPropertyDescriptors(nestedType)) {
                     if (!nested.getName().equals("class")) {
                         keys.add(ADAPTER_KEY + kebab(descriptor.getName()) + "." + kebab(nested.getName()));

@@ -2,14 +2,16 @@ package dev.observability.autoconfigure.validation;
 
 import java.time.Duration;
 
+import dev.observability.core.dispatch.SettingRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
 
 /**
- * The constraints the starter's {@code @ConfigurationProperties} classes check on themselves. Each rejects a field of
- * the object being validated, so Boot's binder reports the property, the bound value, where it came from and the
- * reason. A {@code null} value is an override that is not set, and passes.
+ * The constraints the starter's {@code @ConfigurationProperties} classes check on themselves, with the core's rules
+ * ({@link SettingRules}), so a value is refused for the same reason at start-up as in the core and at runtime. Each
+ * rejects a field of the object being validated, so Boot's binder reports the property, the bound value, where it
+ * came from and the reason. A {@code null} value is not set, and passes.
  */
 public final class PropertyConstraints {
 
@@ -24,9 +26,7 @@ public final class PropertyConstraints {
      * @param max the greatest value accepted
      */
     public static void inRange(Errors errors, String field, @Nullable Number value, int min, int max) {
-        if (value != null && !(value.doubleValue() >= min && value.doubleValue() <= max)) {
-            reject(errors, field, "must be a number from " + min + " to " + max);
-        }
+        rejectIf(errors, field, SettingRules.between(value, min, max));
     }
 
     /**
@@ -35,9 +35,7 @@ public final class PropertyConstraints {
      * @param value the bound value, or {@code null} when not set
      */
     public static void atLeastOne(Errors errors, String field, @Nullable Integer value) {
-        if (value != null && value < 1) {
-            reject(errors, field, "must be a whole number of 1 or more");
-        }
+        rejectIf(errors, field, SettingRules.atLeastOne(value));
     }
 
     /**
@@ -46,9 +44,7 @@ public final class PropertyConstraints {
      * @param value the bound value, or {@code null} when not set
      */
     public static void positive(Errors errors, String field, @Nullable Duration value) {
-        if (value != null && (value.isNegative() || value.isZero())) {
-            reject(errors, field, "must be a positive duration, such as 500ms, 5s or 1m");
-        }
+        rejectIf(errors, field, SettingRules.positive(value));
     }
 
     /**
@@ -57,8 +53,18 @@ public final class PropertyConstraints {
      * @param value the bound value, or {@code null} when not set
      */
     public static void notNegative(Errors errors, String field, @Nullable Duration value) {
-        if (value != null && value.isNegative()) {
-            reject(errors, field, "must be a duration of zero or more, such as 0s or 5s");
+        rejectIf(errors, field, SettingRules.notNegative(value));
+    }
+
+    /**
+     * @param errors the errors of the object being validated
+     * @param field the field's name, as in the properties class
+     * @param refusal why the value is refused, such as {@code "must be a whole number of 1 or more"}, or
+     * {@code null} when it is accepted
+     */
+    public static void rejectIf(Errors errors, String field, @Nullable String refusal) {
+        if (refusal != null) {
+            reject(errors, field, refusal);
         }
     }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * The settings of one lane's circuit breaker. Slow calls count as failures: a call slower than
  * {@link #slowCallDurationThreshold()} is recorded as slow, and the slow-call rate opens the breaker at the same
- * threshold as the failure rate.
+ * threshold as the failure rate. The values each setting accepts are defined by its {@link LaneSetting}.
  *
  * @param failureRateThreshold the failure (or slow-call) rate, in percent from 1 to 100, at which the breaker opens
  * @param slidingWindowSize the number of recent calls the rates are computed over
@@ -23,31 +23,75 @@ public record CircuitBreakerSettings(float failureRateThreshold, int slidingWind
 
     /**
      * Validates the settings.
-     * @throws IllegalArgumentException naming the setting and the accepted range
+     * @throws IllegalArgumentException naming the setting, its value and the values it accepts
      */
     public CircuitBreakerSettings {
-        if (!(failureRateThreshold >= 1f && failureRateThreshold <= 100f)) {
-            throw new IllegalArgumentException(
-                    "failure-rate-threshold must be from 1 to 100 (percent), was " + failureRateThreshold);
-        }
-        if (slidingWindowSize < 1) {
-            throw new IllegalArgumentException("sliding-window-size must be 1 or more, was " + slidingWindowSize);
-        }
-        if (minimumNumberOfCalls < 1) {
-            throw new IllegalArgumentException(
-                    "minimum-number-of-calls must be 1 or more, was " + minimumNumberOfCalls);
-        }
-        requirePositive("wait-duration-in-open-state", waitDurationInOpenState);
-        if (permittedCallsInHalfOpenState < 1) {
-            throw new IllegalArgumentException("permitted-number-of-calls-in-half-open-state must be 1 or more, was "
-                    + permittedCallsInHalfOpenState);
-        }
-        requirePositive("slow-call-duration-threshold", slowCallDurationThreshold);
+        LaneSetting.FAILURE_RATE_THRESHOLD.require(failureRateThreshold);
+        LaneSetting.SLIDING_WINDOW_SIZE.require(slidingWindowSize);
+        LaneSetting.MINIMUM_NUMBER_OF_CALLS.require(minimumNumberOfCalls);
+        requireSet(LaneSetting.WAIT_DURATION_IN_OPEN_STATE, waitDurationInOpenState);
+        LaneSetting.PERMITTED_NUMBER_OF_CALLS_IN_HALF_OPEN_STATE.require(permittedCallsInHalfOpenState);
+        requireSet(LaneSetting.SLOW_CALL_DURATION_THRESHOLD, slowCallDurationThreshold);
     }
 
-    private static void requirePositive(String setting, Duration duration) {
-        if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(setting + " must be a positive duration, was " + duration);
+    private static void requireSet(LaneSetting<Duration> setting, Duration value) {
+        if (value == null) {
+            throw new IllegalArgumentException(setting.name() + " must have a value");
         }
+        setting.require(value);
+    }
+
+    /**
+     * @param threshold a failure rate threshold
+     * @return these settings with that threshold
+     */
+    public CircuitBreakerSettings withFailureRateThreshold(float threshold) {
+        return new CircuitBreakerSettings(threshold, this.slidingWindowSize, this.minimumNumberOfCalls,
+                this.waitDurationInOpenState, this.permittedCallsInHalfOpenState, this.slowCallDurationThreshold);
+    }
+
+    /**
+     * @param size a sliding window size
+     * @return these settings with that size
+     */
+    public CircuitBreakerSettings withSlidingWindowSize(int size) {
+        return new CircuitBreakerSettings(this.failureRateThreshold, size, this.minimumNumberOfCalls,
+                this.waitDurationInOpenState, this.permittedCallsInHalfOpenState, this.slowCallDurationThreshold);
+    }
+
+    /**
+     * @param calls a minimum number of calls
+     * @return these settings with that minimum
+     */
+    public CircuitBreakerSettings withMinimumNumberOfCalls(int calls) {
+        return new CircuitBreakerSettings(this.failureRateThreshold, this.slidingWindowSize, calls,
+                this.waitDurationInOpenState, this.permittedCallsInHalfOpenState, this.slowCallDurationThreshold);
+    }
+
+    /**
+     * @param wait a wait duration in the open state
+     * @return these settings with that wait
+     */
+    public CircuitBreakerSettings withWaitDurationInOpenState(Duration wait) {
+        return new CircuitBreakerSettings(this.failureRateThreshold, this.slidingWindowSize, this.minimumNumberOfCalls,
+                wait, this.permittedCallsInHalfOpenState, this.slowCallDurationThreshold);
+    }
+
+    /**
+     * @param calls a number of probe calls in the half-open state
+     * @return these settings with that number
+     */
+    public CircuitBreakerSettings withPermittedCallsInHalfOpenState(int calls) {
+        return new CircuitBreakerSettings(this.failureRateThreshold, this.slidingWindowSize, this.minimumNumberOfCalls,
+                this.waitDurationInOpenState, calls, this.slowCallDurationThreshold);
+    }
+
+    /**
+     * @param threshold a slow-call duration threshold
+     * @return these settings with that threshold
+     */
+    public CircuitBreakerSettings withSlowCallDurationThreshold(Duration threshold) {
+        return new CircuitBreakerSettings(this.failureRateThreshold, this.slidingWindowSize, this.minimumNumberOfCalls,
+                this.waitDurationInOpenState, this.permittedCallsInHalfOpenState, threshold);
     }
 }

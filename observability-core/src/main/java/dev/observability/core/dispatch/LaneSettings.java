@@ -4,9 +4,10 @@ import dev.observability.core.spi.DispatchMode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings of one adapter's lane.
+ * The settings of one adapter's lane. The values each setting accepts, and its name, are defined by its
+ * {@link LaneSetting}.
  *
- * @param enabled whether the adapter starts switched on
+ * @param enabled whether the adapter is switched on
  * @param dispatch the dispatch mode, or {@code null} for the adapter's own
  * {@linkplain dev.observability.core.spi.ObservabilityAdapter#preferredDispatch() preference}
  * @param queueCapacity the most events an ASYNC lane holds; a full queue drops new events
@@ -24,19 +25,17 @@ public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int
 
     /**
      * Validates the settings.
-     * @throws IllegalArgumentException naming the setting and the accepted range
+     * @throws IllegalArgumentException naming the setting, its value and the values it accepts
      */
     public LaneSettings {
-        if (queueCapacity < 1) {
-            throw new IllegalArgumentException("queue-capacity must be 1 or more, was " + queueCapacity);
-        }
+        LaneSetting.QUEUE_CAPACITY.require(queueCapacity);
         if (circuitBreaker == null) {
             throw new IllegalArgumentException("circuit-breaker settings are required");
         }
     }
 
     /**
-     * @param mode a dispatch mode
+     * @param mode a dispatch mode, or {@code null} for the adapter's preference
      * @return these settings with that mode
      */
     public LaneSettings withDispatch(@Nullable DispatchMode mode) {
@@ -52,7 +51,7 @@ public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int
     }
 
     /**
-     * @param on whether the adapter starts switched on
+     * @param on whether the adapter is switched on
      * @return these settings with that switch
      */
     public LaneSettings withEnabled(boolean on) {
