@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configures the {@link ObservabilityManager}: every adapter bean is registered under its name with its
- * {@code observability.adapters.<name>.*} overrides, every {@link HealthCheck} bean joins the health cycle, the
+ * {@code observability.adapters.<name>.*} overrides (and starts switched off when an {@link AdapterSwitch} bean of
+ * its own is off), every {@link HealthCheck} bean joins the health cycle, the
  * {@link ObservabilityManagerCustomizer} beans adjust the builder, and the manager starts and stops with the
  * application context. When the application has a Resilience4j {@link CircuitBreakerRegistry} bean, the lanes'
  * breakers live in it.
@@ -27,14 +28,15 @@ public final class ObservabilityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ObservabilityManager observabilityManager(ObservabilityProperties properties,
-            ObjectProvider<ObservabilityAdapter> adapters, ObjectProvider<HealthCheck> healthChecks,
+            ObjectProvider<ObservabilityAdapter> adapters, ObjectProvider<AdapterSwitch> switches,
+            ObjectProvider<HealthCheck> healthChecks,
             ObjectProvider<ObservabilityManagerCustomizer> customizers,
             ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry) {
         CircuitBreakerRegistry registry = circuitBreakerRegistry.getIfUnique();
         CircuitBreakerFactory breakers = (registry != null) ? CircuitBreakerFactory.of(registry)
                 : CircuitBreakerFactory.standalone();
         return new ObservabilityManagerAssembler(properties).assemble(adapters.orderedStream().toList(),
-                healthChecks.orderedStream().toList(), customizers.orderedStream().toList(), breakers);
+                switches.orderedStream().toList(), healthChecks.orderedStream().toList(), customizers.orderedStream().toList(), breakers);
     }
 
     @Bean

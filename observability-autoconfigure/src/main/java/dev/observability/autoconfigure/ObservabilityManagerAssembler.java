@@ -34,14 +34,16 @@ final class ObservabilityManagerAssembler {
 
     /**
      * @param adapters the adapter beans, in order
+     * @param switches the adapters' own switches: an adapter whose switch is off starts switched off
      * @param healthChecks the health check beans
      * @param customizers the customizers, in order
      * @param breakerFactory makes the lanes' circuit breakers
      * @return the manager, not started
      * @throws InvalidObservabilityConfigurationException when two adapters share a name or the builder refuses one
      */
-    ObservabilityManager assemble(List<ObservabilityAdapter> adapters, List<HealthCheck> healthChecks,
-            List<ObservabilityManagerCustomizer> customizers, CircuitBreakerFactory breakerFactory) {
+    ObservabilityManager assemble(List<ObservabilityAdapter> adapters, List<AdapterSwitch> switches,
+            List<HealthCheck> healthChecks, List<ObservabilityManagerCustomizer> customizers,
+            CircuitBreakerFactory breakerFactory) {
         Map<String, ObservabilityAdapter> byName = uniqueNames(adapters);
         warnAboutUnmatchedOverrides(byName.keySet());
         LaneSettings laneDefaults = LaneProperties.defaults(this.properties);
@@ -60,16 +62,25 @@ final class ObservabilityManagerAssembler {
             .signalEnabled(Signal.HEALTH, health.isEnabled())
             .signalEnabled(Signal.LOGGING, this.properties.getLogging().isEnabled())
             .redaction(redaction(this.properties.getRedaction()));
-        byName.forEach((name, adapter) -> builder.adapter(adapter, laneSettings(laneDefaults, name)));
+        byName.forEach((name, adapter) -> builder.adapter(adapter, switchedOffByItsOwnSwitch(name, switches)
+                ? laneSettings(laneDefaults, name).withEnabled(false) : laneSettings(laneDefaults, name)));
         healthChecks.forEach(builder::healthCheck);
         customizers.forEach((customizer) -> customizer.customize(builder));
+        ObservabilityManager manager;
         try {
-            return builder.build();
+            manager = builder.build();
         }
         catch (IllegalArgumentException ex) {
             throw new InvalidObservabilityConfigurationException("The observability manager cannot be built: "
                     + ex.getMessage() + ".", "Fix the adapter or health check bean named in the message.");
         }
+        manager.onAdapterRegistered((lane) -> switches.forEach((adapterSwitch) -> adapterSwitch.follow(lane)));
+        return manager;
+    }
+
+    private static boolean switchedOffByItsOwnSwitch(String adapterName, List<AdapterSwitch> switches) {
+        return switches.stream()
+            .anyMatch((adapterSwitch) -> adapterSwitch.adapterName().equals(adapterName) && !adapterSwitch.configuredOn());
     }
 
     private LaneSettings laneSettings(LaneSettings defaults, String adapterName) {

@@ -59,6 +59,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObservabilityManager implements AutoCloseable {
 
+    private static final Predicate<ObservabilityAdapter> ALL_ADAPTERS = (adapter) -> true;
+
     private static final System.Logger LOGGER = System.getLogger(ObservabilityManager.class.getName());
 
     private final Clock clock;
@@ -652,7 +654,7 @@ public final class ObservabilityManager implements AutoCloseable {
             output.accept(safe);
         }
         else {
-            submitToLoggingLanes(safe);
+            submitToLoggingLanes(safe, ALL_ADAPTERS);
         }
     }
 
@@ -663,9 +665,20 @@ public final class ObservabilityManager implements AutoCloseable {
      * @param event the event
      */
     public void dispatchLog(LogEvent event) {
+        dispatchLog(event, ALL_ADAPTERS);
+    }
+
+    /**
+     * Hands an event of the host's logging framework to the logging lanes of the adapters the filter accepts, as
+     * {@link #dispatchLog(LogEvent)} does: a bridge leaves out adapters whose backend receives that framework's
+     * events by itself, so each event reaches each backend once.
+     * @param event the event
+     * @param accepts which adapters receive it
+     */
+    public void dispatchLog(LogEvent event, Predicate<? super ObservabilityAdapter> accepts) {
         LogEvent safe = admit(event);
-        if (safe != null) {
-            submitToLoggingLanes(safe);
+        if (safe != null && accepts != null) {
+            submitToLoggingLanes(safe, accepts);
         }
     }
 
@@ -676,9 +689,11 @@ public final class ObservabilityManager implements AutoCloseable {
         return this.logLimits.apply(redact(event), this.refusals);
     }
 
-    private void submitToLoggingLanes(LogEvent safe) {
+    private void submitToLoggingLanes(LogEvent safe, Predicate<? super ObservabilityAdapter> accepts) {
         for (AdapterLane lane : this.loggingLanes) {
-            lane.submit(Signal.LOGGING, (LoggingAdapter adapter) -> adapter.log(safe));
+            if (accepts.test(lane.adapter())) {
+                lane.submit(Signal.LOGGING, (LoggingAdapter adapter) -> adapter.log(safe));
+            }
         }
     }
 

@@ -1,16 +1,19 @@
 package dev.observability.autoconfigure.bridge;
 
 import java.util.Map;
+import java.util.function.Predicate;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
+import dev.observability.autoconfigure.adapter.LogbackNative;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.LogEvent;
 import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.ObservabilityAdapter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.KeyValuePair;
 
@@ -20,12 +23,15 @@ import org.slf4j.event.KeyValuePair;
  * every event themselves. The library's own lines (a lane's failure report) are handed over too; a lane refuses what
  * would re-enter it (the failing adapter never receives its own report). The event's fields are its SLF4J
  * key-value pairs and its MDC (without the trace ids, which the event carries as its span: the manager's current
- * span, the same one the MDC shows).
+ * span, the same one the MDC shows). Adapters whose backend receives Logback's events by itself
+ * ({@link LogbackNative}) are left out while they say so.
  */
 public final class LogbackBridgeAppender extends AppenderBase<ILoggingEvent> {
 
     /** The appender's name on the root logger. */
     public static final String NAME = "OBSERVABILITY_BRIDGE";
+
+    private static final Predicate<ObservabilityAdapter> NOT_NATIVE = LogbackBridgeAppender::needsTheBridge;
 
     private final ObservabilityManager manager;
 
@@ -42,7 +48,12 @@ public final class LogbackBridgeAppender extends AppenderBase<ILoggingEvent> {
             return;
         }
         this.manager.dispatchLog(new LogEvent(event.getInstant(), level, event.getLoggerName(), event.getThreadName(),
-                event.getFormattedMessage(), fieldsOf(event), errorOf(event), this.manager.currentSpanContext()));
+                event.getFormattedMessage(), fieldsOf(event), errorOf(event), this.manager.currentSpanContext()),
+                NOT_NATIVE);
+    }
+
+    private static boolean needsTheBridge(ObservabilityAdapter adapter) {
+        return !(adapter instanceof LogbackNative logbackNative) || !logbackNative.receivesLogbackEvents();
     }
 
     private static LogLevel toLevel(Level level) {

@@ -8,20 +8,23 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Wraps the application's {@link OtlpMetricsSender} bean (Boot's, configured with
  * {@code management.otlp.metrics.export.*}, or the application's own) in a {@link CountingOtlpMetricsSender}, so the
- * OTLP metrics adapter's health follows what the registry's publishes really did.
+ * OTLP metrics adapter's health follows what the registry's publishes really did and the metrics' switch stops them.
  */
 final class CountingOtlpMetricsSenderPostProcessor implements BeanPostProcessor {
 
     private final ObjectProvider<OtlpPublishAccount> account;
 
-    CountingOtlpMetricsSenderPostProcessor(ObjectProvider<OtlpPublishAccount> account) {
+    private final boolean replacesRegistryLog;
+
+    CountingOtlpMetricsSenderPostProcessor(ObjectProvider<OtlpPublishAccount> account, boolean replacesRegistryLog) {
         this.account = account;
+        this.replacesRegistryLog = replacesRegistryLog;
     }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof OtlpMetricsSender sender && !(bean instanceof CountingOtlpMetricsSender)) {
-            return new CountingOtlpMetricsSender(sender, this.account.getObject());
+            return new CountingOtlpMetricsSender(sender, this.account.getObject(), this.replacesRegistryLog);
         }
         return bean;
     }

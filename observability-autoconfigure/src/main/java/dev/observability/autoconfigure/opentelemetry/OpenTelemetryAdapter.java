@@ -12,7 +12,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 
 /**
- * Turns manager spans into OpenTelemetry spans of the application's SDK. A span the
+ * The OpenTelemetry traces adapter, named {@value #NAME}: turns manager spans into OpenTelemetry spans of the
+ * application's SDK. A span the
  * {@link OpenTelemetrySpanContextSource} started for the manager span (it arrives as the span's
  * {@link SpanStart#attachment()}) is finished with what the application recorded, so it keeps the ids the logs
  * printed; otherwise (the source was not installed) a span is built with the same name, parent, times and content.
@@ -23,7 +24,7 @@ import io.opentelemetry.context.Context;
 public final class OpenTelemetryAdapter implements TracingAdapter, ObservationNative {
 
     /** The name this adapter registers under. */
-    public static final String NAME = "opentelemetry";
+    public static final String NAME = "opentelemetry-traces";
 
     private final Tracer tracer;
 

@@ -1,5 +1,8 @@
 package dev.observability.autoconfigure.opentelemetry;
 
+import java.time.Duration;
+
+import dev.observability.autoconfigure.AdapterSwitch;
 import dev.observability.autoconfigure.ObservabilityManagerCustomizer;
 import dev.observability.autoconfigure.ObservabilityProperties;
 import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
@@ -18,21 +21,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configures the OpenTelemetry adapter when {@code micrometer-tracing-bridge-otel} and
- * {@code opentelemetry-exporter-otlp} are on the classpath, the application has an {@link OpenTelemetry} bean
- * (Boot's SDK, configured with {@code management.opentelemetry.*} and {@code management.tracing.*}, or its own),
- * {@code observability.opentelemetry.enabled} is not {@code false} and Boot's
- * {@code management.opentelemetry.enabled} (Boot 4.1) is not {@code false}. The adapter never builds an SDK: without
- * an {@link OpenTelemetry} bean it backs off, and the conditions report says so. Manager spans take the ids of the
- * SDK's spans, and the adapter's health follows the SDK's export results. Failed exports are reported in the
- * application log at most once per {@code observability.dispatch.failure-log-interval}, in place of the SDK's own
- * lines about them (unless {@code observability.opentelemetry.replace-exporter-log=false}).
+ * Auto-configures the OpenTelemetry traces adapter ({@value OpenTelemetryAdapter#NAME}) when
+ * {@code micrometer-tracing-bridge-otel} and {@code opentelemetry-exporter-otlp} are on the classpath, the application
+ * has an {@link OpenTelemetry} bean (Boot's SDK, configured with {@code management.opentelemetry.*} and
+ * {@code management.tracing.*}, or its own) and Boot's {@code management.opentelemetry.enabled} (Boot 4.1) is not
+ * {@code false}. The adapter never builds an SDK: without an {@link OpenTelemetry} bean it backs off, and the
+ * conditions report says so. Manager spans take the ids of the SDK's spans, and the adapter's health follows the
+ * SDK's export results. With {@code observability.opentelemetry.enabled} or
+ * {@code observability.opentelemetry.traces.enabled} {@code false} the adapter starts switched off, and while it is
+ * off (at start-up or at runtime) Boot's span exporters send nothing. Failed exports are reported in the application
+ * log at most once per {@code observability.dispatch.failure-log-interval}, in place of the SDK's own lines about them
+ * (unless {@code observability.opentelemetry.replace-exporter-log=false}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass(name = { "io.micrometer.tracing.otel.bridge.OtelTracer",
         "io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter" })
-@ConditionalOnSwitchesNotOff({ "observability.enabled", "observability.opentelemetry.enabled" })
+@ConditionalOnSwitchesNotOff("observability.enabled")
 @ConditionalOnBooleanProperty(name = "management.opentelemetry.enabled", matchIfMissing = true)
 @ConditionalOnBean(OpenTelemetry.class)
 @EnableConfigurationProperties(OpenTelemetryProperties.class)
@@ -43,17 +48,22 @@ public final class OpenTelemetryAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SpanExportAccount spanExportAccount(ObjectProvider<ObservabilityProperties> properties) {
-        ObservabilityProperties observability = properties.getIfAvailable();
-        return (observability != null)
-                ? new SpanExportAccount(observability.getDispatch().getFailureLogInterval())
-                : new SpanExportAccount();
+    SpanExportAccount spanExportAccount(OpenTelemetryProperties openTelemetry,
+            ObjectProvider<ObservabilityProperties> properties) {
+        return new SpanExportAccount(
+                new AdapterSwitch(OpenTelemetryAdapter.NAME, openTelemetry.startsOn(openTelemetry.getTraces())),
+                failureLogInterval(properties));
+    }
+
+    @Bean
+    AdapterSwitch openTelemetryTracesSwitch(SpanExportAccount account) {
+        return account.adapterSwitch();
     }
 
     @Bean
     @ConditionalOnSwitchesNotOff("observability.opentelemetry.replace-exporter-log")
-    SdkSpanExportLogFilter observabilitySdkSpanExportLogFilter(SpanExportAccount account) {
-        return new SdkSpanExportLogFilter(account);
+    SdkExportLogFilter observabilitySdkSpanExportLogFilter(SpanExportAccount account) {
+        return SdkExportLogFilter.forSpans(account);
     }
 
     @Bean
@@ -74,6 +84,15 @@ public final class OpenTelemetryAutoConfiguration {
     @Bean
     ObservabilityManagerCustomizer openTelemetrySpanContextCustomizer(OpenTelemetrySpanContextSource source) {
         return (builder) -> builder.spanContextSource(source);
+    }
+
+    /**
+     * @param properties the starter's properties, when bound
+     * @return the shortest time between two reports of an adapter's failures
+     */
+    static Duration failureLogInterval(ObjectProvider<ObservabilityProperties> properties) {
+        ObservabilityProperties observability = properties.getIfAvailable();
+        return (observability != null) ? observability.getDispatch().getFailureLogInterval() : Duration.ofMinutes(1);
     }
 
     /**

@@ -11,15 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("observability.opentelemetry.metrics")
 public class OpenTelemetryMetricsProperties extends MicrometerAdapterProperties {
 
-    /** Whether the manager's metrics are recorded into Boot's OTLP meter registry (default true). */
+    /**
+     * Whether the manager's metrics are recorded into Boot's OTLP meter registry and the registry's pushes are sent;
+     * when false the adapter starts switched off and no push is sent (default true).
+     */
     private boolean enabled = true;
 
-    /** @return whether the adapter is on */
+    /** @return whether metrics start switched on */
     public boolean isEnabled() {
         return this.enabled;
     }
 
-    /** @param enabled whether the adapter is on */
+    /** @param enabled whether metrics start switched on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }

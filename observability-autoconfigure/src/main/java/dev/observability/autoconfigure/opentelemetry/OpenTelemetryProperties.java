@@ -3,39 +3,91 @@ package dev.observability.autoconfigure.opentelemetry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the OpenTelemetry adapter. The SDK it writes to is the application's (Boot's, configured with
- * {@code management.opentelemetry.*} and {@code management.tracing.*}): where spans go, how they are sampled and
- * which resource they carry are Boot's keys, not these.
+ * Settings of the OpenTelemetry adapters, one per signal ({@code opentelemetry-traces}, {@code opentelemetry-metrics},
+ * {@code opentelemetry-logs}); each signal has its own switch under {@code observability.opentelemetry.<signal>}. The
+ * SDK and registry they write to are the application's (Boot's, configured with {@code management.opentelemetry.*},
+ * {@code management.otlp.metrics.*} and {@code management.tracing.*}): where the signals go, how spans are sampled
+ * and which resource they carry are Boot's keys, not these.
  */
 @ConfigurationProperties("observability.opentelemetry")
 public class OpenTelemetryProperties {
 
-    /** Whether the OpenTelemetry adapter is on when its libraries and an OpenTelemetry SDK bean are there (default true). */
+    /**
+     * Whether OpenTelemetry's three signals (traces, metrics, logs) start switched on; when false each starts off and
+     * nothing is exported over OTLP until a signal is switched on at runtime (default true).
+     */
     private boolean enabled = true;
 
     /**
-     * Whether the adapter's report of failed span exports, at most once per observability.dispatch.failure-log-interval,
-     * replaces the OpenTelemetry SDK's own log lines about them (default true).
+     * Whether the adapters' reports of failed exports (spans, log records, metrics pushes), at most once per
+     * observability.dispatch.failure-log-interval, replace the OpenTelemetry SDK's and Micrometer's own log lines about
+     * them (default true).
      */
     private boolean replaceExporterLog = true;
 
-    /** @return whether the adapter is on */
+    /** Traces: manager spans as spans of Boot's SDK, and the SDK's span exports. */
+    private final Signal traces = new Signal();
+
+    /** Logs: log events as log records of Boot's SDK, and the SDK's log record exports. */
+    private final Signal logs = new Signal();
+
+    /** @return whether the signals start switched on */
     public boolean isEnabled() {
         return this.enabled;
     }
 
-    /** @param enabled whether the adapter is on */
+    /** @param enabled whether the signals start switched on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /** @return whether the adapter's report replaces the SDK's own lines about failed span exports */
+    /** @return whether the adapters' reports replace the SDK's and Micrometer's own lines about failed exports */
     public boolean isReplaceExporterLog() {
         return this.replaceExporterLog;
     }
 
-    /** @param replaceExporterLog whether the adapter's report replaces the SDK's own lines */
+    /** @param replaceExporterLog whether the adapters' reports replace the libraries' own lines */
     public void setReplaceExporterLog(boolean replaceExporterLog) {
         this.replaceExporterLog = replaceExporterLog;
+    }
+
+    /** @return the traces' switch */
+    public Signal getTraces() {
+        return this.traces;
+    }
+
+    /** @return the logs' switch */
+    public Signal getLogs() {
+        return this.logs;
+    }
+
+    /**
+     * @param signal a signal's own switch
+     * @return whether the signal starts switched on: this switch and the signal's are both on
+     */
+    boolean startsOn(Signal signal) {
+        return this.enabled && signal.isEnabled();
+    }
+
+    /**
+     * The switch of one signal.
+     */
+    public static class Signal {
+
+        /**
+         * Whether this signal starts switched on; when false its adapter starts switched off and Boot's exporter of
+         * the signal sends nothing until it is switched on at runtime (default true).
+         */
+        private boolean enabled = true;
+
+        /** @return whether the signal starts switched on */
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        /** @param enabled whether the signal starts switched on */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 }

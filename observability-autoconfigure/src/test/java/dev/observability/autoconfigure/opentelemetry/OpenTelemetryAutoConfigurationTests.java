@@ -17,6 +17,7 @@ import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTraci
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.ClassUtils;
 
@@ -51,10 +52,24 @@ class OpenTelemetryAutoConfigurationTests {
     }
 
     @Test
-    void isOffWhenDisabledByProperty() {
+    void startsSwitchedOffWhenTracesAreSwitchedOffByProperty() {
+        this.withBootSdk.withPropertyValues("observability.opentelemetry.traces.enabled=false")
+            .run(OpenTelemetryAutoConfigurationTests::registeredSwitchedOff);
+    }
+
+    @Test
+    void startsSwitchedOffWhenOpenTelemetryIsSwitchedOffByProperty() {
         this.withBootSdk.withPropertyValues("observability.opentelemetry.enabled=false")
-            .run((context) -> assertThat(context).hasSingleBean(OpenTelemetry.class)
-                .doesNotHaveBean(OpenTelemetryAdapter.class));
+            .run(OpenTelemetryAutoConfigurationTests::registeredSwitchedOff);
+    }
+
+    private static void registeredSwitchedOff(AssertableApplicationContext context) {
+        assertThat(context).hasSingleBean(OpenTelemetry.class).hasSingleBean(OpenTelemetryAdapter.class);
+        ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+        assertThat(manager.adapter(OpenTelemetryAdapter.NAME).orElseThrow().configuredEnabled()).isFalse();
+        assertThat(context.getBean(SpanExportAccount.class).adapterSwitch().isOn()).isFalse();
+        manager.setEnabled(OpenTelemetryAdapter.NAME, true);
+        assertThat(context.getBean(SpanExportAccount.class).adapterSwitch().isOn()).isTrue();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.observability.autoconfigure.opentelemetry;
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.Labels;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.micrometer.registry.otlp.OtlpMetricsSender;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.otlp.OtlpMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,25 +47,59 @@ class OpenTelemetryMetricsAutoConfigurationTests {
         this.runner.withUserConfiguration(UserSender.class).run((context) -> {
             OtlpMetricsSender sender = context.getBean(OtlpMetricsSender.class);
             assertThat(sender).isInstanceOf(CountingOtlpMetricsSender.class);
-            sender.send(OtlpMetricsSender.Request.builder(new byte[0]).address("http://127.0.0.1:9").build());
+            sender.send(aPush());
             assertThat(context.getBean(UserSender.class).sender.sent).isEqualTo(1);
             assertThat(context.getBean(OtlpPublishAccount.class).succeeded()).isEqualTo(1);
         });
     }
 
     @Test
-    void isOffWhenMetricsAreSwitchedOffByProperty() {
-        this.runner.withPropertyValues("observability.opentelemetry.metrics.enabled=false")
-            .run((context) -> assertThat(context).doesNotHaveBean(OpenTelemetryMetricsAdapter.class)
-                .doesNotHaveBean(CountingOtlpMetricsSenderPostProcessor.class)
-                .hasSingleBean(OtlpMeterRegistry.class));
+    void startsSwitchedOffAndSendsNoPushWhenMetricsAreSwitchedOffByProperty() {
+        this.runner.withUserConfiguration(UserSender.class)
+            .withPropertyValues("observability.opentelemetry.metrics.enabled=false")
+            .run(RegisteredSwitchedOffAndSendsNothing::new);
     }
 
     @Test
-    void isOffWhenOpenTelemetryIsSwitchedOffByProperty() {
-        this.runner.withPropertyValues("observability.opentelemetry.enabled=false")
-            .run((context) -> assertThat(context).doesNotHaveBean(OpenTelemetryMetricsAdapter.class)
-                .hasSingleBean(OtlpMeterRegistry.class));
+    void startsSwitchedOffAndSendsNoPushWhenOpenTelemetryIsSwitchedOffByProperty() {
+        this.runner.withUserConfiguration(UserSender.class)
+            .withPropertyValues("observability.opentelemetry.enabled=false")
+            .run(RegisteredSwitchedOffAndSendsNothing::new);
+    }
+
+    @Test
+    void aPushIsSentAgainOnceMetricsAreSwitchedOnAtRuntime() {
+        this.runner.withUserConfiguration(UserSender.class)
+            .withPropertyValues("observability.opentelemetry.metrics.enabled=false")
+            .run((context) -> {
+                new RegisteredSwitchedOffAndSendsNothing(context);
+                context.getBean(ObservabilityManager.class).setEnabled(OpenTelemetryMetricsAdapter.NAME, true);
+                context.getBean(OtlpMetricsSender.class).send(aPush());
+                assertThat(context.getBean(UserSender.class).sender.sent).isEqualTo(1);
+                assertThat(context.getBean(OtlpPublishAccount.class).succeeded()).isEqualTo(1);
+            });
+    }
+
+    /** What a switched-off metrics adapter looks like: registered, off, and its sender sends nothing. */
+    private static final class RegisteredSwitchedOffAndSendsNothing {
+
+        RegisteredSwitchedOffAndSendsNothing(AssertableApplicationContext context) throws Exception {
+            assertThat(context).hasSingleBean(OpenTelemetryMetricsAdapter.class).hasSingleBean(OtlpMeterRegistry.class);
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            AdapterSnapshot adapter = manager.adapter(OpenTelemetryMetricsAdapter.NAME).orElseThrow();
+            assertThat(adapter.configuredEnabled()).isFalse();
+            assertThat(adapter.enabled()).isFalse();
+            manager.counter("orders.placed", Labels.empty());
+            assertThat(manager.adapter(OpenTelemetryMetricsAdapter.NAME).orElseThrow().total().rejectedDisabled())
+                .isEqualTo(1);
+            context.getBean(OtlpMetricsSender.class).send(aPush());
+            assertThat(context.getBean(UserSender.class).sender.sent).isZero();
+            assertThat(context.getBean(OtlpPublishAccount.class).refused()).isEqualTo(1);
+        }
+    }
+
+    private static OtlpMetricsSender.Request aPush() {
+        return OtlpMetricsSender.Request.builder(new byte[0]).address("http://127.0.0.1:9").build();
     }
 
     @Test

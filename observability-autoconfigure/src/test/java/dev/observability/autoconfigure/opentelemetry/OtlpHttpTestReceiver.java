@@ -15,21 +15,27 @@ import java.util.zip.GZIPInputStream;
 import com.google.protobuf.ByteString;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * A test OTLP/HTTP trace and metrics receiver on loopback: it decodes each export request with the official protocol
- * classes and answers as a collector does, or with the status a test sets ({@link #answer(int)}, such as 503 for a
- * collector that is overloaded). It runs until closed; tests open it in try-with-resources.
+ * A test OTLP/HTTP receiver of traces, metrics and logs on loopback: it decodes each export request with the official
+ * protocol classes and answers as a collector does, or (metrics and logs) with the status a test sets
+ * ({@link #answer(int)}, such as 503 for a collector that is overloaded). It runs until closed; tests open it in
+ * try-with-resources.
  */
 public final class OtlpHttpTestReceiver implements AutoCloseable {
 
@@ -38,6 +44,9 @@ public final class OtlpHttpTestReceiver implements AutoCloseable {
 
     /** The path OTLP/HTTP exporters post metrics to. */
     public static final String METRICS_PATH = "/v1/metrics";
+
+    /** The path OTLP/HTTP exporters post logs to. */
+    public static final String LOGS_PATH = "/v1/logs";
 
     private final HttpServer server;
 
@@ -49,12 +58,15 @@ public final class OtlpHttpTestReceiver implements AutoCloseable {
 
     private final List<ExportMetricsServiceRequest> metricsRequests = new CopyOnWriteArrayList<>();
 
+    private final List<ExportLogsServiceRequest> logsRequests = new CopyOnWriteArrayList<>();
+
     private volatile int status = 200;
 
     private OtlpHttpTestReceiver(HttpServer server) {
         this.server = server;
         this.server.createContext(TRACES_PATH, this::handle);
         this.server.createContext(METRICS_PATH, this::handleMetrics);
+        this.server.createContext(LOGS_PATH, this::handleLogs);
         this.server.setExecutor(this.executor);
         this.server.start();
     }
@@ -79,9 +91,14 @@ public final class OtlpHttpTestReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + this.server.getAddress().getPort() + METRICS_PATH;
     }
 
+    /** @return the URL log exporters post to */
+    public String logsEndpoint() {
+        return "http://127.0.0.1:" + this.server.getAddress().getPort() + LOGS_PATH;
+    }
+
     /**
-     * @param status the HTTP status to answer every request with from now on: 200 accepts (and records) them, any
-     * other refuses them unread
+     * @param status the HTTP status to answer every metrics and logs request with from now on: 200 accepts (and
+     * records) them, any other refuses them unread
      */
     public void answer(int status) {
         this.status = status;
@@ -103,6 +120,29 @@ public final class OtlpHttpTestReceiver implements AutoCloseable {
             .flatMap((scopeMetrics) -> scopeMetrics.getMetricsList().stream())
             .filter((metric) -> metric.getName().equals(name))
             .toList();
+    }
+
+    /** @return every decoded, accepted logs export request, in arrival order */
+    public List<ExportLogsServiceRequest> logsRequests() {
+        return List.copyOf(this.logsRequests);
+    }
+
+    /** @return every received log record with its resource and scope, in arrival order */
+    public List<ReceivedLogRecord> logRecords() {
+        return this.logsRequests.stream()
+            .flatMap((request) -> request.getResourceLogsList().stream())
+            .flatMap((resourceLogs) -> resourceLogs.getScopeLogsList().stream()
+                .flatMap((scopeLogs) -> scopeLogs.getLogRecordsList().stream()
+                    .map((record) -> new ReceivedLogRecord(resourceLogs, scopeLogs, record))))
+            .toList();
+    }
+
+    /**
+     * @param body a log record's body
+     * @return the received records with that body
+     */
+    public List<ReceivedLogRecord> logRecordsWithBody(String body) {
+        return logRecords().stream().filter((record) -> record.body().equals(body)).toList();
     }
 
     /** @return the port it listens on */
@@ -166,6 +206,17 @@ public final class OtlpHttpTestReceiver implements AutoCloseable {
         }
     }
 
+    private void handleLogs(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (this.status != 200) {
+                exchange.sendResponseHeaders(this.status, -1);
+                return;
+            }
+            this.logsRequests.add(ExportLogsServiceRequest.parseFrom(bodyOf(exchange)));
+            accept(exchange, ExportLogsServiceResponse.getDefaultInstance().toByteArray());
+        }
+    }
+
     private static byte[] bodyOf(HttpExchange exchange) throws IOException {
         InputStream body = exchange.getRequestBody();
         if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
@@ -223,13 +274,65 @@ public final class OtlpHttpTestReceiver implements AutoCloseable {
                 .map(KeyValue::getValue).findFirst().orElse(null);
         }
 
-        private static String stringValue(List<KeyValue> attributes, String key) {
+        static String stringValue(List<KeyValue> attributes, String key) {
             return attributes.stream().filter((kv) -> kv.getKey().equals(key))
                 .map((kv) -> kv.getValue().getStringValue()).findFirst().orElse(null);
         }
 
-        private static String hex(ByteString bytes) {
+        static String hex(ByteString bytes) {
             return HexFormat.of().formatHex(bytes.toByteArray());
+        }
+    }
+
+    /**
+     * A log record as received, with the resource and instrumentation scope it came with.
+     *
+     * @param resourceLogs the resource part of the request
+     * @param scopeLogs the scope part: its name is the logger's
+     * @param record the record
+     */
+    public record ReceivedLogRecord(ResourceLogs resourceLogs, ScopeLogs scopeLogs, LogRecord record) {
+
+        /** @return the record's body as text */
+        public String body() {
+            return this.record.getBody().getStringValue();
+        }
+
+        /** @return the name of the instrumentation scope: the logger's name */
+        public String scopeName() {
+            return this.scopeLogs.getScope().getName();
+        }
+
+        /** @return the trace id in hex, empty without one */
+        public String traceId() {
+            return ReceivedSpan.hex(this.record.getTraceId());
+        }
+
+        /** @return the span id in hex, empty without one */
+        public String spanId() {
+            return ReceivedSpan.hex(this.record.getSpanId());
+        }
+
+        /** @return the resource's {@code service.name} */
+        public String serviceName() {
+            return ReceivedSpan.stringValue(this.resourceLogs.getResource().getAttributesList(), "service.name");
+        }
+
+        /** @return the record's attributes, each value as text */
+        public Map<String, String> attributes() {
+            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            this.record.getAttributesList().forEach((kv) -> attributes.put(kv.getKey(), text(kv.getValue())));
+            return attributes;
+        }
+
+        private static String text(AnyValue value) {
+            return switch (value.getValueCase()) {
+                case STRING_VALUE -> value.getStringValue();
+                case INT_VALUE -> Long.toString(value.getIntValue());
+                case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
+                case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
+                default -> value.toString();
+            };
         }
     }
 }
