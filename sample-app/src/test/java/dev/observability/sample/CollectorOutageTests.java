@@ -69,7 +69,7 @@ class CollectorOutageTests {
     }
 
     private static JsonNode openTelemetry(JsonNode health) {
-        return health.path("components").path("observability").path("components").path("opentelemetry");
+        return health.path("components").path("observability").path("components").path("opentelemetry-traces");
     }
 
     private static String adapterStatus(JsonNode health) {
