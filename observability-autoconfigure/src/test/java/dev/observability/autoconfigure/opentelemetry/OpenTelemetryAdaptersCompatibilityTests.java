@@ -1,18 +1,23 @@
 package dev.observability.autoconfigure.opentelemetry;
 
+import java.time.Duration;
+
+import dev.observability.autoconfigure.AdapterSwitch;
 import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.ObservabilityAdapter;
 import dev.observability.test.AdapterCompatibilityKit;
 import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The OpenTelemetry adapters pass the compatibility kit: traces on an SDK tracer provider, metrics on an OTLP meter
- * registry whose sender discards what it is given (nothing leaves the test).
+ * registry whose sender discards what it is given, logs on an SDK logger provider without an exporter (nothing
+ * leaves the test).
  */
 class OpenTelemetryAdaptersCompatibilityTests {
 
@@ -49,6 +54,23 @@ class OpenTelemetryAdaptersCompatibilityTests {
         @AfterEach
         void closeRegistry() {
             this.registry.close();
+        }
+    }
+
+    @Nested
+    class Logs extends AdapterCompatibilityKit {
+
+        private final SdkLoggerProvider provider = SdkLoggerProvider.builder().build();
+
+        @Override
+        protected ObservabilityAdapter createAdapter(ObservabilityManager manager) {
+            return new OpenTelemetryLogsAdapter(this.provider, new LogExportAccount(
+                    new AdapterSwitch(OpenTelemetryLogsAdapter.NAME, true), Duration.ofMinutes(1)));
+        }
+
+        @AfterEach
+        void closeProvider() {
+            this.provider.close();
         }
     }
 }
