@@ -26,7 +26,8 @@ final class LaneProperties {
 
     private static final List<Mapped<LaneDispatch, ?>> DISPATCH = List.of(
             new Mapped<>(LaneSetting.DISPATCH_MODE, LaneDispatch::getMode),
-            new Mapped<>(LaneSetting.QUEUE_CAPACITY, LaneDispatch::getQueueCapacity));
+            new Mapped<>(LaneSetting.QUEUE_CAPACITY, LaneDispatch::getQueueCapacity),
+            new Mapped<>(LaneSetting.MAX_DELAY, LaneDispatch::getMaxDelay));
 
     private static final List<Mapped<CircuitBreaker, ?>> CIRCUIT_BREAKER = List.of(
             new Mapped<>(LaneSetting.FAILURE_RATE_THRESHOLD, CircuitBreaker::getFailureRateThreshold),

@@ -346,6 +346,13 @@ public class ObservabilityProperties implements Validator {
         /** Most events an async lane's queue holds before it drops new ones, 1 or more (default 8192). */
         private @Nullable Integer queueCapacity;
 
+        /**
+         * Longest an event waits in an idle async lane's queue before the lane's worker wakes and delivers it, from 0 to
+         * 1m; the worker also wakes as soon as a batch (256 events, or a quarter of a smaller queue) waits; 0 wakes it
+         * for every event that finds it idle, at the cost of a wake-up on the application's thread (default 100ms).
+         */
+        private @Nullable Duration maxDelay;
+
         /** @return the dispatch mode, or {@code null} for the default */
         public @Nullable DispatchMode getMode() {
             return this.mode;
@@ -364,6 +371,16 @@ public class ObservabilityProperties implements Validator {
         /** @param queueCapacity the queue capacity */
         public void setQueueCapacity(@Nullable Integer queueCapacity) {
             this.queueCapacity = queueCapacity;
+        }
+
+        /** @return the longest an event waits in an idle async lane's queue, or {@code null} for the default */
+        public @Nullable Duration getMaxDelay() {
+            return this.maxDelay;
+        }
+
+        /** @param maxDelay the longest an event waits in an idle async lane's queue */
+        public void setMaxDelay(@Nullable Duration maxDelay) {
+            this.maxDelay = maxDelay;
         }
     }
 

@@ -71,6 +71,7 @@ class BadPropertyValueTests {
         String positive = "must be a positive duration";
         String percent = "must be a number from 1 to 100";
         String oneOrMore = "must be a whole number of 1 or more";
+        String maxDelay = "must be a duration from 0 to 1m";
         String notConverted = "failed to convert java.lang.String to ";
         return Stream.of(
                 Arguments.of("observability.health.interval", "0s", "PT0S", positive),
@@ -82,6 +83,8 @@ class BadPropertyValueTests {
                 Arguments.of("observability.health.failure-threshold", "-3", "-3", percent),
                 Arguments.of("observability.dispatch.queue-capacity", "0", "0", oneOrMore),
                 Arguments.of("observability.dispatch.queue-capacity", "-1", "-1", oneOrMore),
+                Arguments.of("observability.dispatch.max-delay", "-1ms", "PT-0.001S", maxDelay),
+                Arguments.of("observability.dispatch.max-delay", "2m", "PT2M", maxDelay),
                 Arguments.of("observability.dispatch.shutdown-timeout", "-1s", "PT-1S",
                         "must be a duration of zero or more"),
                 Arguments.of("observability.dispatch.failure-log-interval", "0s", "PT0S", positive),
@@ -99,6 +102,7 @@ class BadPropertyValueTests {
                 Arguments.of(breaker + "permitted-number-of-calls-in-half-open-state", "0", "0", oneOrMore),
                 Arguments.of(breaker + "slow-call-duration-threshold", "-1ms", "PT-0.001S", positive),
                 Arguments.of(adapter + "dispatch.queue-capacity", "0", "0", oneOrMore),
+                Arguments.of(adapter + "dispatch.max-delay", "5m", "PT5M", maxDelay),
                 Arguments.of(adapter + "dispatch.mode", "later", "later",
                         notConverted + "dev.observability.core.spi.DispatchMode"),
                 Arguments.of(adapter + "circuit-breaker.failure-rate-threshold", "150", "150.0", percent),

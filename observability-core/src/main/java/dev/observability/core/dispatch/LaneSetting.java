@@ -32,6 +32,14 @@ public final class LaneSetting<T> {
     public static final LaneSetting<Integer> QUEUE_CAPACITY = new LaneSetting<>("dispatch.queue-capacity",
             Integer.class, SettingRules::atLeastOne, LaneSettings::queueCapacity, LaneSettings::withQueueCapacity);
 
+    /**
+     * The longest an event waits in an idle ASYNC lane's queue before the worker wakes and delivers it (the worker
+     * also wakes when a batch waits); 0 wakes it for each event that finds it idle.
+     */
+    public static final LaneSetting<Duration> MAX_DELAY = new LaneSetting<>("dispatch.max-delay", Duration.class,
+            (value) -> SettingRules.notNegativeAtMost(value, LaneSettings.MAX_MAX_DELAY), LaneSettings::maxDelay,
+            LaneSettings::withMaxDelay);
+
     /** The failure (or slow-call) rate, in percent, at which the breaker opens. */
     public static final LaneSetting<Float> FAILURE_RATE_THRESHOLD = breaker("failure-rate-threshold", Float.class,
             (value) -> SettingRules.between(value, 1, 100), CircuitBreakerSettings::failureRateThreshold,
@@ -63,7 +71,8 @@ public final class LaneSetting<T> {
             Duration.class, SettingRules::positive, CircuitBreakerSettings::slowCallDurationThreshold,
             CircuitBreakerSettings::withSlowCallDurationThreshold);
 
-    private static final List<LaneSetting<?>> ALL = List.of(ENABLED, DISPATCH_MODE, QUEUE_CAPACITY, FAILURE_RATE_THRESHOLD,
+    private static final List<LaneSetting<?>> ALL = List.of(ENABLED, DISPATCH_MODE, QUEUE_CAPACITY, MAX_DELAY,
+            FAILURE_RATE_THRESHOLD,
             SLIDING_WINDOW_SIZE, MINIMUM_NUMBER_OF_CALLS, WAIT_DURATION_IN_OPEN_STATE,
             PERMITTED_NUMBER_OF_CALLS_IN_HALF_OPEN_STATE, SLOW_CALL_DURATION_THRESHOLD);
 

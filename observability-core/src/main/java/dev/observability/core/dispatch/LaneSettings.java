@@ -1,5 +1,7 @@
 package dev.observability.core.dispatch;
 
+import java.time.Duration;
+
 import dev.observability.core.spi.DispatchMode;
 import org.jspecify.annotations.Nullable;
 
@@ -11,16 +13,25 @@ import org.jspecify.annotations.Nullable;
  * @param dispatch the dispatch mode, or {@code null} for the adapter's own
  * {@linkplain dev.observability.core.spi.ObservabilityAdapter#preferredDispatch() preference}
  * @param queueCapacity the most events an ASYNC lane holds; a full queue drops new events
+ * @param maxDelay the longest an event waits in an idle ASYNC lane's queue before its worker wakes and delivers it
+ * (the worker also wakes once a batch of events waits); 0 wakes the worker for each event that finds it idle, which
+ * costs the application's thread a wake-up (a system call) for that event
  * @param circuitBreaker the circuit breaker's settings
  */
-public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int queueCapacity,
+public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int queueCapacity, Duration maxDelay,
         CircuitBreakerSettings circuitBreaker) {
 
     /** The default queue capacity. */
     public static final int DEFAULT_QUEUE_CAPACITY = 8192;
 
-    /** Enabled, the adapter's preferred dispatch, a queue of 8192 and the default breaker. */
-    public static final LaneSettings DEFAULTS = new LaneSettings(true, null, DEFAULT_QUEUE_CAPACITY,
+    /** The default {@code max-delay}. */
+    public static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(100);
+
+    /** The longest {@code max-delay}. */
+    public static final Duration MAX_MAX_DELAY = Duration.ofMinutes(1);
+
+    /** Enabled, the adapter's preferred dispatch, a queue of 8192, a delay of at most 100 ms and the default breaker. */
+    public static final LaneSettings DEFAULTS = new LaneSettings(true, null, DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_DELAY,
             CircuitBreakerSettings.DEFAULTS);
 
     /**
@@ -29,6 +40,10 @@ public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int
      */
     public LaneSettings {
         LaneSetting.QUEUE_CAPACITY.require(queueCapacity);
+        if (maxDelay == null) {
+            throw new IllegalArgumentException("dispatch.max-delay must have a value");
+        }
+        LaneSetting.MAX_DELAY.require(maxDelay);
         if (circuitBreaker == null) {
             throw new IllegalArgumentException("circuit-breaker settings are required");
         }
@@ -39,7 +54,7 @@ public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int
      * @return these settings with that mode
      */
     public LaneSettings withDispatch(@Nullable DispatchMode mode) {
-        return new LaneSettings(this.enabled, mode, this.queueCapacity, this.circuitBreaker);
+        return new LaneSettings(this.enabled, mode, this.queueCapacity, this.maxDelay, this.circuitBreaker);
     }
 
     /**
@@ -47,7 +62,15 @@ public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int
      * @return these settings with that capacity
      */
     public LaneSettings withQueueCapacity(int capacity) {
-        return new LaneSettings(this.enabled, this.dispatch, capacity, this.circuitBreaker);
+        return new LaneSettings(this.enabled, this.dispatch, capacity, this.maxDelay, this.circuitBreaker);
+    }
+
+    /**
+     * @param delay the longest an event waits in an idle ASYNC lane's queue
+     * @return these settings with that delay
+     */
+    public LaneSettings withMaxDelay(Duration delay) {
+        return new LaneSettings(this.enabled, this.dispatch, this.queueCapacity, delay, this.circuitBreaker);
     }
 
     /**
@@ -55,7 +78,7 @@ public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int
      * @return these settings with that switch
      */
     public LaneSettings withEnabled(boolean on) {
-        return new LaneSettings(on, this.dispatch, this.queueCapacity, this.circuitBreaker);
+        return new LaneSettings(on, this.dispatch, this.queueCapacity, this.maxDelay, this.circuitBreaker);
     }
 
     /**
@@ -63,6 +86,6 @@ public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int
      * @return these settings with that breaker
      */
     public LaneSettings withCircuitBreaker(CircuitBreakerSettings settings) {
-        return new LaneSettings(this.enabled, this.dispatch, this.queueCapacity, settings);
+        return new LaneSettings(this.enabled, this.dispatch, this.queueCapacity, this.maxDelay, settings);
     }
 }

@@ -45,6 +45,17 @@ public final class SettingRules {
 
     /**
      * @param value a value, or {@code null}
+     * @param max the longest duration accepted
+     * @return {@code "must be a duration from 0 to <max>, ..."}, or {@code null} when the value is from zero to
+     * {@code max}
+     */
+    public static @Nullable String notNegativeAtMost(@Nullable Duration value, Duration max) {
+        return (value == null || !(value.isNegative() || value.compareTo(max) > 0)) ? null
+                : "must be a duration from 0 to " + LaneSetting.show(max) + ", such as 0s, 100ms or 1s";
+    }
+
+    /**
+     * @param value a value, or {@code null}
      * @return {@code "must be a duration of zero or more, ..."}, or {@code null} when the value is not negative
      */
     public static @Nullable String notNegative(@Nullable Duration value) {

@@ -18,7 +18,7 @@ class LaneSettingTests {
     @Test
     void namesAreTheKeysUnderAnAdaptersPropertiesAndFindTheirSetting() {
         assertThat(LaneSetting.all()).extracting(LaneSetting::name)
-            .containsExactly("enabled", "dispatch.mode", "dispatch.queue-capacity",
+            .containsExactly("enabled", "dispatch.mode", "dispatch.queue-capacity", "dispatch.max-delay",
                     "circuit-breaker.failure-rate-threshold", "circuit-breaker.sliding-window-size",
                     "circuit-breaker.minimum-number-of-calls", "circuit-breaker.wait-duration-in-open-state",
                     "circuit-breaker.permitted-number-of-calls-in-half-open-state",
@@ -31,6 +31,7 @@ class LaneSettingTests {
     @Test
     void defaultsAreTheValuesOfTheDefaultSettings() {
         assertThat(LaneSetting.QUEUE_CAPACITY.defaultValue()).isEqualTo(8192);
+        assertThat(LaneSetting.MAX_DELAY.defaultValue()).isEqualTo(Duration.ofMillis(100));
         assertThat(LaneSetting.FAILURE_RATE_THRESHOLD.defaultValue()).isEqualTo(50f);
         assertThat(LaneSetting.WAIT_DURATION_IN_OPEN_STATE.defaultValue()).isEqualTo(Duration.ofSeconds(30));
         assertThat(LaneSetting.DISPATCH_MODE.defaultValue()).as("the adapter's preference").isNull();
@@ -46,6 +47,11 @@ class LaneSettingTests {
         assertThat(LaneSetting.QUEUE_CAPACITY.refusal(1)).isNull();
         assertThat(LaneSetting.SLOW_CALL_DURATION_THRESHOLD.refusal(Duration.ZERO))
             .startsWith("must be a positive duration");
+        assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ofMinutes(2)))
+            .isEqualTo("must be a duration from 0 to 1m, such as 0s, 100ms or 1s");
+        assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ofMillis(-1))).startsWith("must be a duration from 0 to 1m");
+        assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ZERO)).isNull();
+        assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ofMinutes(1))).isNull();
         assertThat(LaneSetting.SLIDING_WINDOW_SIZE.refusal(null)).as("not set").isNull();
     }
 

@@ -5,15 +5,12 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
-import dev.observability.core.internal.dispatch.LaneWorker.QueuedDelivery;
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.AdapterSnapshot;
@@ -78,9 +75,6 @@ public final class AdapterLane implements LaneView {
 
     private final LaneHealth health;
 
-    /** The lane's only signal, or {@code null}: its queued events need not carry their signal. */
-    private final @Nullable Signal soleSignal;
-
     private final FailureLog failureLog;
 
     private final long slowCallNanos;
@@ -91,7 +85,7 @@ public final class AdapterLane implements LaneView {
     /** Whether this lane holds the coarse clock (from its start to its stop). */
     private volatile boolean clockHeld;
 
-    private final Consumer<Object> dropLeftover;
+    private final QueuedEventHandler dropLeftover;
 
     private final boolean configuredEnabled;
 
@@ -126,7 +120,6 @@ public final class AdapterLane implements LaneView {
             CircuitBreakerFactory breakerFactory, Duration failureLogInterval, Redaction redaction) {
         this.adapter = adapter;
         this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
-        this.soleSignal = (this.signals.size() == 1) ? this.signals.iterator().next() : null;
         this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
         this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
         this.account = new LaneAccount(this.signals);
@@ -138,11 +131,11 @@ public final class AdapterLane implements LaneView {
         this.slowCallNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
         this.clockPeriodNanos = CoarseClock.periodFor(settings.circuitBreaker().slowCallDurationThreshold());
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
-        this.worker = (this.dispatch == DispatchMode.ASYNC)
-                ? new LaneWorker(this, adapter.name(), settings.queueCapacity(), this::deliver, this::now) : null;
-        this.dropLeftover = (event) -> {
+        this.worker = (this.dispatch == DispatchMode.ASYNC) ? new LaneWorker(this, adapter.name(),
+                settings.queueCapacity(), settings.maxDelay(), this::deliver, this::now) : null;
+        this.dropLeftover = (signal, delivery, subject, value) -> {
             this.breaker.releasePermission();
-            this.account.of(signalOf(event)).queuedDropped();
+            this.account.of(signal).queuedDropped();
         };
     }
 
@@ -300,7 +293,6 @@ public final class AdapterLane implements LaneView {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private <A, S> void dispatch(Signal signal, SignalAccount account, ValueDelivery<A, S> delivery, S subject,
             double value) {
         if (!permitted()) {
@@ -313,10 +305,7 @@ public final class AdapterLane implements LaneView {
             return;
         }
         account.queued();
-        Delivery<Object> queued = (delivery == RUN_DELIVERY) ? (Delivery<Object>) subject
-                : (adapter) -> ((ValueDelivery<Object, S>) delivery).deliverTo(adapter, subject, value);
-        Object event = (signal == this.soleSignal) ? queued : new QueuedDelivery(signal, queued);
-        if (!queue.offer(event)) {
+        if (!queue.offer(signal, delivery, subject, value)) {
             this.breaker.releasePermission();
             account.queuedDropped();
         }
@@ -354,28 +343,14 @@ public final class AdapterLane implements LaneView {
         INSIDE_A_LANE.set(lane);
     }
 
-    /**
-     * What an ASYNC lane's queue holds: the delivery itself when the lane has one signal (no wrapper to allocate per
-     * event), otherwise a {@link QueuedDelivery} with its signal.
-     */
-    private Signal signalOf(Object event) {
-        return (event instanceof QueuedDelivery queued) ? queued.signal() : Objects.requireNonNull(this.soleSignal);
-    }
-
-    /** The delivery of a queued event: the event itself, or the one its {@link QueuedDelivery} carries. */
-    @SuppressWarnings("unchecked")
-    private static Delivery<Object> deliveryOf(Object event) {
-        return (event instanceof QueuedDelivery queued) ? queued.delivery() : (Delivery<Object>) event;
-    }
-
-    private void deliver(Object event) {
-        SignalAccount account = this.account.of(signalOf(event));
+    private void deliver(Signal signal, ValueDelivery<Object, Object> delivery, Object subject, double value) {
+        SignalAccount account = this.account.of(signal);
         CircuitBreaker.State state = this.breaker.getState();
         if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
             account.queuedRejectedCircuitOpen();
             return;
         }
-        run(account, true, RUN_DELIVERY, deliveryOf(event), 0);
+        run(account, true, delivery, subject, value);
     }
 
     /**

@@ -1,34 +1,46 @@
 package dev.observability.core.internal.dispatch;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import dev.observability.core.spi.Signal;
-import org.jctools.queues.MpscArrayQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bounded queue and the single worker thread of an ASYNC lane. Producers never block: {@link #offer} either
- * takes the event or refuses it at once when the queue holds {@code capacity} events. The worker delivers in FIFO
- * order, in batches of at most {@value #BATCH} events between two looks at its stop and park state, and parks when
- * the queue is empty. An element is whatever the lane queued: its delivery, with its signal when the lane has several.
+ * The bounded queue ({@link EventRing}) and the single worker thread of an ASYNC lane. Producers never block:
+ * {@link #offer} either takes the event or refuses it at once when the queue holds {@code capacity} events. The
+ * worker delivers in FIFO order, in batches of at most {@value #BATCH} events between two looks at its stop state.
  * <p>
- * Stopping is two steps, so that every lane of a manager drains at the same time: {@link #requestStop()} lets the
- * worker finish what is queued and end, and {@link #awaitStop} waits for that until a deadline. Whatever is left
- * after the worker has ended, including an event a producer slipped in while the lane was stopping, goes to a
+ * <b>Idle policy: producers do not pay for waking the worker.</b> When the queue is empty the worker parks for at
+ * most the lane's {@code max-delay} (100 ms by default); a producer wakes it only when its event is the
+ * {@linkplain #wakeThreshold(int, Duration) wake threshold}'s one since the worker parked ({@value #BATCH} events, or
+ * a quarter of a smaller queue). So an event reaches the adapter within {@code max-delay} of being queued, or as soon
+ * as the worker wakes for a full batch, and a busy application pays one wake-up (a {@code futex} call and a context
+ * switch) per batch instead of one per event. The worker never spins: on a machine of two cores, a spinning worker
+ * takes the core the application needs. A {@code max-delay} of 0 wakes the worker for the first event after it
+ * parked, as every event's wake-up did before this policy. (The references: the OpenTelemetry SDK's batch processors
+ * export on a schedule or when a batch fills; the LMAX Disruptor's blocking wait strategy and JCTools' idle
+ * strategies park a consumer that finds nothing.)
+ * <p>
+ * Stopping is two steps, so that every lane of a manager drains at the same time: {@link #requestStop()} wakes the
+ * worker, which delivers what is queued and ends, and {@link #awaitStop} waits for that until a deadline. Whatever is
+ * left after the worker has ended, including an event a producer slipped in while the lane was stopping, goes to a
  * leftover handler (which counts it as dropped), so no event stays pending for ever.
  */
 final class LaneWorker {
 
-    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-
-    /** The most events the worker takes from the queue before it looks at its stop and park state again. */
+    /** The most events the worker takes from the queue before it looks at its stop state again. */
     static final int BATCH = 256;
+
+    /** How long an idle worker whose lane has a {@code max-delay} of 0 parks before it looks at its state again. */
+    private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** {@link #wakeAt} while the worker is awake: no producer wakes it. */
+    private static final long AWAKE = Long.MAX_VALUE;
 
     /** {@link #callStartedAt} while the worker is not in a call. */
     private static final long NOT_IN_CALL = Long.MIN_VALUE;
@@ -42,47 +54,78 @@ final class LaneWorker {
     /** The lane's stop took the consumer's role from a worker stuck in a call; the worker ends when it returns. */
     private static final int STOLEN = 2;
 
-    private final MpscArrayQueue<Object> queue;
+    private final EventRing ring;
 
-    private final int capacity;
-
-    private final Consumer<Object> runner;
+    private final QueuedEventHandler runner;
 
     private final LongSupplier clock;
 
     private final Thread thread;
 
-    /** Set by the worker before it parks; the one producer that clears it wakes the worker, the others need not. */
-    private final AtomicBoolean parked = new AtomicBoolean();
+    private final int wakeThreshold;
+
+    private final long parkNanos;
+
+    /**
+     * The producer index past which the parked worker is woken: the index of the event that makes the wake threshold,
+     * plus one; {@link #AWAKE} while the worker is not parked. Written twice per park, read by every producer.
+     */
+    private volatile long wakeAt = AWAKE;
 
     private volatile boolean running = true;
 
     /** When the current call started by the lane's clock, or {@link #NOT_IN_CALL}; written with ordered stores. */
     private final AtomicLong callStartedAt = new AtomicLong(NOT_IN_CALL);
 
-    private volatile @Nullable Consumer<Object> discard;
+    private volatile @Nullable QueuedEventHandler discard;
 
     private boolean ended;
 
     private final AtomicInteger role = new AtomicInteger(POLLING);
 
+    /** Set by the worker when its stop took the consumer's role during the call it just made. */
+    private boolean stolen;
+
+    private final QueuedEventHandler take = this::take;
+
     private final Object owner;
 
-    LaneWorker(String adapterName, int capacity, Consumer<Object> runner, LongSupplier clock) {
-        this(null, adapterName, capacity, runner, clock);
+    /**
+     * A worker with the default {@code max-delay}, for tests.
+     */
+    LaneWorker(String adapterName, int capacity, QueuedEventHandler runner, LongSupplier clock) {
+        this(null, adapterName, capacity, Duration.ofMillis(100), runner, clock);
     }
 
     /**
      * @param owner the lane the worker works for (its thread is marked inside it), or {@code null}: the worker itself
+     * @param adapterName the adapter's name, in the thread's name
+     * @param capacity the most events queued
+     * @param maxDelay the longest a queued event waits for a parked worker; 0 wakes it for the first event
+     * @param runner runs each event on the worker's thread
+     * @param clock the lane's clock, which stamps the start of each call
      */
-    LaneWorker(@Nullable Object owner, String adapterName, int capacity, Consumer<Object> runner, LongSupplier clock) {
+    LaneWorker(@Nullable Object owner, String adapterName, int capacity, Duration maxDelay, QueuedEventHandler runner,
+            LongSupplier clock) {
         this.owner = (owner != null) ? owner : this;
-        this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
-        this.capacity = capacity;
+        this.ring = new EventRing(capacity);
+        this.wakeThreshold = wakeThreshold(capacity, maxDelay);
+        this.parkNanos = maxDelay.isZero() ? IDLE_PARK_NANOS : maxDelay.toNanos();
         this.runner = runner;
         this.clock = clock;
         this.thread = new Thread(this::work, "observability-lane-" + adapterName);
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * @param capacity the queue's capacity
+     * @param maxDelay the lane's {@code max-delay}
+     * @return how many events queued while the worker is parked make a producer wake it: {@value #BATCH} (a full
+     * batch), a quarter of a queue smaller than four batches (so that a woken worker finds three quarters of its queue
+     * still free for what producers queue while it wakes up), and 1 when {@code max-delay} is 0
+     */
+    static int wakeThreshold(int capacity, Duration maxDelay) {
+        return maxDelay.isZero() ? 1 : Math.max(1, Math.min(BATCH, capacity / 4));
     }
 
     void start() {
@@ -90,25 +133,30 @@ final class LaneWorker {
     }
 
     /**
-     * @param event the event
+     * Queues an event, and wakes the parked worker when this event is the one it waits for.
+     * @param signal the signal the event is counted under
+     * @param delivery the call to make
+     * @param subject the call's subject
+     * @param value the call's number
      * @return {@code false} when the queue is full
      */
-    boolean offer(Object event) {
-        if (!this.queue.offerIfBelowThreshold(event, this.capacity)) {
+    boolean offer(Signal signal, Object delivery, Object subject, double value) {
+        long index = this.ring.offer(signal, delivery, subject, value);
+        if (index < 0) {
             return false;
         }
-        if (this.parked.get() && this.parked.compareAndSet(true, false)) {
+        if (index + 1 == this.wakeAt) {
             LockSupport.unpark(this.thread);
         }
         return true;
     }
 
     int depth() {
-        return this.queue.size();
+        return this.ring.size();
     }
 
     int capacity() {
-        return this.capacity;
+        return this.ring.capacity();
     }
 
     /**
@@ -136,53 +184,70 @@ final class LaneWorker {
                 }
                 continue;
             }
-            this.parked.set(true);
-            if (this.queue.isEmpty() && this.running) {
-                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
-            }
-            this.parked.set(false);
+            idle();
         }
+    }
+
+    /**
+     * Parks until the wake threshold's event is queued, the lane's {@code max-delay} has passed or the lane stops.
+     * The worker publishes the index it waits for before it reads the producers' index, and each producer claims its
+     * index before it reads {@link #wakeAt}; both are volatile, so either the worker sees that the event it waits for
+     * is already claimed and does not park, or that event's producer sees what the worker waits for and wakes it.
+     * A wake-up that comes while the worker is not parked only makes its next park return at once.
+     */
+    private void idle() {
+        long wakeAt = this.ring.taken() + this.wakeThreshold;
+        this.wakeAt = wakeAt;
+        // an adapter may leave the worker's thread interrupted, which would make every park return at once
+        Thread.interrupted();
+        if (this.ring.claimed() < wakeAt && this.running) {
+            LockSupport.parkNanos(this, this.parkNanos);
+        }
+        this.wakeAt = AWAKE;
     }
 
     /**
      * Takes up to {@link #BATCH} events from the queue and runs (or, once the stop has passed its deadline, discards)
      * each. The consumer's role changes hands around every event, so a stop can take it from a call that hangs.
-     * <p>
-     * The worker polls only as {@code POLLING}, then claims {@code IN_CALL} <em>before</em> it looks for the stop's
-     * {@link #discard}, while {@link #awaitStop} sets {@code discard} before it tries to take the role from
-     * {@code IN_CALL}. Both are volatile, so one of the two sees the other: the worker sees the stop and discards, or
-     * the stop sees the worker in its call (or about to make it) and takes the queue. Looking for the stop first left
-     * a window in which the stop found the worker {@code POLLING}, left the queue to it, and the worker went on into
-     * a call that hung with the rest of the queue pending. The per-event cost is the same as before the order was
-     * fixed: one volatile store and one compare-and-set (a discarded event now pays them too, but only past the stop's
-     * deadline).
      * @return the events taken, or -1 when the stop took the consumer's role and the worker must end
      */
     private int drainBatch() {
         for (int taken = 0; taken < BATCH; taken++) {
-            Object event = this.queue.relaxedPoll();
-            if (event == null) {
+            if (!this.ring.poll(this.take)) {
                 return taken;
             }
-            this.role.set(IN_CALL);
-            Consumer<Object> discarder = this.discard;
-            if (discarder != null) {
-                discarder.accept(event);
-            }
-            else {
-                call(event);
-            }
-            if (!this.role.compareAndSet(IN_CALL, POLLING)) {
+            if (this.stolen) {
                 return -1;
             }
         }
         return BATCH;
     }
 
-    private void call(Object event) {
+    /**
+     * Runs or discards one event the worker took. The worker polls only as {@code POLLING}, then claims
+     * {@code IN_CALL} <em>before</em> it looks for the stop's {@link #discard}, while {@link #awaitStop} sets
+     * {@code discard} before it tries to take the role from {@code IN_CALL}. Both are volatile, so one of the two sees
+     * the other: the worker sees the stop and discards, or the stop sees the worker in its call (or about to make it)
+     * and takes the queue. The per-event cost: one volatile store and one compare-and-set, on the worker's thread.
+     */
+    private void take(Signal signal, ValueDelivery<Object, Object> delivery, Object subject, double value) {
+        this.role.set(IN_CALL);
+        QueuedEventHandler discarder = this.discard;
+        if (discarder != null) {
+            discarder.handle(signal, delivery, subject, value);
+        }
+        else {
+            call(signal, delivery, subject, value);
+        }
+        if (!this.role.compareAndSet(IN_CALL, POLLING)) {
+            this.stolen = true;
+        }
+    }
+
+    private void call(Signal signal, ValueDelivery<Object, Object> delivery, Object subject, double value) {
         this.callStartedAt.lazySet(this.clock.getAsLong());
         try {
-            this.runner.accept(event);
+            this.runner.handle(signal, delivery, subject, value);
         }
         finally {
             this.callStartedAt.lazySet(NOT_IN_CALL);
@@ -190,7 +255,7 @@ final class LaneWorker {
     }
 
     private synchronized boolean endIfEmpty() {
-        if (this.queue.isEmpty()) {
+        if (this.ring.isEmpty()) {
             this.ended = true;
             return true;
         }
@@ -207,12 +272,12 @@ final class LaneWorker {
      * Waits until the worker has ended or the deadline has passed. Events still queued then go to
      * {@code leftOver}: at once when the worker has ended or is in a call or about to make one (the queue's
      * single-consumer role is taken from it, and it ends when the call returns), or by the worker itself when it is
-     * polling: it claims the role before each event and then sees the stop (see {@code drainBatch()}).
+     * polling: it claims the role before each event and then sees the stop (see {@code take}).
      * @param deadlineNanos a {@link System#nanoTime()} deadline
      * @param leftOver receives each event still queued when the deadline passed, possibly from the worker and the
      * stopping thread at the same time
      */
-    void awaitStop(long deadlineNanos, Consumer<Object> leftOver) {
+    void awaitStop(long deadlineNanos, QueuedEventHandler leftOver) {
         requestStop();
         long remaining = deadlineNanos - System.nanoTime();
         try {
@@ -223,7 +288,7 @@ final class LaneWorker {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-        this.discard = leftOver; // before the role is read: the other half of drainBatch's hand-over
+        this.discard = leftOver; // before the role is read: the other half of take's hand-over
         if (this.thread.isAlive()) {
             this.thread.interrupt();
             if (!this.role.compareAndSet(IN_CALL, STOLEN)) {
@@ -241,22 +306,12 @@ final class LaneWorker {
      * the lane was stopping. Producers call it only after stop began, so it costs nothing while the lane runs.
      * @param leftOver receives each event still queued
      */
-    synchronized void sweepIfEnded(Consumer<Object> leftOver) {
+    synchronized void sweepIfEnded(QueuedEventHandler leftOver) {
         if (!this.ended) {
             return;
         }
-        Object event;
-        while ((event = this.queue.poll()) != null) {
-            leftOver.accept(event);
+        while (this.ring.poll(leftOver)) {
+            // each event goes to leftOver
         }
-    }
-
-    /**
-     * One queued call and the signal it is counted under, for a lane with more than one signal.
-     *
-     * @param signal the signal
-     * @param delivery the call
-     */
-    record QueuedDelivery(Signal signal, Delivery<Object> delivery) {
     }
 }

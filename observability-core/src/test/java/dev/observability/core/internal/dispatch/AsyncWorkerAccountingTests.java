@@ -1,9 +1,7 @@
 package dev.observability.core.internal.dispatch;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +15,15 @@ import dev.observability.core.spi.ObservabilityAdapter;
 import dev.observability.core.spi.Signal;
 import dev.observability.core.spi.SignalCounts;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The ASYNC worker counts each delivered event at once with a single-writer counter, queues a lane's only signal's
- * deliveries without a wrapper, and feeds the breaker's held successes from that count: the account must stay exact
+ * The ASYNC worker counts each delivered event at once with a single-writer counter, queues each event with its
+ * signal in a slot of its ring, and feeds the breaker's held successes from that count: the account must stay exact
  * per signal, visible while a later call hangs, and the breaker must open at exactly its failure rate.
  */
 class AsyncWorkerAccountingTests {
@@ -34,12 +32,8 @@ class AsyncWorkerAccountingTests {
 
     private final ObservabilityAdapter adapter = () -> "remote";
 
-    private final List<AdapterLane> started = new ArrayList<>();
-
-    @AfterEach
-    void stopLanes() {
-        this.started.forEach((lane) -> lane.stop(System.nanoTime() + TimeUnit.SECONDS.toNanos(1)));
-    }
+    @RegisterExtension
+    final StartedLanes started = new StartedLanes();
 
     @Test
     void aLaneOfSeveralSignalsCountsEachQueuedEventUnderItsOwnSignal() {

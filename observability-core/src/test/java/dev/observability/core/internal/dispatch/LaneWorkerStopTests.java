@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
+import dev.observability.core.spi.Signal;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +42,20 @@ class LaneWorkerStopTests {
             }
             return System.nanoTime();
         };
-        LaneWorker worker = new LaneWorker("race", 16, (event) -> {
-            this.called.add(event);
+        LaneWorker worker = new LaneWorker("race", 16, (signal, delivery, subject, value) -> {
+            this.called.add(subject);
             awaitIgnoringInterrupts(release);
         }, clock);
+        ValueDelivery<Object, Object> unused = (adapter, subject, value) -> {
+        };
         for (int i = 0; i < QUEUED; i++) {
-            assertThat(worker.offer(i)).isTrue();
+            assertThat(worker.offer(Signal.METRICS, unused, i, 0)).isTrue();
         }
         worker.start();
         try {
             assertThat(inHandOver.await(10, TimeUnit.SECONDS)).isTrue();
-            worker.awaitStop(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50), this.leftOver::add);
+            worker.awaitStop(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50),
+                    (signal, delivery, subject, value) -> this.leftOver.add(subject));
             stopReturned.countDown();
             await().atMost(Duration.ofSeconds(10)).until(() -> this.called.size() == 1);
             assertThat(this.called).as("the event in the worker's hands goes on into the call, which hangs")

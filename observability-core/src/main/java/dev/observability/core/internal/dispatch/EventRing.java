@@ -1,0 +1,151 @@
+package dev.observability.core.internal.dispatch;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+import dev.observability.core.spi.Signal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bounded queue of an ASYNC lane: many producers, one consumer at a time, and slots allocated once. An event is
+ * four values (its signal, its delivery, the delivery's subject and a number) written into the next free slot, so
+ * queuing an event allocates nothing, where a queue of objects needs one object per event (and the worker's
+ * collector the work of freeing it).
+ * <p>
+ * A producer claims an index with a compare-and-set on the producer index, after checking against the consumer's
+ * index that the ring holds fewer than {@code capacity} events; it then writes the slot's fields and publishes the
+ * slot by setting its delivery last, with release semantics. The consumer takes the slot at its own index once the
+ * delivery is there (acquire), clears the slot and moves its index on (release), which is what frees the slot for the
+ * producer one lap later. Producers remember the last consumer index they read, so most offers read only the
+ * producers' own cache line. The indexes sit in one array, far enough apart that the producers' and the consumer's
+ * writes are on different cache lines.
+ * <p>
+ * Only one thread polls at a time: the lane's worker, or whoever took the consumer's role from it (see
+ * {@link LaneWorker}); the role changes hands through a compare-and-set, which orders the two threads' polls.
+ */
+final class EventRing {
+
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+
+    private static final VarHandle INDEX = MethodHandles.arrayElementVarHandle(long[].class);
+
+    /** Where the next producer claims. */
+    private static final int PRODUCER = 7;
+
+    /** The consumer index as a producer last read it: never ahead of the consumer, so a safe bound. */
+    private static final int CONSUMER_SEEN = 8;
+
+    /** Where the consumer takes next; 15 longs (120 bytes) after the producers' indexes. */
+    private static final int CONSUMER = 23;
+
+    private final long[] indexes = new long[32];
+
+    private final int capacity;
+
+    private final int mask;
+
+    private final @Nullable Signal[] signals;
+
+    /** Each slot's delivery: {@code null} while the slot is free or not yet published. */
+    private final @Nullable Object[] deliveries;
+
+    private final @Nullable Object[] subjects;
+
+    private final double[] values;
+
+    /** @param capacity the most events the ring holds, 1 or more */
+    EventRing(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
+        }
+        this.capacity = capacity;
+        int size = Integer.highestOneBit(capacity);
+        size = (size < capacity) ? size << 1 : size;
+        this.mask = size - 1;
+        this.signals = new Signal[size];
+        this.deliveries = new Object[size];
+        this.subjects = new Object[size];
+        this.values = new double[size];
+    }
+
+    /**
+     * Queues an event unless the ring holds {@code capacity} events. Never blocks.
+     * @param signal the signal it is counted under
+     * @param delivery the call to make
+     * @param subject the call's subject
+     * @param value the call's number
+     * @return the event's index (0 for the first event ever queued), or -1 when the ring was full
+     */
+    long offer(Signal signal, Object delivery, Object subject, double value) {
+        long index;
+        do {
+            index = (long) INDEX.getVolatile(this.indexes, PRODUCER);
+            if (index - (long) INDEX.getAcquire(this.indexes, CONSUMER_SEEN) >= this.capacity) {
+                long consumed = (long) INDEX.getAcquire(this.indexes, CONSUMER);
+                if (index - consumed >= this.capacity) {
+                    return -1;
+                }
+                INDEX.setRelease(this.indexes, CONSUMER_SEEN, consumed);
+            }
+        }
+        while (!INDEX.compareAndSet(this.indexes, PRODUCER, index, index + 1));
+        int slot = (int) index & this.mask;
+        this.signals[slot] = signal;
+        this.subjects[slot] = subject;
+        this.values[slot] = value;
+        SLOT.setRelease(this.deliveries, slot, delivery);
+        return index;
+    }
+
+    /**
+     * Takes the next event, if it is there, and hands it to the handler after freeing its slot. Called by one thread
+     * at a time.
+     * @param handler receives the event
+     * @return {@code false} when the next event is not there (the ring is empty, or its producer is still writing it)
+     */
+    @SuppressWarnings("unchecked")
+    boolean poll(QueuedEventHandler handler) {
+        long index = (long) INDEX.getAcquire(this.indexes, CONSUMER);
+        int slot = (int) index & this.mask;
+        Object delivery = SLOT.getAcquire(this.deliveries, slot);
+        if (delivery == null) {
+            return false;
+        }
+        Signal signal = this.signals[slot];
+        Object subject = this.subjects[slot];
+        double value = this.values[slot];
+        this.signals[slot] = null;
+        this.subjects[slot] = null;
+        this.deliveries[slot] = null;
+        INDEX.setRelease(this.indexes, CONSUMER, index + 1);
+        handler.handle(signal, (ValueDelivery<Object, Object>) delivery, subject, value);
+        return true;
+    }
+
+    /** @return the indexes claimed by producers so far (including events still being written) */
+    long claimed() {
+        return (long) INDEX.getVolatile(this.indexes, PRODUCER);
+    }
+
+    /** @return the events taken by the consumer so far */
+    long taken() {
+        return (long) INDEX.getVolatile(this.indexes, CONSUMER);
+    }
+
+    /** @return the events queued now, between 0 and the capacity */
+    int size() {
+        long taken = taken();
+        return (int) Math.max(0, Math.min(this.capacity, claimed() - taken));
+    }
+
+    /** @return whether every claimed event has been taken */
+    boolean isEmpty() {
+        long taken = taken();
+        return claimed() == taken;
+    }
+
+    /** @return the most events the ring holds */
+    int capacity() {
+        return this.capacity;
+    }
+}
