@@ -72,6 +72,25 @@ class BenchmarkFixturesTests {
     }
 
     @Test
+    void eachWayToOtlpLogsExportsOneRecordPerLine() {
+        OtlpLogsBenchmark benchmark = new OtlpLogsBenchmark();
+        benchmark.setUp();
+        try {
+            CallerAllocation caller = new CallerAllocation();
+            benchmark.bridgePlain(caller);
+            benchmark.appenderPlain(caller);
+            benchmark.bridgeKeyValues(caller);
+            benchmark.appenderKeyValues(caller);
+            benchmark.provider.forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(benchmark.account.emitted()).isEqualTo(4);
+            assertThat(benchmark.account.exported()).isEqualTo(4);
+        }
+        finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @Test
     void jsonLoggerWritesOneLineWithTheFieldsAndTheError() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ObservabilityManager manager = started(ObservabilityManager.builder()
