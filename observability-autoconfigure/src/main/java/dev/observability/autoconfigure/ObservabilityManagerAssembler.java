@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.ObservabilityManagerBuilder;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.health.HealthCheck;
@@ -48,7 +49,7 @@ final class ObservabilityManagerAssembler {
         warnAboutUnmatchedOverrides(byName.keySet());
         LaneSettings laneDefaults = LaneProperties.defaults(this.properties);
         ObservabilityProperties.Health health = this.properties.getHealth();
-        ObservabilityManager.Builder builder = ObservabilityManager.builder()
+        ObservabilityManagerBuilder builder = ObservabilityManager.builder()
             .defaultLaneSettings(laneDefaults)
             .circuitBreakerFactory(breakerFactory)
             .shutdownTimeout(this.properties.getDispatch().getShutdownTimeout())

@@ -1,6 +1,7 @@
 package dev.observability.autoconfigure;
 
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.ObservabilityManagerBuilder;
 
 /**
  * Adjusts the auto-configured {@link ObservabilityManager} before it is built and started. Every bean of this type is
@@ -12,5 +13,5 @@ public interface ObservabilityManagerCustomizer {
     /**
      * @param builder the manager's builder, with the properties and the adapter beans applied
      */
-    void customize(ObservabilityManager.Builder builder);
+    void customize(ObservabilityManagerBuilder builder);
 }

@@ -24,6 +24,9 @@ import static dev.observability.autoconfigure.validation.PropertyConstraints.rej
  * them (Boot calls a {@code @ConfigurationProperties} object that is a {@link Validator} for itself and each nested
  * object it binds), so a bad value fails the bind and Boot's failure analysis names the property, the value, where it
  * came from and the reason.
+ * <p>
+ * One class, long because it is the whole prefix: Boot binds {@code observability} to it, and its nested classes are
+ * the groups of keys under it, each with its one-sentence description and default for the configuration metadata.
  */
 @ConfigurationProperties("observability")
 public class ObservabilityProperties implements Validator {

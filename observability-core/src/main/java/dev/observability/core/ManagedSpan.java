@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.observability.core.internal.dispatch.Delivery;
-import dev.observability.core.redaction.Redaction;
+import dev.observability.core.internal.redaction.FieldsRedactor;
 import dev.observability.core.spi.AdapterSpan;
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.SpanContext;
@@ -52,7 +52,7 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
 
     /**
      * Starts the span and makes it current on the calling thread.
-     * @param tracker the manager's side
+     * @param tracker the manager's spans
      * @param name the span's name
      * @param context the span's ids
      * @param parent the parent's ids, or {@code null}
@@ -102,7 +102,8 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
     public Span event(String eventName, Fields eventAttributes) {
         Instant time = this.tracker.clock().instant();
         String safeName = (eventName != null) ? eventName : "event";
-        Fields safeAttributes = (eventAttributes != null) ? this.tracker.redaction().redact(eventAttributes)
+        Fields safeAttributes = (eventAttributes != null)
+                ? FieldsRedactor.redact(this.tracker.redaction(), eventAttributes)
                 : Fields.empty();
         record((span) -> span.addEvent(safeName, safeAttributes, time));
         return this;
@@ -191,22 +192,5 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
 
     private static Instant epochInstant(long epochNanos) {
         return Instant.ofEpochSecond(0, epochNanos);
-    }
-
-    /**
-     * What a span needs from the manager: its stack of current spans, its clock and redaction, making it current
-     * again, and delivering it when it ends.
-     */
-    interface SpanTracker {
-
-        ThreadLocal<@Nullable SpanFrame> stack();
-
-        Clock clock();
-
-        Redaction redaction();
-
-        Scope makeCurrent(ManagedSpan span);
-
-        void ended(ManagedSpan span);
     }
 }

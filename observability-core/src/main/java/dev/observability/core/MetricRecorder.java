@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.internal.dispatch.LaneRegistry;
 import dev.observability.core.internal.dispatch.ValueDelivery;
+import dev.observability.core.internal.redaction.LabelsRedactor;
 import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.GaugeHandle;
 import dev.observability.core.metrics.HistogramHandle;
@@ -39,23 +41,23 @@ final class MetricRecorder {
      * @return a handle for every kind of metric: bound to the lanes when the name and labels are valid, refusing
      * otherwise
      */
-    static MetricHandle bind(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, @Nullable Metric metric,
+    static MetricHandle bind(LaneRegistry registry, Supplier<AdapterLane[]> lanes, @Nullable Metric metric,
             @Nullable Labels labels) {
         if (metric == null || MetricNames.problem(metric.name()) != null) {
-            return new Refusing(manager.refusals(), InputRefusal.INVALID_NAME);
+            return new Refusing(registry.refusals(), InputRefusal.INVALID_NAME);
         }
         if (labels == null || !labels.isValid()) {
-            return new Refusing(manager.refusals(), InputRefusal.INVALID_LABELS);
+            return new Refusing(registry.refusals(), InputRefusal.INVALID_LABELS);
         }
-        return new Bound(manager, lanes, new MetricId(metric, manager.redaction().redact(labels)));
+        return new Bound(registry, lanes, new MetricId(metric, LabelsRedactor.redact(registry.redaction(), labels)));
     }
 
     /**
      * @return a handle for the named metric, without description or base unit (see {@link #bind})
      */
-    static MetricHandle bindNamed(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, @Nullable String name,
+    static MetricHandle bindNamed(LaneRegistry registry, Supplier<AdapterLane[]> lanes, @Nullable String name,
             @Nullable Labels labels) {
-        return bind(manager, lanes, (name != null) ? Metric.named(name) : null, labels);
+        return bind(registry, lanes, (name != null) ? Metric.named(name) : null, labels);
     }
 
     /**
@@ -65,14 +67,14 @@ final class MetricRecorder {
      */
     private static final class Bound implements MetricHandle, ValueDelivery<MetricsAdapter, Duration> {
 
-        private final ObservabilityManager manager;
+        private final LaneRegistry registry;
 
         private final Supplier<AdapterLane[]> lanes;
 
         private final MetricId id;
 
-        Bound(ObservabilityManager manager, Supplier<AdapterLane[]> lanes, MetricId id) {
-            this.manager = manager;
+        Bound(LaneRegistry registry, Supplier<AdapterLane[]> lanes, MetricId id) {
+            this.registry = registry;
             this.lanes = lanes;
             this.id = id;
         }
@@ -80,10 +82,10 @@ final class MetricRecorder {
         @Override
         public void increment(double amount) {
             if (!(amount >= 0 && amount != Double.POSITIVE_INFINITY)) {
-                this.manager.refusals().refuse(InputRefusal.INVALID_VALUE);
+                this.registry.refusals().refuse(InputRefusal.INVALID_VALUE);
                 return;
             }
-            if (this.manager.isOn(Signal.METRICS)) {
+            if (this.registry.isOn(Signal.METRICS)) {
                 for (AdapterLane lane : this.lanes.get()) {
                     lane.submit(Signal.METRICS, COUNTER, this.id, amount);
                 }
@@ -93,10 +95,10 @@ final class MetricRecorder {
         @Override
         public void set(double value) {
             if (!Double.isFinite(value)) {
-                this.manager.refusals().refuse(InputRefusal.INVALID_VALUE);
+                this.registry.refusals().refuse(InputRefusal.INVALID_VALUE);
                 return;
             }
-            if (this.manager.isOn(Signal.METRICS)) {
+            if (this.registry.isOn(Signal.METRICS)) {
                 for (AdapterLane lane : this.lanes.get()) {
                     lane.submit(Signal.METRICS, GAUGE, this.id, value);
                 }
@@ -106,10 +108,10 @@ final class MetricRecorder {
         @Override
         public void record(double value) {
             if (!(value >= 0 && value != Double.POSITIVE_INFINITY)) {
-                this.manager.refusals().refuse(InputRefusal.INVALID_VALUE);
+                this.registry.refusals().refuse(InputRefusal.INVALID_VALUE);
                 return;
             }
-            if (this.manager.isOn(Signal.METRICS)) {
+            if (this.registry.isOn(Signal.METRICS)) {
                 for (AdapterLane lane : this.lanes.get()) {
                     lane.submit(Signal.METRICS, HISTOGRAM, this.id, value);
                 }
@@ -119,10 +121,10 @@ final class MetricRecorder {
         @Override
         public void record(@Nullable Duration duration) {
             if (duration == null || duration.isNegative()) {
-                this.manager.refusals().refuse(InputRefusal.INVALID_VALUE);
+                this.registry.refusals().refuse(InputRefusal.INVALID_VALUE);
                 return;
             }
-            if (this.manager.isOn(Signal.METRICS)) {
+            if (this.registry.isOn(Signal.METRICS)) {
                 for (AdapterLane lane : this.lanes.get()) {
                     lane.submit(Signal.METRICS, this, duration, 0);
                 }

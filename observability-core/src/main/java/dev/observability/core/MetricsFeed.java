@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.Predicate;
 
 import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.internal.dispatch.LaneRegistry;
 import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.GaugeHandle;
 import dev.observability.core.metrics.HistogramHandle;
@@ -19,14 +20,14 @@ import dev.observability.core.spi.MetricsAdapter;
  */
 public final class MetricsFeed {
 
-    private final ObservabilityManager manager;
+    private final LaneRegistry registry;
 
     private final Predicate<? super MetricsAdapter> accepts;
 
     private volatile Selection selection = new Selection(new AdapterLane[0], new AdapterLane[0]);
 
-    MetricsFeed(ObservabilityManager manager, Predicate<? super MetricsAdapter> accepts) {
-        this.manager = manager;
+    MetricsFeed(LaneRegistry registry, Predicate<? super MetricsAdapter> accepts) {
+        this.registry = registry;
         this.accepts = accepts;
     }
 
@@ -36,7 +37,7 @@ public final class MetricsFeed {
      * @return a pre-bound counter handle that records into the accepted adapters only
      */
     public CounterHandle counterHandle(String name, Labels labels) {
-        return MetricRecorder.bindNamed(this.manager, this::lanes, name, labels);
+        return MetricRecorder.bindNamed(this.registry, this::lanes, name, labels);
     }
 
     /**
@@ -45,7 +46,7 @@ public final class MetricsFeed {
      * @return a pre-bound gauge handle that records into the accepted adapters only
      */
     public GaugeHandle gaugeHandle(String name, Labels labels) {
-        return MetricRecorder.bindNamed(this.manager, this::lanes, name, labels);
+        return MetricRecorder.bindNamed(this.registry, this::lanes, name, labels);
     }
 
     /**
@@ -54,7 +55,7 @@ public final class MetricsFeed {
      * @return a pre-bound histogram handle that records into the accepted adapters only
      */
     public HistogramHandle histogramHandle(String name, Labels labels) {
-        return MetricRecorder.bindNamed(this.manager, this::lanes, name, labels);
+        return MetricRecorder.bindNamed(this.registry, this::lanes, name, labels);
     }
 
     /**
@@ -63,11 +64,11 @@ public final class MetricsFeed {
      * @return a pre-bound timing handle that records into the accepted adapters only
      */
     public TimingHandle timingHandle(String name, Labels labels) {
-        return MetricRecorder.bindNamed(this.manager, this::lanes, name, labels);
+        return MetricRecorder.bindNamed(this.registry, this::lanes, name, labels);
     }
 
     private AdapterLane[] lanes() {
-        AdapterLane[] all = this.manager.metricsLanes();
+        AdapterLane[] all = this.registry.metricsLanes();
         Selection current = this.selection;
         if (current.all != all) {
             current = new Selection(all, Arrays.stream(all)

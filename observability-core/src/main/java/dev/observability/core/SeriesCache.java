@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import dev.observability.core.MetricRecorder.MetricHandle;
 import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.internal.dispatch.LaneRegistry;
 import dev.observability.core.spi.Labels;
 import dev.observability.core.spi.Metric;
 import org.jspecify.annotations.Nullable;
@@ -21,14 +22,14 @@ final class SeriesCache {
     /** The number of slots, a power of two. */
     static final int SLOTS = 256;
 
-    private final ObservabilityManager manager;
+    private final LaneRegistry registry;
 
     private final Supplier<AdapterLane[]> lanes;
 
     private final @Nullable Entry[] slots = new Entry[SLOTS];
 
-    SeriesCache(ObservabilityManager manager, Supplier<AdapterLane[]> lanes) {
-        this.manager = manager;
+    SeriesCache(LaneRegistry registry, Supplier<AdapterLane[]> lanes) {
+        this.registry = registry;
         this.lanes = lanes;
     }
 
@@ -39,7 +40,7 @@ final class SeriesCache {
      */
     MetricHandle handle(@Nullable String name, @Nullable Labels labels) {
         return (name != null) ? handle(name, null, labels)
-                : MetricRecorder.bindNamed(this.manager, this.lanes, null, labels);
+                : MetricRecorder.bindNamed(this.registry, this.lanes, null, labels);
     }
 
     /**
@@ -50,12 +51,12 @@ final class SeriesCache {
      */
     MetricHandle handle(@Nullable Metric metric, @Nullable Labels labels) {
         return (metric != null) ? handle(metric.name(), metric, labels)
-                : MetricRecorder.bind(this.manager, this.lanes, null, labels);
+                : MetricRecorder.bind(this.registry, this.lanes, null, labels);
     }
 
     private MetricHandle handle(String name, @Nullable Metric metric, @Nullable Labels labels) {
         if (labels == null) {
-            return MetricRecorder.bind(this.manager, this.lanes, metricOf(name, metric), null);
+            return MetricRecorder.bind(this.registry, this.lanes, metricOf(name, metric), null);
         }
         int hash = 31 * name.hashCode() + labels.hashCode();
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
@@ -63,7 +64,7 @@ final class SeriesCache {
         if (entry != null && entry.matches(name, metric, labels)) {
             return entry.handle();
         }
-        MetricHandle handle = MetricRecorder.bind(this.manager, this.lanes, metricOf(name, metric), labels);
+        MetricHandle handle = MetricRecorder.bind(this.registry, this.lanes, metricOf(name, metric), labels);
         this.slots[slot] = new Entry(name, metric, labels, handle);
         return handle;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.ObservabilityManagerBuilder;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.spi.AdapterHealth;
@@ -86,7 +87,7 @@ class RedactionBeforeAdaptersTests {
     }
 
     private static ObservabilityManager managerWith(Redaction redaction, Spy... spies) {
-        ObservabilityManager.Builder builder = ObservabilityManager.builder()
+        ObservabilityManagerBuilder builder = ObservabilityManager.builder()
             .redaction(redaction)
             .healthCheck(HealthCheck.of("database",
                     () -> AdapterHealth.up().withDetail("password", "check-" + SECRET).withDetail("pool", "main")));

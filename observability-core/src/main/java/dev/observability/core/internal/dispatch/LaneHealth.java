@@ -3,6 +3,7 @@ package dev.observability.core.internal.dispatch;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import dev.observability.core.internal.redaction.HealthRedactor;
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.HealthStatus;
@@ -41,7 +42,8 @@ final class LaneHealth {
         catch (Throwable ex) {
             health = AdapterHealth.down("health() threw " + FailureLog.describe(ex));
         }
-        health = (health != null) ? this.redaction.redact(health) : AdapterHealth.down("returned no health");
+        health = (health != null) ? HealthRedactor.redact(this.redaction, health)
+                : AdapterHealth.down("returned no health");
         this.adapterHealth = health;
         return health;
     }
@@ -51,7 +53,7 @@ final class LaneHealth {
      * @param health the health, masked before it is kept
      */
     void record(AdapterHealth health) {
-        this.adapterHealth = this.redaction.redact(health);
+        this.adapterHealth = HealthRedactor.redact(this.redaction, health);
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.health.HealthSettings;
 import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.internal.redaction.HealthRedactor;
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.AdapterSnapshot;
@@ -37,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * {@code health()}, all at once, each on a thread of its own with a timeout, so a cycle lasts at most the timeout
  * whatever the checks do. A check that hangs holds one thread and is not started again until it returns. The
  * report of the last cycle is served on demand without running anything.
+ * <p>
+ * One class, a little over the house's length, because the cycle's parts share its state (the running calls, the
+ * failure counts, the last report) and its one lock; apart they would hand that state back and forth.
  */
 public final class HealthMonitor {
 
@@ -211,7 +215,7 @@ public final class HealthMonitor {
 
     private CheckResult result(HealthCheck check, Call call, long deadline) {
         Instant checkedAt = this.clock.instant();
-        AdapterHealth raw = this.redaction.redact(call.await(deadline));
+        AdapterHealth raw = HealthRedactor.redact(this.redaction, call.await(deadline));
         Duration duration = call.duration();
         boolean failed = raw.status() == HealthStatus.DOWN || raw.status() == HealthStatus.DEGRADED;
         int failures = this.consecutiveFailures.merge(check.name(), failed ? 1 : 0,

@@ -1,7 +1,8 @@
-package dev.observability.core.redaction;
+package dev.observability.core.internal.redaction;
 
 import java.time.Instant;
 
+import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.AdapterSpan;
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.SpanStatus;
@@ -28,7 +29,7 @@ final class RedactingAdapterSpan implements AdapterSpan {
 
     @Override
     public void addEvent(String name, Fields attributes, Instant time) {
-        this.delegate.addEvent(name, this.redaction.redact(attributes), time);
+        this.delegate.addEvent(name, FieldsRedactor.redact(this.redaction, attributes), time);
     }
 
     @Override

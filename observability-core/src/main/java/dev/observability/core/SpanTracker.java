@@ -1,0 +1,172 @@
+package dev.observability.core;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.internal.dispatch.LaneRegistry;
+import dev.observability.core.internal.redaction.FieldsRedactor;
+import dev.observability.core.internal.redaction.SpanRedactor;
+import dev.observability.core.redaction.Redaction;
+import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.InputRefusal;
+import dev.observability.core.spi.ObservabilityAdapter;
+import dev.observability.core.spi.Signal;
+import dev.observability.core.spi.SpanContext;
+import dev.observability.core.spi.SpanStart;
+import dev.observability.core.spi.TracingAdapter;
+import dev.observability.core.tracing.Scope;
+import dev.observability.core.tracing.Span;
+import dev.observability.core.tracing.SpanContextSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The manager's spans: starts them (with ids and the outside parent from the {@link SpanContextSource}), keeps each
+ * thread's stack of current spans, makes a span current again, and hands an ended span to every tracing lane. Spans
+ * made outside the manager (a bridge's) go to the tracing lanes through {@link #record}.
+ */
+final class SpanTracker {
+
+    private static final System.Logger LOGGER = System.getLogger(ObservabilityManager.class.getName());
+
+    private final ThreadLocal<@Nullable SpanFrame> currentSpans = new ThreadLocal<>();
+
+    private final LaneRegistry lanes;
+
+    private final Clock clock;
+
+    private final SpanContextSource spanContextSource;
+
+    SpanTracker(LaneRegistry lanes, Clock clock, SpanContextSource spanContextSource) {
+        this.lanes = lanes;
+        this.clock = clock;
+        this.spanContextSource = spanContextSource;
+    }
+
+    /**
+     * Starts a span, current on this thread until closed (see {@link ObservabilityManager#startSpan(String, Fields)}).
+     * @param name the span's name
+     * @param attributes its attributes
+     * @return the span; a span that does nothing when the name is refused or tracing is off
+     */
+    Span start(String name, @Nullable Fields attributes) {
+        if (!this.lanes.isOn(Signal.TRACING)) {
+            return RefusedSpan.INSTANCE;
+        }
+        if (SpanNames.problem(name) != null) {
+            this.lanes.refusals().refuse(InputRefusal.INVALID_NAME);
+            return RefusedSpan.INSTANCE;
+        }
+        Fields safeAttributes = (attributes != null) ? FieldsRedactor.redact(redaction(), attributes) : Fields.empty();
+        long startEpochNanos = ManagedSpan.epochNanos(this.clock);
+        SpanContext parent = current();
+        Object attachment;
+        SpanContext context;
+        try {
+            attachment = this.spanContextSource.startAttached(name, parent, startEpochNanos);
+            context = (attachment != null) ? this.spanContextSource.contextOf(attachment) : null;
+            if (context == null) {
+                attachment = null;
+                context = this.spanContextSource.start(name, parent);
+            }
+        }
+        catch (RuntimeException ex) {
+            LOGGER.log(Level.DEBUG, "span context source failed; the span is not recorded", ex);
+            return RefusedSpan.INSTANCE;
+        }
+        return new ManagedSpan(this, name, context, parent, attachment, startEpochNanos, safeAttributes,
+                sourceScope(context, attachment));
+    }
+
+    /**
+     * @return the span current on this thread: the manager's, or else the application's tracing context's, or
+     * {@code null}
+     */
+    @Nullable SpanContext current() {
+        ManagedSpan span = SpanFrame.current(this.currentSpans);
+        if (span != null) {
+            return span.context();
+        }
+        try {
+            return this.spanContextSource.current();
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /**
+     * Hands a span made and ended outside the manager to the tracing lanes of the adapters the filter accepts (see
+     * {@link ObservabilityManager#recordSpan}).
+     * @param start the span's start
+     * @param replay applies the span's operations to an adapter's span, then ends it
+     * @param accepts which adapters receive it
+     */
+    void record(@Nullable SpanStart start, @Nullable Consumer<AdapterSpan> replay,
+            @Nullable Predicate<ObservabilityAdapter> accepts) {
+        if (start == null || replay == null || accepts == null || !this.lanes.isOn(Signal.TRACING)) {
+            return;
+        }
+        if (SpanNames.problem(start.name()) != null) {
+            this.lanes.refusals().refuse(InputRefusal.INVALID_NAME);
+            return;
+        }
+        Redaction redaction = redaction();
+        SpanStart safeStart = SpanRedactor.redact(redaction, start);
+        for (AdapterLane lane : this.lanes.tracingLanes()) {
+            if (accepts.test(lane.adapter())) {
+                lane.submit(Signal.TRACING, (TracingAdapter adapter) -> replay
+                    .accept(SpanRedactor.redact(redaction, adapter.startSpan(safeStart))));
+            }
+        }
+    }
+
+    /** @return the stack of this thread's current spans */
+    ThreadLocal<@Nullable SpanFrame> stack() {
+        return this.currentSpans;
+    }
+
+    /** @return the clock of the spans' times */
+    Clock clock() {
+        return this.clock;
+    }
+
+    /** @return the rule that masks sensitive attributes */
+    Redaction redaction() {
+        return this.lanes.redaction();
+    }
+
+    /**
+     * @param span an open span
+     * @return a scope in which the span is current again on this thread, and in the source's context
+     */
+    Scope makeCurrent(ManagedSpan span) {
+        return new ScopeFrame(this.currentSpans, span, sourceScope(span.context(), span.attachment()));
+    }
+
+    /** @param span an ended span, handed to every tracing lane as one event */
+    void ended(ManagedSpan span) {
+        for (AdapterLane lane : this.lanes.tracingLanes()) {
+            lane.submit(Signal.TRACING, span);
+        }
+    }
+
+    /**
+     * @param context a manager span's ids
+     * @param attachment the source's own span for it, or {@code null}
+     * @return the span context source's scope that makes the span current in its context too; a source that fails
+     * gives a scope that does nothing
+     */
+    private Scope sourceScope(SpanContext context, @Nullable Object attachment) {
+        try {
+            return this.spanContextSource.makeCurrent(context, attachment);
+        }
+        catch (RuntimeException ex) {
+            LOGGER.log(Level.DEBUG, "span context source failed to make a span current", ex);
+            return Scope.NOOP;
+        }
+    }
+}

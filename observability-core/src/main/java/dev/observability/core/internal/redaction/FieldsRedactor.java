@@ -1,0 +1,42 @@
+package dev.observability.core.internal.redaction;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.observability.core.redaction.Redaction;
+import dev.observability.core.spi.Fields;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies a {@link Redaction} to log fields and span attributes.
+ */
+public final class FieldsRedactor {
+
+    private FieldsRedactor() {
+    }
+
+    /**
+     * @param redaction the rule
+     * @param fields log fields or span attributes
+     * @return the same instance, without allocating, when no key is sensitive, else a copy with the sensitive values
+     * masked
+     */
+    public static Fields redact(Redaction redaction, Fields fields) {
+        if (!anySensitive(redaction, fields.keys())) {
+            return fields;
+        }
+        Map<String, @Nullable Object> copy = new LinkedHashMap<>();
+        fields.forEach((key, value) -> copy.put(key, redaction.value(key, value)));
+        return Fields.from(copy);
+    }
+
+    private static boolean anySensitive(Redaction redaction, List<String> keys) {
+        for (String key : keys) {
+            if (redaction.isSensitive(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
