@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import dev.observability.autoconfigure.ObservabilityProperties.Adapter;
+import dev.observability.autoconfigure.ObservabilityProperties.AdapterSignals;
 import dev.observability.autoconfigure.ObservabilityProperties.CircuitBreaker;
 import dev.observability.autoconfigure.ObservabilityProperties.LaneDispatch;
 import dev.observability.autoconfigure.validation.PropertyConstraints;
 import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.spi.Signal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -38,6 +40,12 @@ final class LaneProperties {
                     CircuitBreaker::getPermittedNumberOfCallsInHalfOpenState),
             new Mapped<>(LaneSetting.SLOW_CALL_DURATION_THRESHOLD, CircuitBreaker::getSlowCallDurationThreshold));
 
+    private static final List<Mapped<AdapterSignals, ?>> SIGNALS = List.of(
+            new Mapped<>(LaneSetting.signal(Signal.METRICS), AdapterSignals::getMetrics),
+            new Mapped<>(LaneSetting.signal(Signal.TRACING), AdapterSignals::getTracing),
+            new Mapped<>(LaneSetting.signal(Signal.HEALTH), AdapterSignals::getHealth),
+            new Mapped<>(LaneSetting.signal(Signal.LOGGING), AdapterSignals::getLogging));
+
     private LaneProperties() {
     }
 
@@ -57,8 +65,9 @@ final class LaneProperties {
      * @return the defaults with the adapter's properties applied
      */
     static LaneSettings forAdapter(LaneSettings defaults, Adapter adapter) {
-        return apply(CIRCUIT_BREAKER, adapter.getCircuitBreaker(), apply(DISPATCH, adapter.getDispatch(), defaults))
-            .withEnabled(adapter.isEnabled());
+        LaneSettings settings = apply(DISPATCH, adapter.getDispatch(), defaults);
+        settings = apply(CIRCUIT_BREAKER, adapter.getCircuitBreaker(), settings);
+        return apply(SIGNALS, adapter.getSignals(), settings).withEnabled(adapter.isEnabled());
     }
 
     /**
@@ -101,7 +110,10 @@ final class LaneProperties {
         }
 
         void validate(P properties, Errors errors) {
-            PropertyConstraints.rejectIf(errors, field(), this.setting.refusal(this.property.apply(properties)));
+            T value = this.property.apply(properties);
+            if (value != null) {
+                PropertyConstraints.rejectIf(errors, field(), this.setting.refusal(value));
+            }
         }
 
         private String field() {

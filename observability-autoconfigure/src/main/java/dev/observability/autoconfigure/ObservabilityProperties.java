@@ -513,6 +513,8 @@ public class ObservabilityProperties implements Validator {
 
         private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
+        private final AdapterSignals signals = new AdapterSignals();
+
         /** @return whether the adapter starts switched on */
         public boolean isEnabled() {
             return this.enabled;
@@ -531,6 +533,67 @@ public class ObservabilityProperties implements Validator {
         /** @return the breaker overrides */
         public CircuitBreaker getCircuitBreaker() {
             return this.circuitBreaker;
+        }
+
+        /** @return the switches of the adapter's signals, one by one */
+        public AdapterSignals getSignals() {
+            return this.signals;
+        }
+    }
+
+    /** One adapter's switch per signal: a signal switched off is not handed to the adapter, the others are. */
+    public static class AdapterSignals {
+
+        /** Whether the adapter receives metrics (default true). */
+        private @Nullable Boolean metrics;
+
+        /** Whether the adapter receives spans (default true). */
+        private @Nullable Boolean tracing;
+
+        /** Whether the adapter receives health reports (default true). */
+        private @Nullable Boolean health;
+
+        /** Whether the adapter receives log events (default true). */
+        private @Nullable Boolean logging;
+
+        /** @return whether the adapter receives metrics, or {@code null} for the default */
+        public @Nullable Boolean getMetrics() {
+            return this.metrics;
+        }
+
+        /** @param metrics whether the adapter receives metrics */
+        public void setMetrics(@Nullable Boolean metrics) {
+            this.metrics = metrics;
+        }
+
+        /** @return whether the adapter receives spans, or {@code null} for the default */
+        public @Nullable Boolean getTracing() {
+            return this.tracing;
+        }
+
+        /** @param tracing whether the adapter receives spans */
+        public void setTracing(@Nullable Boolean tracing) {
+            this.tracing = tracing;
+        }
+
+        /** @return whether the adapter receives health reports, or {@code null} for the default */
+        public @Nullable Boolean getHealth() {
+            return this.health;
+        }
+
+        /** @param health whether the adapter receives health reports */
+        public void setHealth(@Nullable Boolean health) {
+            this.health = health;
+        }
+
+        /** @return whether the adapter receives log events, or {@code null} for the default */
+        public @Nullable Boolean getLogging() {
+            return this.logging;
+        }
+
+        /** @param logging whether the adapter receives log events */
+        public void setLogging(@Nullable Boolean logging) {
+            this.logging = logging;
         }
     }
 }

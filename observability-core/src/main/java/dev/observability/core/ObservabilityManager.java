@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.health.HealthCheck;
@@ -19,6 +20,7 @@ import dev.observability.core.metrics.GaugeHandle;
 import dev.observability.core.metrics.HistogramHandle;
 import dev.observability.core.metrics.TimingHandle;
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.settings.SettingsChange;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.AdapterSpan;
 import dev.observability.core.spi.Fields;
@@ -76,7 +78,7 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private final HealthMonitor healthMonitor;
 
-    private volatile LogLevel minimumLevel;
+    private final LiveManagerSettings settings;
 
     ObservabilityManager(ObservabilityManagerBuilder builder) {
         this.clock = builder.clock;
@@ -84,10 +86,11 @@ public final class ObservabilityManager implements AutoCloseable {
         this.shutdownTimeout = builder.shutdownTimeout;
         this.shutdownSummaryLog = builder.shutdownSummaryLog;
         this.logOutput = builder.logOutput;
-        this.minimumLevel = builder.minimumLevel;
         this.logLimits = builder.logLimits;
         this.lanes = new LaneRegistry(builder.breakerFactory, builder.failureLogInterval, builder.redaction,
                 builder.disabledSignals);
+        this.settings = new LiveManagerSettings(new ManagerSettings(builder.minimumLevel, builder.disabledSignals),
+                this.lanes::switchSignals);
         this.series = new SeriesCache(this.lanes, this.lanes::metricsLanes);
         this.spans = new SpanTracker(this.lanes, this.clock, builder.spanContextSource);
         this.healthMonitor = new HealthMonitor(builder.healthSettings, this.clock, this.lanes::all, this::publishHealth,
@@ -457,7 +460,7 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void log(LogLevel level, String logger, @Nullable String message, @Nullable Fields fields,
             @Nullable Throwable error) {
-        if (level == null || !this.lanes.isOn(Signal.LOGGING) || !level.isAtLeast(this.minimumLevel)) {
+        if (level == null || !this.lanes.isOn(Signal.LOGGING) || !level.isAtLeast(this.settings.minimumLevel())) {
             return;
         }
         log(new LogEvent(this.clock.instant(), level, (logger != null) ? logger : "application",
@@ -512,7 +515,7 @@ public final class ObservabilityManager implements AutoCloseable {
     }
 
     private @Nullable LogEvent admit(@Nullable LogEvent event) {
-        if (event == null || !this.lanes.isOn(Signal.LOGGING) || !event.level().isAtLeast(this.minimumLevel)) {
+        if (event == null || !this.lanes.isOn(Signal.LOGGING) || !event.level().isAtLeast(this.settings.minimumLevel())) {
             return null;
         }
         return this.logLimits.apply(redact(event), this.lanes.refusals());
@@ -534,12 +537,15 @@ public final class ObservabilityManager implements AutoCloseable {
 
     /** @return the minimum level logged */
     public LogLevel minimumLevel() {
-        return this.minimumLevel;
+        return this.settings.minimumLevel();
     }
 
-    /** @param level the new minimum level */
+    /**
+     * Changes the minimum level at runtime, as {@link #changeSettings(SettingsChange)} does.
+     * @param level the new minimum level
+     */
     public void setMinimumLevel(LogLevel level) {
-        this.minimumLevel = level;
+        changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, level));
     }
 
     // ---------------------------------------------------------------- health and state
@@ -588,17 +594,13 @@ public final class ObservabilityManager implements AutoCloseable {
     }
 
     /**
-     * Switches an adapter on or off at runtime.
+     * Switches an adapter on or off at runtime, as {@link #changeSettings(String, SettingsChange)} does.
      * @param name the adapter's name
      * @param enabled the new state
      * @return {@code false} when no adapter has that name
      */
     public boolean setEnabled(String name, boolean enabled) {
-        AdapterLane lane = this.lanes.lane(name);
-        if (lane != null) {
-            lane.setEnabled(enabled);
-        }
-        return lane != null;
+        return changeSettings(name, SettingsChange.of(LaneSetting.ENABLED, enabled)).isPresent();
     }
 
     /**
@@ -608,11 +610,60 @@ public final class ObservabilityManager implements AutoCloseable {
      * @return {@code false} when no adapter has that name
      */
     public boolean resetEnabled(String name) {
-        AdapterLane lane = this.lanes.lane(name);
-        if (lane != null) {
-            lane.resetEnabled();
+        return changeSettings(name, SettingsChange.<LaneSettings>none().reset(LaneSetting.ENABLED)).isPresent();
+    }
+
+    /**
+     * Changes some settings of an adapter's lane at runtime ({@link LaneSetting} names each, as in
+     * {@code observability.adapters.<name>.*}), all or nothing, and logs the change once (each setting from and to,
+     * and {@link SettingsChange#by()}). The lane applies it at once: an event sees the old settings or the new ones,
+     * never a mix. A breaker whose settings change is replaced by one in the same state as far as Resilience4j allows
+     * (its window of recent calls starts empty; an open breaker's wait starts again); a queue that shrinks keeps the
+     * events it holds, and refuses new ones until it holds fewer than its new capacity. The account stays exact
+     * across the change. Changes last until the manager is closed: the next one starts from its configured settings.
+     * @param name the adapter's name
+     * @param change the change; {@link SettingsChange#reset} returns a setting to its configured value
+     * @return the lane's settings in force after the change, or empty when no adapter has that name
+     * @throws IllegalArgumentException with a one-line reason naming the setting and the value, when a setting refuses
+     * its new value; then nothing changed
+     * @throws IllegalStateException when the manager is closed
+     */
+    public Optional<LaneSettings> changeSettings(String name, SettingsChange<LaneSettings> change) {
+        AdapterLane lane = (name != null) ? this.lanes.lane(name) : null;
+        if (lane == null) {
+            return Optional.empty();
         }
-        return lane != null;
+        SettingsLog.changed(name, lane.change(change), change.by());
+        return Optional.of(lane.settings());
+    }
+
+    /**
+     * Changes some of the manager's settings at runtime ({@link ManagerSetting} names each: the minimum log level and
+     * the signals routed, as {@code observability.logging.level} and {@code observability.<signal>.enabled}), all or
+     * nothing, and logs the change once. Changes last until the manager is closed.
+     * @param change the change; {@link SettingsChange#reset} returns a setting to its configured value
+     * @return the manager's settings in force after the change
+     * @throws IllegalArgumentException with a one-line reason naming the setting, when a setting refuses its new value;
+     * then nothing changed
+     */
+    public ManagerSettings changeSettings(SettingsChange<ManagerSettings> change) {
+        SettingsLog.changed(null, this.settings.change(change), change.by());
+        return this.settings.current();
+    }
+
+    /** @return the manager's settings in force now */
+    public ManagerSettings settings() {
+        return this.settings.current();
+    }
+
+    /** @return the manager's settings as built: what a setting changed at runtime returns to */
+    public ManagerSettings configuredSettings() {
+        return this.settings.configured();
+    }
+
+    /** @return the manager's settings changed at runtime so far, each setting of each change counted once */
+    public long settingsChanges() {
+        return this.settings.changes();
     }
 
     /** @return the rule that masks sensitive values before any adapter sees them */

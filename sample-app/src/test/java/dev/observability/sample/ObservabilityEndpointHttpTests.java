@@ -105,7 +105,7 @@ class ObservabilityEndpointHttpTests {
             Answer answer = switchAudit(url("/actuator/observability/" + AuditAdapter.NAME), bad);
             assertThat(answer.status()).as(bad).isEqualTo(400);
             assertThat(answer.body().path("message").asString()).as(bad)
-                .startsWith("'enabled' must be true, false or null").doesNotContain("\n");
+                .startsWith("enabled must be true, false or null").doesNotContain("\n");
         }
         Answer audit = SampleClient.get(url("/actuator/observability/" + AuditAdapter.NAME));
         assertThat(audit.body().path("effectiveEnabled").asBoolean()).as("not switched by a bad body").isTrue();

@@ -84,6 +84,21 @@ class ObservabilityEndpointSecurityTests {
     }
 
     @Test
+    void refusesAUserWithoutTheRoleAChangeOfSettingsWith403AndChangesNothing() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url("/actuator/observability/" + AuditAdapter.NAME))
+            .header("Content-Type", "application/json")
+            .header("Authorization", basic(this.viewerName, this.viewerPassword))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"dispatch.queue-capacity\": 5}"));
+        assertThat(send(request).statusCode()).isEqualTo(403);
+        HttpRequest.Builder managerWide = HttpRequest.newBuilder(url("/actuator/observability"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"metrics.enabled\": false}"));
+        assertThat(send(managerWide).statusCode()).as("anonymous").isEqualTo(401);
+        assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().settings().queueCapacity()).isEqualTo(1024);
+        assertThat(this.manager.settings()).isEqualTo(this.manager.configuredSettings());
+    }
+
+    @Test
     void keepsHealthAndTheEndpointsReadOpenToAnonymousCallers() throws Exception {
         assertThat(send(HttpRequest.newBuilder(url("/actuator/health")).GET()).statusCode()).isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(url("/actuator/observability")).GET()).statusCode()).isEqualTo(200);

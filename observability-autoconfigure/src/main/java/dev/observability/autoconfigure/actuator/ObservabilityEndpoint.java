@@ -1,9 +1,17 @@
 package dev.observability.autoconfigure.actuator;
 
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.observability.core.ManagerSetting;
+import dev.observability.core.ManagerSettings;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.dispatch.LaneSetting;
+import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.dispatch.LaneView;
+import dev.observability.core.settings.SettingsChange;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -13,18 +21,28 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * The {@code observability} endpoint, shaped like Boot's {@code loggers} endpoint: {@code GET} lists the adapters
- * keyed by name, each with its {@code configuredEnabled} (from {@code observability.adapters.<name>.enabled} or the
- * default) and {@code effectiveEnabled} state, status and counters; {@code GET /{name}} describes one (404 for an
- * unknown name); {@code POST /{name}} with {@code {"enabled": false}} or {@code {"enabled": true}} switches one off or
- * on at runtime and {@code {"enabled": null}} returns it to its configured state, answering 204 No Content (404 for
- * an unknown name, 400 with a one-line {@code message} when {@code enabled} is not {@code true}, {@code false} or
- * {@code null}). Like every endpoint but {@code health}, it is reachable over the web only when the user exposes it.
+ * The {@code observability} endpoint, shaped like Boot's {@code loggers} endpoint. {@code GET} lists the manager's
+ * settings and the adapters keyed by name, each with its state, counters and settings; {@code GET /{name}} describes
+ * one adapter (404 for an unknown name). Each setting shows its {@code configured} value (from the properties) and its
+ * {@code effective} one. {@code POST /{name}} changes an adapter's settings at runtime, by the names of
+ * {@code observability.adapters.<name>.*} ({@code {"enabled": false}}, {@code {"circuit-breaker.failure-rate-threshold":
+ * 20, "dispatch.queue-capacity": 20000}}, {@code {"signals.logging": false}}), and {@code POST /} the manager's, by
+ * the names of {@code observability.*} ({@code {"logging.level": "debug"}}, {@code {"metrics.enabled": false}});
+ * {@code null} returns a setting to its configured value (see {@link SettingsBody}). A write answers 204 No Content, 404 for an unknown adapter,
+ * or 400 with a one-line {@code message} naming the setting when a key or value is refused, and then changes nothing.
+ * Each change is logged once, with the authenticated principal's name when there is one, and counted in the
+ * self-metrics; changes last until the application stops. Like every endpoint but {@code health}, it is reachable
+ * over the web only when the user exposes it, and its write operations are behind the application's security as any
+ * endpoint's.
  */
 @Endpoint(id = "observability")
 public class ObservabilityEndpoint {
 
     private final ObservabilityManager manager;
+
+    private final SettingsBody<LaneSettings> laneBody = new SettingsBody<>(LaneSetting.all());
+
+    private final SettingsBody<ManagerSettings> managerBody = new SettingsBody<>(ManagerSetting.all());
 
     /** @param manager the manager whose adapters are shown */
     public ObservabilityEndpoint(ObservabilityManager manager) {
@@ -32,12 +50,18 @@ public class ObservabilityEndpoint {
     }
 
     /**
-     * @return every adapter by name under {@code adapters}, and the recordings refused before any adapter, by reason
+     * @return the manager's settings under {@code settings}, every adapter by name under {@code adapters}, and the
+     * recordings refused before any adapter, by reason
      */
     @ReadOperation
     public Map<String, Object> adapters() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("adapters", AdapterDetails.byName(this.manager.adapters()));
+        body.put("settings", SettingsView.of(ManagerSetting.all(), this.manager.configuredSettings(),
+                this.manager.settings()));
+        Map<String, Object> adapters = new LinkedHashMap<>();
+        this.manager.adapters().forEach((adapter) -> this.manager.lane(adapter.name())
+            .ifPresent((lane) -> adapters.put(adapter.name(), describe(lane))));
+        body.put("adapters", adapters);
         Map<String, Long> refusals = new LinkedHashMap<>();
         this.manager.refusals().snapshot().forEach((reason, count) -> refusals.put(reason.tagValue(), count));
         body.put("refusals", refusals);
@@ -50,32 +74,63 @@ public class ObservabilityEndpoint {
      */
     @ReadOperation
     public @Nullable Map<String, Object> adapter(@Selector String name) {
-        return this.manager.adapter(name).map(AdapterDetails::of).orElse(null);
+        return this.manager.lane(name).map(ObservabilityEndpoint::describe).orElse(null);
     }
 
     /**
-     * Switches an adapter on or off, or back to its configured state. While off, its events are refused and counted
-     * as {@code rejected_disabled}.
+     * Changes an adapter's settings, all or nothing.
      * @param name an adapter's name
-     * @param enabled {@code true} or {@code false}, or {@code null} (or absent) for the configured state; any other
-     * value is refused. Boot's web layer reads the request body as text values, so {@code "false"} is read as
-     * {@code false}, and {@code 0} is refused as {@code "0"}.
-     * @return 204 No Content, 404 when no adapter has that name, 400 with a {@code message} for a bad value
+     * @param body the request's body (every argument but the selector, see
+     * {@link ObservabilityEndpointBodyAdvisor}): settings by their names in kebab-case, {@code null} for the
+     * configured value
+     * @param principal who asks, when the request is authenticated
+     * @return 204 No Content, 404 when no adapter has that name, 400 with a {@code message} for a refused key or value
      */
     @WriteOperation
-    public WebEndpointResponse<Map<String, String>> configure(@Selector String name, @Nullable String enabled) {
-        if (enabled != null && !enabled.equals("true") && !enabled.equals("false")) {
-            return new WebEndpointResponse<>(Map.of("message", "'enabled' must be true, false or null (the configured "
-                    + "state), not " + describe(enabled)), WebEndpointResponse.STATUS_BAD_REQUEST);
+    public WebEndpointResponse<Map<String, String>> configure(@Selector String name,
+            @Nullable Map<String, Object> body, @Nullable Principal principal) {
+        try {
+            SettingsChange<LaneSettings> change = this.laneBody.read((body != null) ? body : Map.of());
+            Optional<LaneSettings> changed = this.manager.changeSettings(name, change.by(nameOf(principal)));
+            return new WebEndpointResponse<>(changed.isPresent() ? WebEndpointResponse.STATUS_NO_CONTENT
+                    : WebEndpointResponse.STATUS_NOT_FOUND);
         }
-        boolean found = (enabled != null) ? this.manager.setEnabled(name, Boolean.parseBoolean(enabled))
-                : this.manager.resetEnabled(name);
-        return new WebEndpointResponse<>(found ? WebEndpointResponse.STATUS_NO_CONTENT
-                : WebEndpointResponse.STATUS_NOT_FOUND);
+        catch (IllegalArgumentException ex) {
+            return badRequest(ex);
+        }
     }
 
-    private static String describe(String value) {
-        String text = value.replaceAll("\\s+", " ");
-        return "'" + ((text.length() > 40) ? text.substring(0, 40) + "..." : text) + "'";
+    /**
+     * Changes the manager's settings, all or nothing.
+     * @param body the request's body: settings by their names in kebab-case, {@code null} for the configured value
+     * @param principal who asks, when the request is authenticated
+     * @return 204 No Content, or 400 with a {@code message} for a refused key or value
+     */
+    @WriteOperation
+    public WebEndpointResponse<Map<String, String>> configureManager(@Nullable Map<String, Object> body,
+            @Nullable Principal principal) {
+        try {
+            SettingsChange<ManagerSettings> change = this.managerBody.read((body != null) ? body : Map.of());
+            this.manager.changeSettings(change.by(nameOf(principal)));
+            return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT);
+        }
+        catch (IllegalArgumentException ex) {
+            return badRequest(ex);
+        }
+    }
+
+    private static Map<String, Object> describe(LaneView lane) {
+        Map<String, Object> details = AdapterDetails.of(lane.snapshot());
+        details.put("settings", SettingsView.of(LaneSetting.all(), lane.configuredSettings(), lane.settings()));
+        return details;
+    }
+
+    private static @Nullable String nameOf(@Nullable Principal principal) {
+        return (principal != null) ? principal.getName() : null;
+    }
+
+    private static WebEndpointResponse<Map<String, String>> badRequest(IllegalArgumentException ex) {
+        String message = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
+        return new WebEndpointResponse<>(Map.of("message", message), WebEndpointResponse.STATUS_BAD_REQUEST);
     }
 }

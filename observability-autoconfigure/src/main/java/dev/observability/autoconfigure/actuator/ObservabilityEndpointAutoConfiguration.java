@@ -33,5 +33,12 @@ public final class ObservabilityEndpointAutoConfiguration {
         ObservabilityEndpoint observabilityEndpoint(ObservabilityManager manager) {
             return new ObservabilityEndpoint(manager);
         }
+
+        /** Hands the endpoint's write operations their whole body (the settings' kebab-case names). */
+        @Bean
+        @ConditionalOnMissingBean
+        ObservabilityEndpointBodyAdvisor observabilityEndpointBodyAdvisor() {
+            return new ObservabilityEndpointBodyAdvisor();
+        }
     }
 }

@@ -24,8 +24,12 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code observability.adapter.circuit.state} (gauge; tags {@code adapter}, {@code state}: 1 for the breaker's
  * current state, 0 for the others, as Resilience4j does)</li>
  * <li>{@code observability.adapter.enabled} (gauge; tag {@code adapter}: 1 on, 0 off)</li>
+ * <li>{@code observability.adapter.settings.changes} (function counter; tag {@code adapter}): the adapter's settings
+ * changed at runtime, each setting of each change once</li>
  * <li>{@code observability.refusals} (function counter; tag {@code reason}): recordings refused before any
  * adapter</li>
+ * <li>{@code observability.settings.changes} (function counter): the manager's settings changed at runtime (the
+ * minimum log level, the signals routed)</li>
  * </ul>
  * The meters read the lanes' own counters when scraped; nothing is counted twice. The adapter meters follow the
  * manager's adapters: those of an adapter registered at runtime ({@link ObservabilityManager#register}) appear in
@@ -50,6 +54,9 @@ public final class ObservabilityMeterBinder implements MeterBinder {
                 .description("Recordings refused before any adapter, by reason")
                 .register(registry);
         }
+        FunctionCounter.builder("observability.settings.changes", this.manager, ObservabilityManager::settingsChanges)
+            .description("The manager's settings changed at runtime")
+            .register(registry);
     }
 
     private static void bindLane(LaneView lane, MeterRegistry registry) {
@@ -71,6 +78,10 @@ public final class ObservabilityMeterBinder implements MeterBinder {
                 (measured) -> measured.snapshot().queueCapacity())
             .tag("adapter", adapter)
             .description("Capacity of an adapter's queue (0 for inline dispatch)")
+            .register(registry);
+        FunctionCounter.builder("observability.adapter.settings.changes", lane, LaneView::settingsChanges)
+            .tag("adapter", adapter)
+            .description("An adapter's settings changed at runtime")
             .register(registry);
         Gauge.builder("observability.adapter.enabled", lane, (measured) -> measured.isEnabled() ? 1 : 0)
             .tag("adapter", adapter)

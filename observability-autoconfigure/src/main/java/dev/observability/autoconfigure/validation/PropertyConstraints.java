@@ -2,7 +2,7 @@ package dev.observability.autoconfigure.validation;
 
 import java.time.Duration;
 
-import dev.observability.core.dispatch.SettingRules;
+import dev.observability.core.settings.SettingRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;

@@ -1,12 +1,19 @@
 package dev.observability.autoconfigure.actuator;
 
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.adapters.JsonLoggingAdapter;
+import dev.observability.core.dispatch.CircuitBreakerSettings;
+import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.Signal;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -35,7 +42,7 @@ class ObservabilityEndpointAutoConfigurationTests {
     void listsAdaptersByNameWithConfiguredAndEffectiveStateAndCounters() {
         this.exposed.run((context) -> {
             Map<String, Object> body = context.getBean(ObservabilityEndpoint.class).adapters();
-            assertThat(body).containsOnlyKeys("adapters", "refusals");
+            assertThat(body).containsOnlyKeys("settings", "adapters", "refusals");
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> adapters = (Map<String, Map<String, Object>>) body.get("adapters");
             assertThat(adapters).containsOnlyKeys(JsonLoggingAdapter.NAME);
@@ -58,12 +65,14 @@ class ObservabilityEndpointAutoConfigurationTests {
     void switchesAnAdapterOffAndOnWith204() {
         this.exposed.run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
-            WebEndpointResponse<Map<String, String>> off = endpoint.configure(JsonLoggingAdapter.NAME, "false");
+            WebEndpointResponse<Map<String, String>> off = endpoint.configure(JsonLoggingAdapter.NAME,
+                    Map.of("enabled", false), null);
             assertThat(off.getStatus()).isEqualTo(204);
             assertThat(off.getBody()).isNull();
             assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("configuredEnabled", true)
                 .containsEntry("effectiveEnabled", false).containsEntry("status", "DISABLED");
-            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, "true").getStatus()).isEqualTo(204);
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, Map.of("enabled", "true"), null).getStatus())
+                .isEqualTo(204);
             assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("effectiveEnabled", true);
         });
     }
@@ -72,10 +81,11 @@ class ObservabilityEndpointAutoConfigurationTests {
     void nullReturnsAnAdapterToItsConfiguredState() {
         this.exposed.withPropertyValues("observability.adapters.json-logging.enabled=false").run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
-            endpoint.configure(JsonLoggingAdapter.NAME, "true");
+            endpoint.configure(JsonLoggingAdapter.NAME, Map.of("enabled", true), null);
             assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("configuredEnabled", false)
                 .containsEntry("effectiveEnabled", true);
-            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, null).getStatus()).isEqualTo(204);
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, nullValue("enabled"), null).getStatus())
+                .isEqualTo(204);
             assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("effectiveEnabled", false);
         });
     }
@@ -84,8 +94,8 @@ class ObservabilityEndpointAutoConfigurationTests {
     void answers404ForAnUnknownAdapter() {
         this.exposed.run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
-            assertThat(endpoint.configure("nope", "false").getStatus()).isEqualTo(404);
-            assertThat(endpoint.configure("nope", null).getStatus()).isEqualTo(404);
+            assertThat(endpoint.configure("nope", Map.of("enabled", false), null).getStatus()).isEqualTo(404);
+            assertThat(endpoint.configure("nope", nullValue("enabled"), null).getStatus()).isEqualTo(404);
         });
     }
 
@@ -93,13 +103,106 @@ class ObservabilityEndpointAutoConfigurationTests {
     void answers400WithOneLineForAnythingButTrueFalseOrNull() {
         this.exposed.run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
-            for (String bad : List.of("maybe", "0", "yes", "TRUE", "", "two\nlines")) {
-                WebEndpointResponse<Map<String, String>> answer = endpoint.configure(JsonLoggingAdapter.NAME, bad);
+            for (Object bad : List.of("maybe", 0, "0", "yes", "TRUE", "", "two\nlines")) {
+                WebEndpointResponse<Map<String, String>> answer = endpoint.configure(JsonLoggingAdapter.NAME,
+                        Map.of("enabled", bad), null);
                 assertThat(answer.getStatus()).as("%s", bad).isEqualTo(400);
                 assertThat(answer.getBody()).hasEntrySatisfying("message", (message) -> assertThat(message)
-                    .startsWith("'enabled' must be true, false or null").doesNotContain("\n"));
+                    .startsWith("enabled must be true, false or null").doesNotContain("\n"));
             }
             assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("effectiveEnabled", true);
+        });
+    }
+
+    @Test
+    void changesAnAdaptersSettingsByTheirNamesAndShowsTheConfiguredAndEffectiveValues() {
+        this.exposed.withPropertyValues("observability.adapters.json-logging.dispatch.queue-capacity=1024")
+            .run((context) -> {
+                ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+                Map<String, Object> body = Map.of("circuit-breaker.failure-rate-threshold", "20",
+                        "circuit-breaker.wait-duration-in-open-state", "10s", "dispatch.queue-capacity", "20000",
+                        "signals.logging", "false");
+                assertThat(endpoint.configure(JsonLoggingAdapter.NAME, body, null).getStatus()).isEqualTo(204);
+                assertThat(settings(endpoint))
+                    .containsEntry("circuit-breaker.failure-rate-threshold",
+                            Map.of("configured", 50.0f, "effective", 20.0f))
+                    .containsEntry("circuit-breaker.wait-duration-in-open-state",
+                            Map.of("configured", "30s", "effective", "10s"))
+                    .containsEntry("dispatch.queue-capacity", Map.of("configured", 1024, "effective", 20000))
+                    .containsEntry("signals.logging", Map.of("configured", true, "effective", false));
+                LaneSettings effective = context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+                    .orElseThrow().settings();
+                assertThat(effective.queueCapacity()).isEqualTo(20000);
+                assertThat(effective.circuitBreaker().waitDurationInOpenState()).isEqualTo(Duration.ofSeconds(10));
+            });
+    }
+
+    @Test
+    void nullReturnsASettingAGroupOrWithAnEmptyBodyEverySettingToItsConfiguredValue() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            endpoint.configure(JsonLoggingAdapter.NAME, Map.of("circuit-breaker.failure-rate-threshold", "20",
+                    "circuit-breaker.minimum-number-of-calls", "5", "dispatch.queue-capacity", "20000"), null);
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, nullValue("circuit-breaker"), null).getStatus())
+                .isEqualTo(204);
+            LaneSettings effective = context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+                .orElseThrow().settings();
+            assertThat(effective.circuitBreaker()).isEqualTo(CircuitBreakerSettings.DEFAULTS);
+            assertThat(effective.queueCapacity()).isEqualTo(20000);
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, Map.of(), null).getStatus()).as("an empty body")
+                .isEqualTo(204);
+            assertThat(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME).orElseThrow()
+                .settings()).as("every setting back to its configured value").isEqualTo(LaneSettings.DEFAULTS);
+        });
+    }
+
+    @Test
+    void answers400NamingTheSettingForAnUnknownKeyOrABadValueAndChangesNothing() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            LaneSettings before = context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+                .orElseThrow().settings();
+            Map<Map<String, Object>, String> refusals = Map.of(
+                    Map.of("circuit-breaker.failure-rate-threshold", "150", "dispatch.queue-capacity", "20000"),
+                    "circuit-breaker.failure-rate-threshold must be a number from 1 to 100, not 150",
+                    Map.of("dispatch.queue-capacity", "0"),
+                    "dispatch.queue-capacity must be a whole number of 1 or more, not 0",
+                    Map.of("dispatch.queue-capacity", "1.5"), "dispatch.queue-capacity must be a whole number, not '1.5'",
+                    Map.of("circuit-breaker.wait-duration-in-open-state", "soon"),
+                    "circuit-breaker.wait-duration-in-open-state must be a duration such as 500ms, 5s or 1m, not 'soon'",
+                    Map.of("dispatch.mode", "later"), "dispatch.mode must be one of inline, async, not 'later'",
+                    Map.of("circuit-breaker", "20"), "unknown setting 'circuit-breaker'",
+                    Map.of("queue-capacity", "20000"), "unknown setting 'queue-capacity' (the settings are enabled, "
+                            + "dispatch.mode, dispatch.queue-capacity, dispatch.max-delay, circuit-breaker.failure-rate-threshold");
+            refusals.forEach((body, message) -> {
+                WebEndpointResponse<Map<String, String>> answer = endpoint.configure(JsonLoggingAdapter.NAME, body,
+                        null);
+                assertThat(answer.getStatus()).as("%s", body).isEqualTo(400);
+                assertThat(answer.getBody()).as("%s", body).hasEntrySatisfying("message",
+                        (reason) -> assertThat(reason).startsWith(message).doesNotContain("\n"));
+            });
+            assertThat(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME).orElseThrow()
+                .settings()).isEqualTo(before);
+        });
+    }
+
+    @Test
+    void changesTheManagersLevelAndSignalsAndShowsThem() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            Map<String, Object> body = Map.of("logging.level", "debug", "metrics.enabled", "false");
+            assertThat(endpoint.configureManager(body, null).getStatus()).isEqualTo(204);
+            assertThat(manager.settings().minimumLevel()).isEqualTo(LogLevel.DEBUG);
+            assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).isFalse();
+            assertThat(endpoint.adapters()).extractingByKey("settings").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("logging.level", Map.of("configured", "INFO", "effective", "DEBUG"))
+                .containsEntry("metrics.enabled", Map.of("configured", true, "effective", false));
+            assertThat(endpoint.configureManager(Map.of("logging.level", "loud"), null).getBody())
+                .containsEntry("message", "logging.level must be one of trace, debug, info, warn, error, not 'loud'");
+            assertThat(endpoint.configureManager(nullValue("logging"), null).getStatus()).isEqualTo(204);
+            assertThat(manager.settings().minimumLevel()).isEqualTo(LogLevel.INFO);
+            assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).as("not reset").isFalse();
         });
     }
 
@@ -118,6 +221,17 @@ class ObservabilityEndpointAutoConfigurationTests {
     void backsOffWhenObservabilityIsDisabled() {
         this.exposed.withPropertyValues("observability.enabled=false")
             .run((context) -> assertThat(context).doesNotHaveBean(ObservabilityEndpoint.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> settings(ObservabilityEndpoint endpoint) {
+        return (Map<String, Object>) endpoint.adapter(JsonLoggingAdapter.NAME).get("settings");
+    }
+
+    private static Map<String, Object> nullValue(String key) {
+        Map<String, Object> body = new HashMap<>();
+        body.put(key, null);
+        return body;
     }
 
     @Test

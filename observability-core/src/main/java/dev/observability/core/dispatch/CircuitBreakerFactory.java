@@ -19,6 +19,17 @@ public interface CircuitBreakerFactory {
      */
     CircuitBreaker create(String name, CircuitBreakerConfig config);
 
+    /**
+     * Makes the breaker that replaces a lane's breaker when its settings change at runtime. The default makes a new
+     * one with {@link #create}; the new breaker starts with an empty window.
+     * @param replaced the breaker replaced
+     * @param config the new breaker's configuration
+     * @return a new breaker of the same name
+     */
+    default CircuitBreaker replace(CircuitBreaker replaced, CircuitBreakerConfig config) {
+        return create(replaced.getName(), config);
+    }
+
     /** @return a factory of stand-alone breakers */
     static CircuitBreakerFactory standalone() {
         return CircuitBreaker::of;
@@ -26,10 +37,24 @@ public interface CircuitBreakerFactory {
 
     /**
      * @param registry a registry
-     * @return a factory that makes (or finds) the breakers in that registry
+     * @return a factory that makes (or finds) the breakers in that registry, and replaces a breaker there when its
+     * lane's settings change
      */
     static CircuitBreakerFactory of(CircuitBreakerRegistry registry) {
-        return registry::circuitBreaker;
+        return new CircuitBreakerFactory() {
+
+            @Override
+            public CircuitBreaker create(String name, CircuitBreakerConfig config) {
+                return registry.circuitBreaker(name, config);
+            }
+
+            @Override
+            public CircuitBreaker replace(CircuitBreaker replaced, CircuitBreakerConfig config) {
+                CircuitBreaker fresh = CircuitBreaker.of(replaced.getName(), config, replaced.getTags());
+                registry.replace(replaced.getName(), fresh);
+                return fresh;
+            }
+        };
     }
 
     /**

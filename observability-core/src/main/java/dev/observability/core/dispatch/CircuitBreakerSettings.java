@@ -29,16 +29,9 @@ public record CircuitBreakerSettings(float failureRateThreshold, int slidingWind
         LaneSetting.FAILURE_RATE_THRESHOLD.require(failureRateThreshold);
         LaneSetting.SLIDING_WINDOW_SIZE.require(slidingWindowSize);
         LaneSetting.MINIMUM_NUMBER_OF_CALLS.require(minimumNumberOfCalls);
-        requireSet(LaneSetting.WAIT_DURATION_IN_OPEN_STATE, waitDurationInOpenState);
+        LaneSetting.WAIT_DURATION_IN_OPEN_STATE.require(waitDurationInOpenState);
         LaneSetting.PERMITTED_NUMBER_OF_CALLS_IN_HALF_OPEN_STATE.require(permittedCallsInHalfOpenState);
-        requireSet(LaneSetting.SLOW_CALL_DURATION_THRESHOLD, slowCallDurationThreshold);
-    }
-
-    private static void requireSet(LaneSetting<Duration> setting, Duration value) {
-        if (value == null) {
-            throw new IllegalArgumentException(setting.name() + " must have a value");
-        }
-        setting.require(value);
+        LaneSetting.SLOW_CALL_DURATION_THRESHOLD.require(slowCallDurationThreshold);
     }
 
     /**

@@ -1,12 +1,17 @@
 package dev.observability.core.dispatch;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import dev.observability.core.settings.Setting;
+import dev.observability.core.settings.SettingRules;
 import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Signal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,26 +23,27 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the type of the setting's values
  */
-public final class LaneSetting<T> {
+public final class LaneSetting<T> extends Setting<LaneSettings, T> {
 
     /** Whether the adapter is switched on. */
-    public static final LaneSetting<Boolean> ENABLED = new LaneSetting<>("enabled", Boolean.class,
+    public static final LaneSetting<Boolean> ENABLED = new LaneSetting<>("enabled", Boolean.class, false,
             (value) -> null, LaneSettings::enabled, LaneSettings::withEnabled);
 
     /** How the lane calls the adapter; {@code null}: the adapter's own preference. */
     public static final LaneSetting<DispatchMode> DISPATCH_MODE = new LaneSetting<>("dispatch.mode",
-            DispatchMode.class, (value) -> null, LaneSettings::dispatch, LaneSettings::withDispatch);
+            DispatchMode.class, true, (value) -> null, LaneSettings::dispatch, LaneSettings::withDispatch);
 
     /** The most events an ASYNC lane's queue holds; a full queue drops new events. */
     public static final LaneSetting<Integer> QUEUE_CAPACITY = new LaneSetting<>("dispatch.queue-capacity",
-            Integer.class, SettingRules::atLeastOne, LaneSettings::queueCapacity, LaneSettings::withQueueCapacity);
+            Integer.class, false, SettingRules::atLeastOne, LaneSettings::queueCapacity,
+            LaneSettings::withQueueCapacity);
 
     /**
      * The longest an event waits in an idle ASYNC lane's queue before the worker wakes and delivers it (the worker
      * also wakes when a batch waits); 0 wakes it for each event that finds it idle.
      */
     public static final LaneSetting<Duration> MAX_DELAY = new LaneSetting<>("dispatch.max-delay", Duration.class,
-            (value) -> SettingRules.notNegativeAtMost(value, LaneSettings.MAX_MAX_DELAY), LaneSettings::maxDelay,
+            false, (value) -> SettingRules.notNegativeAtMost(value, LaneSettings.MAX_MAX_DELAY), LaneSettings::maxDelay,
             LaneSettings::withMaxDelay);
 
     /** The failure (or slow-call) rate, in percent, at which the breaker opens. */
@@ -71,38 +77,50 @@ public final class LaneSetting<T> {
             Duration.class, SettingRules::positive, CircuitBreakerSettings::slowCallDurationThreshold,
             CircuitBreakerSettings::withSlowCallDurationThreshold);
 
-    private static final List<LaneSetting<?>> ALL = List.of(ENABLED, DISPATCH_MODE, QUEUE_CAPACITY, MAX_DELAY,
-            FAILURE_RATE_THRESHOLD,
-            SLIDING_WINDOW_SIZE, MINIMUM_NUMBER_OF_CALLS, WAIT_DURATION_IN_OPEN_STATE,
+    private static final List<LaneSetting<Boolean>> SIGNALS = signals();
+
+    private static final List<LaneSetting<?>> ALL = list(ENABLED, DISPATCH_MODE, QUEUE_CAPACITY, MAX_DELAY,
+            FAILURE_RATE_THRESHOLD, SLIDING_WINDOW_SIZE, MINIMUM_NUMBER_OF_CALLS, WAIT_DURATION_IN_OPEN_STATE,
             PERMITTED_NUMBER_OF_CALLS_IN_HALF_OPEN_STATE, SLOW_CALL_DURATION_THRESHOLD);
 
-    private final String name;
-
-    private final Class<T> type;
-
-    private final Function<@Nullable T, @Nullable String> rule;
-
-    private final Function<LaneSettings, @Nullable T> getter;
-
-    private final BiFunction<LaneSettings, T, LaneSettings> wither;
-
-    private LaneSetting(String name, Class<T> type, Function<@Nullable T, @Nullable String> rule,
+    private LaneSetting(String name, Class<T> type, boolean nullable, Function<@Nullable T, @Nullable String> rule,
             Function<LaneSettings, @Nullable T> getter, BiFunction<LaneSettings, T, LaneSettings> wither) {
-        this.name = name;
-        this.type = type;
-        this.rule = rule;
-        this.getter = getter;
-        this.wither = wither;
+        super(name, type, nullable, rule, getter, wither);
     }
 
     private static <T> LaneSetting<T> breaker(String name, Class<T> type, Function<@Nullable T, @Nullable String> rule,
-            Function<CircuitBreakerSettings, T> getter, BiFunction<CircuitBreakerSettings, T, CircuitBreakerSettings> wither) {
-        return new LaneSetting<>("circuit-breaker." + name, type, rule,
+            Function<CircuitBreakerSettings, T> getter,
+            BiFunction<CircuitBreakerSettings, T, CircuitBreakerSettings> wither) {
+        return new LaneSetting<>("circuit-breaker." + name, type, false, rule,
                 (settings) -> getter.apply(settings.circuitBreaker()),
                 (settings, value) -> settings.withCircuitBreaker(wither.apply(settings.circuitBreaker(), value)));
     }
 
-    /** @return every setting of a lane */
+    private static List<LaneSetting<Boolean>> signals() {
+        List<LaneSetting<Boolean>> signals = new ArrayList<>();
+        for (Signal signal : Signal.values()) {
+            signals.add(new LaneSetting<>("signals." + signal.tagValue(), Boolean.class, false, (value) -> null,
+                    (settings) -> settings.isSignalEnabled(signal), (settings, on) -> settings.withSignal(signal, on)));
+        }
+        return Collections.unmodifiableList(signals);
+    }
+
+    private static List<LaneSetting<?>> list(LaneSetting<?>... settings) {
+        List<LaneSetting<?>> all = new ArrayList<>(List.of(settings));
+        all.addAll(SIGNALS);
+        return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * @param signal a signal
+     * @return the switch of that signal alone, {@code signals.<signal>}: an adapter switched on receives the signals
+     * whose switch is on
+     */
+    public static LaneSetting<Boolean> signal(Signal signal) {
+        return SIGNALS.get(signal.ordinal());
+    }
+
+    /** @return every setting of a lane, the per-signal switches last */
     public static List<LaneSetting<?>> all() {
         return ALL;
     }
@@ -112,104 +130,11 @@ public final class LaneSetting<T> {
      * @return the setting of that name, or empty
      */
     public static Optional<LaneSetting<?>> named(String name) {
-        return ALL.stream().filter((setting) -> setting.name.equals(name)).findFirst();
-    }
-
-    /** @return the name, such as {@code circuit-breaker.failure-rate-threshold} */
-    public String name() {
-        return this.name;
-    }
-
-    /** @return the type of the setting's values */
-    public Class<T> type() {
-        return this.type;
-    }
-
-    /**
-     * @param value a value
-     * @return why the setting refuses the value, such as {@code "must be a number from 1 to 100"}, or {@code null}
-     * when it accepts it
-     */
-    public @Nullable String refusal(@Nullable T value) {
-        return this.rule.apply(value);
-    }
-
-    /**
-     * @param value a value
-     * @return the value
-     * @throws IllegalArgumentException with a one-line reason that names the setting and the value, such as
-     * {@code circuit-breaker.failure-rate-threshold must be a number from 1 to 100, not 150}
-     */
-    public T require(T value) {
-        String refusal = refusal(value);
-        if (refusal != null) {
-            throw new IllegalArgumentException(this.name + " " + refusal + ", not " + show(value));
-        }
-        return value;
-    }
-
-    /**
-     * @param settings a lane's settings
-     * @return this setting's value in them ({@code null} only for {@link #DISPATCH_MODE}: the adapter's preference)
-     */
-    public @Nullable T get(LaneSettings settings) {
-        return this.getter.apply(settings);
+        return ALL.stream().filter((setting) -> setting.name().equals(name)).findFirst();
     }
 
     /** @return the default: the value in {@link LaneSettings#DEFAULTS} */
     public @Nullable T defaultValue() {
         return get(LaneSettings.DEFAULTS);
-    }
-
-    /**
-     * @param settings a lane's settings
-     * @param value a new value for this setting ({@code null} only for {@link #DISPATCH_MODE}: the adapter's
-     * preference)
-     * @return the settings with that value
-     * @throws IllegalArgumentException when the setting refuses the value (see {@link #require})
-     */
-    public LaneSettings with(LaneSettings settings, @Nullable T value) {
-        if (value == null) {
-            if (this != DISPATCH_MODE) {
-                throw new IllegalArgumentException(this.name + " must have a value");
-            }
-            return settings.withDispatch(null);
-        }
-        return this.wither.apply(settings, require(value));
-    }
-
-    /**
-     * @param value a value of a setting
-     * @return the value as the settings' names show it: a duration as {@code 500ms}, {@code 10s} or {@code 2m}, a
-     * whole float without its fraction, anything else as its text
-     */
-    public static String show(@Nullable Object value) {
-        if (value instanceof Duration duration) {
-            return showDuration(duration);
-        }
-        if (value instanceof Float number && number == Math.rint(number) && !Float.isInfinite(number)) {
-            return Long.toString(number.longValue());
-        }
-        return String.valueOf(value);
-    }
-
-    private static String showDuration(Duration duration) {
-        long millis = duration.toMillis();
-        if (!duration.equals(Duration.ofMillis(millis))) {
-            return duration.toString();
-        }
-        long[] sizes = { 86_400_000, 3_600_000, 60_000, 1000 };
-        String[] units = { "d", "h", "m", "s" };
-        for (int i = 0; i < sizes.length; i++) {
-            if (millis != 0 && millis % sizes[i] == 0) {
-                return (millis / sizes[i]) + units[i];
-            }
-        }
-        return millis + "ms";
-    }
-
-    @Override
-    public String toString() {
-        return this.name;
     }
 }

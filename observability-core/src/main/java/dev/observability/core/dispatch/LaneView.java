@@ -36,4 +36,13 @@ public interface LaneView {
 
     /** @return the lane's whole state and account now (queue depth and capacity, last error, health, ...) */
     AdapterSnapshot snapshot();
+
+    /** @return the lane's settings in force now (changed at runtime, or as configured) */
+    LaneSettings settings();
+
+    /** @return the lane's settings as configured: what a setting changed at runtime returns to */
+    LaneSettings configuredSettings();
+
+    /** @return the settings changed at runtime so far, each setting of each change counted once */
+    long settingsChanges();
 }

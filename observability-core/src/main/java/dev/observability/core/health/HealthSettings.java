@@ -2,7 +2,7 @@ package dev.observability.core.health;
 
 import java.time.Duration;
 
-import dev.observability.core.dispatch.SettingRules;
+import dev.observability.core.settings.SettingRules;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -22,7 +22,7 @@ class CoreArchitectureTests {
     /** The manager's API for applications, and the built-in adapters. */
     private static final String[] API = { "dev.observability.core", "dev.observability.core.adapters",
             "dev.observability.core.dispatch", "dev.observability.core.health", "dev.observability.core.metrics",
-            "dev.observability.core.redaction", "dev.observability.core.tracing" };
+            "dev.observability.core.redaction", "dev.observability.core.settings", "dev.observability.core.tracing" };
 
     @ArchTest
     static final ArchRule coreDoesNotUseSpring = noClasses().should()

@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -20,10 +19,11 @@ import dev.observability.core.health.HealthSettings;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Signal;
-import dev.observability.core.spi.SignalCounts;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
+import static dev.observability.core.chaos.ExactAccount.assertExactAccount;
+import static dev.observability.core.chaos.ExactAccount.snapshotsByName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -141,29 +141,5 @@ class ChaosSoakTests {
         }
         assertThat(HeapProbe.growth(flat, HEAP_MARGIN)).isNull();
         assertThat(HeapProbe.growth(growing, HEAP_MARGIN)).contains("grew from");
-    }
-
-    private static void assertExactAccount(SoftAssertions softly, AdapterSnapshot snapshot, ChaosAdapter adapter,
-            Producers producers) {
-        for (Map.Entry<Signal, SignalCounts> entry : snapshot.counts().entrySet()) {
-            Signal signal = entry.getKey();
-            SignalCounts counts = entry.getValue();
-            softly.assertThat(counts.pending()).as("%s %s pending after stop", adapter, signal).isZero();
-            softly.assertThat(counts.submitted()).as("%s %s identity", adapter, signal)
-                .isEqualTo(counts.delivered() + counts.failed() + counts.dropped() + counts.rejectedCircuitOpen()
-                        + counts.rejectedDisabled() + counts.rejectedReentrant() + counts.pending());
-            softly.assertThat(adapter.calls(signal)).as("%s %s calls = delivered + failed", adapter, signal)
-                .isEqualTo(counts.delivered() + counts.failed());
-            if (signal != Signal.HEALTH) {
-                softly.assertThat(counts.submitted()).as("%s %s submitted = recorded", adapter, signal)
-                    .isEqualTo(producers.recorded(signal));
-            }
-        }
-    }
-
-    private static Map<String, AdapterSnapshot> snapshotsByName(ObservabilityManager manager) {
-        Map<String, AdapterSnapshot> byName = new LinkedHashMap<>();
-        manager.adapters().forEach((snapshot) -> byName.put(snapshot.name(), snapshot));
-        return byName;
     }
 }

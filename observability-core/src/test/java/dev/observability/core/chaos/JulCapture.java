@@ -57,6 +57,21 @@ public final class JulCapture implements AutoCloseable {
             .toList();
     }
 
+    /** @return every captured record's formatted message, in order */
+    public List<String> messages() {
+        return this.records.stream().map(JulCapture::formatted).toList();
+    }
+
+    /**
+     * Keeps the logger's records from its parents' handlers (the console) until {@link #close()}, for a test that
+     * makes many.
+     * @return this capture
+     */
+    public JulCapture silenced() {
+        this.logger.setUseParentHandlers(false);
+        return this;
+    }
+
     private static String formatted(LogRecord record) {
         Object[] parameters = record.getParameters();
         return (parameters != null) ? java.text.MessageFormat.format(record.getMessage(), parameters)
@@ -66,5 +81,6 @@ public final class JulCapture implements AutoCloseable {
     @Override
     public void close() {
         this.logger.removeHandler(this.handler);
+        this.logger.setUseParentHandlers(true);
     }
 }

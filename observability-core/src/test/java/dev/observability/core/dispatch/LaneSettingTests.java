@@ -3,6 +3,7 @@ package dev.observability.core.dispatch;
 import java.time.Duration;
 
 import dev.observability.core.health.HealthSettings;
+import dev.observability.core.settings.Setting;
 import dev.observability.core.spi.DispatchMode;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class LaneSettingTests {
                     "circuit-breaker.failure-rate-threshold", "circuit-breaker.sliding-window-size",
                     "circuit-breaker.minimum-number-of-calls", "circuit-breaker.wait-duration-in-open-state",
                     "circuit-breaker.permitted-number-of-calls-in-half-open-state",
-                    "circuit-breaker.slow-call-duration-threshold");
+                    "circuit-breaker.slow-call-duration-threshold", "signals.metrics", "signals.tracing",
+                    "signals.health", "signals.logging");
         assertThat(LaneSetting.named("circuit-breaker.failure-rate-threshold"))
             .containsSame(LaneSetting.FAILURE_RATE_THRESHOLD);
         assertThat(LaneSetting.named("circuit-breaker.failureRateThreshold")).isEmpty();
@@ -52,7 +54,8 @@ class LaneSettingTests {
         assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ofMillis(-1))).startsWith("must be a duration from 0 to 1m");
         assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ZERO)).isNull();
         assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ofMinutes(1))).isNull();
-        assertThat(LaneSetting.SLIDING_WINDOW_SIZE.refusal(null)).as("not set").isNull();
+        assertThat(LaneSetting.SLIDING_WINDOW_SIZE.refusal(null)).isEqualTo("must have a value");
+        assertThat(LaneSetting.DISPATCH_MODE.refusal(null)).as("the adapter's preference").isNull();
     }
 
     @Test
@@ -85,13 +88,13 @@ class LaneSettingTests {
 
     @Test
     void valuesAreShownAsTheyAreWritten() {
-        assertThat(LaneSetting.show(Duration.ofSeconds(30))).isEqualTo("30s");
-        assertThat(LaneSetting.show(Duration.ofMillis(1500))).isEqualTo("1500ms");
-        assertThat(LaneSetting.show(Duration.ofMinutes(2))).isEqualTo("2m");
-        assertThat(LaneSetting.show(Duration.ZERO)).isEqualTo("0ms");
-        assertThat(LaneSetting.show(Duration.ofNanos(1500))).isEqualTo("PT0.0000015S");
-        assertThat(LaneSetting.show(20f)).isEqualTo("20");
-        assertThat(LaneSetting.show(20.5f)).isEqualTo("20.5");
-        assertThat(LaneSetting.show(null)).isEqualTo("null");
+        assertThat(Setting.show(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(Setting.show(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(Setting.show(Duration.ofMinutes(2))).isEqualTo("2m");
+        assertThat(Setting.show(Duration.ZERO)).isEqualTo("0ms");
+        assertThat(Setting.show(Duration.ofNanos(1500))).isEqualTo("PT0.0000015S");
+        assertThat(Setting.show(20f)).isEqualTo("20");
+        assertThat(Setting.show(20.5f)).isEqualTo("20.5");
+        assertThat(Setting.show(null)).isEqualTo("null");
     }
 }

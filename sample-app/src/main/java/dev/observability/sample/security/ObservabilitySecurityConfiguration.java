@@ -17,8 +17,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Restricts the {@code observability} endpoint's write operation ({@code POST /actuator/observability/{name}},
- * which switches an adapter off or on) to the role {@value #ADMIN_ROLE} over HTTP Basic; every other request,
+ * Restricts the {@code observability} endpoint's write operations ({@code POST /actuator/observability/{name}} and
+ * {@code POST /actuator/observability}, which switch adapters off and on and change their settings and the manager's)
+ * to the role {@value #ADMIN_ROLE} over HTTP Basic; every other request,
  * including the endpoint's reads, health and the Prometheus scrape, stays open as it was without Spring Security.
  * The users come from {@code sample.security.admin.*} and {@code sample.security.viewer.*}, whose sample-only
  * defaults are in {@code sample-security.properties} (any property source, such as the environment, overrides them).
@@ -27,7 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @PropertySource("classpath:sample-security.properties")
 public class ObservabilitySecurityConfiguration {
 
-    /** The role allowed to switch adapters. */
+    /** The role allowed to switch adapters and change settings. */
     public static final String ADMIN_ROLE = "OBSERVABILITY_ADMIN";
 
     @Bean

@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.settings.SettingChange;
+import dev.observability.core.settings.SettingsChange;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.DispatchMode;
@@ -28,9 +32,12 @@ import org.jspecify.annotations.Nullable;
  * the lane's {@link LaneAccount}; what the lane knows of the adapter's health, and the health it derives, is its
  * {@link LaneHealth}.
  * <p>
+ * The settings in force are one {@link LaneTuning}, read once per event and swapped whole by {@link #change}.
+ * <p>
  * Longer than the house's 300 lines because the hot path is one piece: the refusals, the guard against re-entrance,
- * the breaker's permission, the inline call or the queueing, and the worker's delivery share the lane's fields, and
- * about half of the class is the Javadoc that explains their order.
+ * the breaker's permission, the inline call or the queueing, and the worker's delivery share the lane's fields and its
+ * tuning, which a change of settings swaps under the same lock as the start and the stop; about half of the class is
+ * the Javadoc that explains their order.
  */
 public final class AdapterLane implements LaneView {
 
@@ -63,13 +70,15 @@ public final class AdapterLane implements LaneView {
 
     private final Set<Signal> signals;
 
-    private final DispatchMode dispatch;
+    private final CircuitBreakerFactory breakerFactory;
 
-    private final CircuitBreaker breaker;
+    /** The settings the lane was made with: what a setting changed at runtime returns to. */
+    private final LaneSettings configured;
 
-    private final BreakerOutcomes outcomes;
+    /** The settings in force and what they make; replaced whole by a change, read once per event. */
+    private volatile LaneTuning tuning;
 
-    private final @Nullable LaneWorker worker;
+    private final LaneQueues queues;
 
     private final LaneAccount account;
 
@@ -77,19 +86,21 @@ public final class AdapterLane implements LaneView {
 
     private final FailureLog failureLog;
 
-    private final long slowCallNanos;
+    /** The period this lane holds of the {@link CoarseClock} (from its start to its stop), or 0. */
+    private long heldClockPeriod;
 
-    /** The period this lane needs from the {@link CoarseClock}, or 0 when it reads {@link System#nanoTime()}. */
-    private final long clockPeriodNanos;
-
-    /** Whether this lane holds the coarse clock (from its start to its stop). */
+    /** Whether this lane holds the coarse clock. */
     private volatile boolean clockHeld;
 
+    private boolean started;
+
+    /** Counts a queued event that is left over as dropped. */
     private final QueuedEventHandler dropLeftover;
 
-    private final boolean configuredEnabled;
+    /** Hands an event left in a retired worker's queue to the worker the lane queues to now (or drops it). */
+    private final QueuedEventHandler handOver = this::handOver;
 
-    private volatile boolean enabled;
+    private final LongAdder settingsChanges = new LongAdder();
 
     private volatile boolean accepting = true;
 
@@ -120,23 +131,29 @@ public final class AdapterLane implements LaneView {
             CircuitBreakerFactory breakerFactory, Duration failureLogInterval, Redaction redaction) {
         this.adapter = adapter;
         this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
-        this.dispatch = (settings.dispatch() != null) ? settings.dispatch() : adapter.preferredDispatch();
-        this.breaker = breakerFactory.create(adapter.name(), CircuitBreakerFactory.config(settings.circuitBreaker()));
+        this.breakerFactory = breakerFactory;
+        this.configured = settings;
         this.account = new LaneAccount(this.signals);
         this.health = new LaneHealth(redaction);
-        this.outcomes = new BreakerOutcomes(this.breaker, this.account::deliveredSoFar);
-        this.configuredEnabled = settings.enabled();
-        this.enabled = this.configuredEnabled;
         this.openRecheckAt = System.nanoTime();
-        this.slowCallNanos = settings.circuitBreaker().slowCallDurationThreshold().toNanos();
-        this.clockPeriodNanos = CoarseClock.periodFor(settings.circuitBreaker().slowCallDurationThreshold());
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
-        this.worker = (this.dispatch == DispatchMode.ASYNC) ? new LaneWorker(this, adapter.name(),
-                settings.queueCapacity(), settings.maxDelay(), this::deliver, this::now) : null;
+        this.queues = new LaneQueues(this, adapter.name(), this::deliver, this::now);
+        CircuitBreaker breaker = breakerFactory.create(adapter.name(),
+                CircuitBreakerFactory.config(settings.circuitBreaker()));
+        DispatchMode dispatch = dispatchOf(settings);
+        LaneWorker queue = (dispatch == DispatchMode.ASYNC) ? this.queues.workerFor(settings) : null;
+        this.queues.retireAllBut(queue);
+        this.tuning = LaneTuning.of(settings, dispatch, breaker,
+                new BreakerOutcomes(breaker, this.account::deliveredSoFar), queue);
         this.dropLeftover = (signal, delivery, subject, value) -> {
-            this.breaker.releasePermission();
+            this.tuning.breaker().releasePermission();
             this.account.of(signal).queuedDropped();
         };
+    }
+
+    private DispatchMode dispatchOf(LaneSettings settings) {
+        DispatchMode mode = settings.dispatch();
+        return (mode != null) ? mode : this.adapter.preferredDispatch();
     }
 
     /**
@@ -144,24 +161,28 @@ public final class AdapterLane implements LaneView {
      * starts the worker of an ASYNC lane. Before its start, and after its stop, a lane times each call with
      * {@link System#nanoTime()}.
      */
-    public void start() {
-        holdClock(true);
-        if (this.worker != null) {
-            this.worker.start();
-        }
+    public synchronized void start() {
+        this.started = true;
+        holdClock(this.tuning.clockPeriodNanos());
+        this.queues.start();
     }
 
-    private synchronized void holdClock(boolean hold) {
-        if (this.clockPeriodNanos == 0 || this.clockHeld == hold) {
+    /**
+     * Holds the coarse clock at a period (0: none, the lane reads {@link System#nanoTime()}), releasing the period
+     * held before.
+     */
+    private synchronized void holdClock(long periodNanos) {
+        long held = this.heldClockPeriod;
+        if (held == periodNanos) {
             return;
         }
-        if (hold) {
-            CoarseClock.SHARED.hold(this.clockPeriodNanos);
-            this.clockHeld = true;
+        if (periodNanos != 0) {
+            CoarseClock.SHARED.hold(periodNanos);
         }
-        else {
-            this.clockHeld = false;
-            CoarseClock.SHARED.release(this.clockPeriodNanos);
+        this.heldClockPeriod = periodNanos;
+        this.clockHeld = periodNanos != 0;
+        if (held != 0) {
+            CoarseClock.SHARED.release(held);
         }
     }
 
@@ -188,43 +209,81 @@ public final class AdapterLane implements LaneView {
         return this.signals;
     }
 
-    /** @return the lane's circuit breaker */
+    /** @return the lane's circuit breaker now (a change of its settings replaces it) */
     public CircuitBreaker circuitBreaker() {
-        return this.breaker;
+        return this.tuning.breaker();
     }
 
     @Override
     public String circuitState() {
-        return this.breaker.getState().name();
+        return this.tuning.breaker().getState().name();
     }
 
     /** @return how the lane records outcomes in its breaker (package-private, for tests) */
     BreakerOutcomes outcomes() {
-        return this.outcomes;
+        return this.tuning.outcomes();
     }
 
     @Override
     public boolean isEnabled() {
-        return this.enabled;
+        return this.tuning.settings().enabled();
+    }
+
+    @Override
+    public LaneSettings settings() {
+        return this.tuning.settings();
+    }
+
+    @Override
+    public LaneSettings configuredSettings() {
+        return this.configured;
+    }
+
+    @Override
+    public long settingsChanges() {
+        return this.settingsChanges.sum();
     }
 
     /**
-     * Switches the adapter on or off. A disabled adapter receives nothing; its events are counted as
-     * {@link Outcome#REJECTED_DISABLED}.
-     * @param on the new state
+     * Changes some of the lane's settings at once, all or nothing: producers see the old settings or the new ones,
+     * never a mix (see {@link LaneTuning}). A breaker whose settings change is replaced, in the same state where
+     * Resilience4j allows it ({@link LaneTuning#replaceBreaker}); a queue that must grow gets a new worker that takes
+     * over from the old one, a queue that shrinks keeps the events it holds (see {@link LaneQueues}). A signal switched
+     * off, or the adapter, refuses its events as {@link Outcome#REJECTED_DISABLED}.
+     * @param change the change; a reset returns a setting to its configured value
+     * @return each setting whose value changed, from and to (none when the change changes nothing)
+     * @throws IllegalArgumentException naming the setting, when a setting refuses its new value: nothing changed
+     * @throws IllegalStateException when the lane has stopped
      */
-    public void setEnabled(boolean on) {
-        this.enabled = on;
+    public synchronized List<SettingChange> change(SettingsChange<LaneSettings> change) {
+        if (!this.accepting) {
+            throw new IllegalStateException("the lane of adapter '" + name() + "' has stopped");
+        }
+        SettingsChange.Applied<LaneSettings> applied = change.applyTo(this.tuning.settings(), this.configured);
+        if (!applied.changes().isEmpty()) {
+            apply(applied.settings());
+            this.settingsChanges.add(applied.changes().size());
+        }
+        return applied.changes();
     }
 
-    /** @return whether the adapter is switched on by its settings, whatever {@link #setEnabled} did since */
-    public boolean isConfiguredEnabled() {
-        return this.configuredEnabled;
-    }
-
-    /** Switches the adapter back to its configured state ({@link #isConfiguredEnabled()}). */
-    public void resetEnabled() {
-        this.enabled = this.configuredEnabled;
+    private void apply(LaneSettings next) {
+        LaneTuning old = this.tuning;
+        CircuitBreaker breaker = old.breaker();
+        BreakerOutcomes outcomes = old.outcomes();
+        if (!next.circuitBreaker().equals(old.settings().circuitBreaker())) {
+            breaker = LaneTuning.replaceBreaker(this.breakerFactory, old.breaker(), next);
+            outcomes = new BreakerOutcomes(breaker, this.account::deliveredSoFar);
+        }
+        DispatchMode dispatch = dispatchOf(next);
+        LaneWorker queue = (dispatch == DispatchMode.ASYNC) ? this.queues.workerFor(next) : null;
+        LaneTuning fresh = LaneTuning.of(next, dispatch, breaker, outcomes, queue);
+        if (this.started) {
+            holdClock(fresh.clockPeriodNanos());
+        }
+        this.tuning = fresh;
+        // after the new tuning is in force: an event a producer still queues to a retired worker is handed over
+        this.queues.retireAllBut(queue);
     }
 
     /**
@@ -251,18 +310,19 @@ public final class AdapterLane implements LaneView {
      */
     public <A, S> void submit(Signal signal, ValueDelivery<A, S> delivery, S subject, double value) {
         SignalAccount account = this.account.of(signal);
-        if (!this.enabled || !this.accepting) {
+        LaneTuning tuning = this.tuning;
+        if (!tuning.accepts(signal) || !this.accepting) {
             account.rejectedDisabled();
             return;
         }
         Object inside = INSIDE_A_LANE.get();
         if (inside != null) {
-            submitFromInsideALane(inside, signal, account, delivery, subject, value);
+            submitFromInsideALane(inside, tuning, signal, account, delivery, subject, value);
             return;
         }
         INSIDE_A_LANE.set(this);
         try {
-            dispatch(signal, account, delivery, subject, value);
+            dispatch(tuning, signal, account, delivery, subject, value);
         }
         finally {
             // set(null), not remove(): remove() drops the thread's map entry, and the next set() allocates a new one
@@ -277,41 +337,57 @@ public final class AdapterLane implements LaneView {
      * and two adapters that log cannot feed each other); anything else, and every event for the lane the thread is
      * inside, is refused and counted as {@link Outcome#REJECTED_REENTRANT}.
      */
-    private <A, S> void submitFromInsideALane(Object inside, Signal signal, SignalAccount account,
+    private <A, S> void submitFromInsideALane(Object inside, LaneTuning tuning, Signal signal, SignalAccount account,
             ValueDelivery<A, S> delivery, S subject, double value) {
         if (signal != Signal.LOGGING || !FailureLog.isReporting() || inside == this || inside == HANDING_OFF
-                || this.worker == null) {
+                || tuning.queue() == null) {
             account.rejectedReentrant();
             return;
         }
         INSIDE_A_LANE.set(HANDING_OFF);
         try {
-            dispatch(signal, account, delivery, subject, value);
+            dispatch(tuning, signal, account, delivery, subject, value);
         }
         finally {
             INSIDE_A_LANE.set(inside);
         }
     }
 
-    private <A, S> void dispatch(Signal signal, SignalAccount account, ValueDelivery<A, S> delivery, S subject,
-            double value) {
-        if (!permitted()) {
+    private <A, S> void dispatch(LaneTuning tuning, Signal signal, SignalAccount account,
+            ValueDelivery<A, S> delivery, S subject, double value) {
+        if (!permitted(tuning.breaker())) {
             account.rejectedCircuitOpen();
             return;
         }
-        LaneWorker queue = this.worker;
+        LaneWorker queue = tuning.queue();
         if (queue == null) {
-            run(account, false, delivery, subject, value);
+            run(tuning, account, false, delivery, subject, value);
             return;
         }
         account.queued();
-        if (!queue.offer(signal, delivery, subject, value)) {
-            this.breaker.releasePermission();
+        if (!queue.offer(signal, delivery, subject, value, tuning.settings().queueCapacity())) {
+            tuning.breaker().releasePermission();
             account.queuedDropped();
         }
-        else if (!this.accepting) {
-            queue.sweepIfEnded(this.dropLeftover);
+        else if (!queue.isRunning()) {
+            queue.sweepIfEnded(this.handOver);
         }
+    }
+
+    /**
+     * An event left in the queue of a worker that has ended (retired by a change of settings, or stopped): queued
+     * again to the worker the lane queues to now, counted once as it was; dropped when the lane has stopped, queues no
+     * more, or that worker's queue is full.
+     */
+    private void handOver(Signal signal, ValueDelivery<Object, Object> delivery, Object subject, double value) {
+        LaneWorker target = this.accepting ? this.tuning.queue() : null;
+        if (target != null && target.isRunning() && target.offer(signal, delivery, subject, value, Integer.MAX_VALUE)) {
+            if (!target.isRunning()) {
+                target.sweepIfEnded(this.handOver);
+            }
+            return;
+        }
+        this.dropLeftover.handle(signal, delivery, subject, value);
     }
 
     /**
@@ -321,13 +397,13 @@ public final class AdapterLane implements LaneView {
      * has moved 1 ms past the last refusal, so its move to HALF_OPEN after the wait duration is late by at most 1 ms
      * plus one period of the coarse clock (a tenth of the slow-call threshold, at most 100 ms).
      */
-    private boolean permitted() {
-        CircuitBreaker.State state = this.breaker.getState();
+    private boolean permitted(CircuitBreaker breaker) {
+        CircuitBreaker.State state = breaker.getState();
         if (state == CircuitBreaker.State.FORCED_OPEN
                 || (state == CircuitBreaker.State.OPEN && now() - this.openRecheckAt < 0)) {
             return false;
         }
-        if (this.breaker.tryAcquirePermission()) {
+        if (breaker.tryAcquirePermission()) {
             return true;
         }
         this.openRecheckAt = now() + OPEN_RECHECK_NANOS;
@@ -345,12 +421,13 @@ public final class AdapterLane implements LaneView {
 
     private void deliver(Signal signal, ValueDelivery<Object, Object> delivery, Object subject, double value) {
         SignalAccount account = this.account.of(signal);
-        CircuitBreaker.State state = this.breaker.getState();
+        LaneTuning tuning = this.tuning;
+        CircuitBreaker.State state = tuning.breaker().getState();
         if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
             account.queuedRejectedCircuitOpen();
             return;
         }
-        run(account, true, delivery, subject, value);
+        run(tuning, account, true, delivery, subject, value);
     }
 
     /**
@@ -358,8 +435,8 @@ public final class AdapterLane implements LaneView {
      * the one writer of the worker's counts.
      */
     @SuppressWarnings("unchecked")
-    private <S> void run(SignalAccount account, boolean byWorker, ValueDelivery<?, S> delivery, S subject,
-            double value) {
+    private <S> void run(LaneTuning tuning, SignalAccount account, boolean byWorker, ValueDelivery<?, S> delivery,
+            S subject, double value) {
         long start = now();
         try {
             ((ValueDelivery<Object, S>) delivery).deliverTo(this.adapter, subject, value);
@@ -371,15 +448,15 @@ public final class AdapterLane implements LaneView {
             else {
                 account.delivered();
             }
-            if (elapsed > this.slowCallNanos) {
-                this.outcomes.slow(elapsed);
+            if (elapsed > tuning.slowCallNanos()) {
+                tuning.outcomes().slow(elapsed);
             }
             else {
-                this.outcomes.success(elapsed);
+                tuning.outcomes().success(elapsed);
             }
         }
         catch (Throwable ex) {
-            this.outcomes.failure(Math.max(0, now() - start), ex);
+            tuning.outcomes().failure(Math.max(0, now() - start), ex);
             if (byWorker) {
                 account.failedByWorker();
             }
@@ -413,11 +490,9 @@ public final class AdapterLane implements LaneView {
      * worker to deliver what is queued and end. Returns at once; the manager calls it on every lane before waiting
      * for any, so all lanes drain at the same time.
      */
-    public void stopAccepting() {
+    public synchronized void stopAccepting() {
         this.accepting = false;
-        if (this.worker != null) {
-            this.worker.requestStop();
-        }
+        this.queues.requestStop();
     }
 
     /**
@@ -428,10 +503,8 @@ public final class AdapterLane implements LaneView {
      */
     public void stop(long deadlineNanos) {
         stopAccepting();
-        if (this.worker != null) {
-            this.worker.awaitStop(deadlineNanos, this.dropLeftover);
-        }
-        holdClock(false);
+        this.queues.awaitStop(deadlineNanos, this.dropLeftover);
+        holdClock(0);
         Thread closer = new Thread(this::closeAdapter, "observability-close-" + name());
         closer.setDaemon(true);
         closer.start();
@@ -462,13 +535,16 @@ public final class AdapterLane implements LaneView {
         for (Signal signal : this.signals) {
             counts.put(signal, counts(signal));
         }
+        LaneTuning tuning = this.tuning;
         LaneHealth.LastError error = this.health.lastError();
-        long callNanos = (this.worker != null) ? this.worker.currentCallNanos() : -1;
+        long callNanos = this.queues.currentCallNanos();
         Duration currentCall = (callNanos >= 0) ? Duration.ofNanos(callNanos) : null;
-        return new AdapterSnapshot(name(), this.signals, this.configuredEnabled, this.enabled, this.dispatch, circuitState(),
-                (this.worker != null) ? this.worker.depth() : 0, (this.worker != null) ? this.worker.capacity() : 0,
-                counts, (error != null) ? error.message() : null, (error != null) ? error.time() : null, currentCall,
-                this.health.derive(this.enabled, this.breaker.getState(), callNanos, this.slowCallNanos));
+        boolean enabled = tuning.settings().enabled();
+        return new AdapterSnapshot(name(), this.signals, this.configured.enabled(), enabled, tuning.dispatch(),
+                tuning.breaker().getState().name(), this.queues.depth(),
+                (tuning.queue() != null) ? tuning.settings().queueCapacity() : 0, counts,
+                (error != null) ? error.message() : null, (error != null) ? error.time() : null, currentCall,
+                this.health.derive(enabled, tuning.breaker().getState(), callNanos, tuning.slowCallNanos()));
     }
 
     /**

@@ -77,12 +77,27 @@ final class EventRing {
      * @return the event's index (0 for the first event ever queued), or -1 when the ring was full
      */
     long offer(Signal signal, Object delivery, Object subject, double value) {
+        return offer(signal, delivery, subject, value, this.capacity);
+    }
+
+    /**
+     * Queues an event unless the ring holds {@code limit} events, or as many as it has slots. Never blocks. A lane
+     * whose capacity changes at runtime passes its capacity as the limit, so a ring made larger can hold fewer.
+     * @param signal the signal it is counted under
+     * @param delivery the call to make
+     * @param subject the call's subject
+     * @param value the call's number
+     * @param limit the most events the ring may hold now
+     * @return the event's index (0 for the first event ever queued), or -1 when the ring held {@code limit} events
+     */
+    long offer(Signal signal, Object delivery, Object subject, double value, int limit) {
+        long bound = Math.min(limit, this.mask + 1L);
         long index;
         do {
             index = (long) INDEX.getVolatile(this.indexes, PRODUCER);
-            if (index - (long) INDEX.getAcquire(this.indexes, CONSUMER_SEEN) >= this.capacity) {
+            if (index - (long) INDEX.getAcquire(this.indexes, CONSUMER_SEEN) >= bound) {
                 long consumed = (long) INDEX.getAcquire(this.indexes, CONSUMER);
-                if (index - consumed >= this.capacity) {
+                if (index - consumed >= bound) {
                     return -1;
                 }
                 INDEX.setRelease(this.indexes, CONSUMER_SEEN, consumed);
@@ -132,10 +147,10 @@ final class EventRing {
         return (long) INDEX.getVolatile(this.indexes, CONSUMER);
     }
 
-    /** @return the events queued now, between 0 and the capacity */
+    /** @return the events queued now, between 0 and the number of slots */
     int size() {
         long taken = taken();
-        return (int) Math.max(0, Math.min(this.capacity, claimed() - taken));
+        return (int) Math.max(0, Math.min(this.mask + 1L, claimed() - taken));
     }
 
     /** @return whether every claimed event has been taken */
@@ -144,8 +159,13 @@ final class EventRing {
         return claimed() == taken;
     }
 
-    /** @return the most events the ring holds */
+    /** @return the capacity the ring was made for */
     int capacity() {
         return this.capacity;
+    }
+
+    /** @return the slots of the ring: the most events it can hold (a power of two, at least the capacity) */
+    int slots() {
+        return this.mask + 1;
     }
 }

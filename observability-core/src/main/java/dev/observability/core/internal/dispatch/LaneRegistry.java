@@ -44,7 +44,8 @@ public final class LaneRegistry {
 
     private final Refusals refusals = new Refusals();
 
-    private final boolean[] signalEnabled = new boolean[Signal.values().length];
+    /** A bit per signal ordinal the record paths route now. */
+    private volatile int signalsOn;
 
     private final Map<String, AdapterLane> lanesByName = new LinkedHashMap<>();
 
@@ -71,9 +72,7 @@ public final class LaneRegistry {
         this.breakerFactory = breakerFactory;
         this.failureLogInterval = failureLogInterval;
         this.redaction = redaction;
-        for (Signal signal : Signal.values()) {
-            this.signalEnabled[signal.ordinal()] = !disabledSignals.contains(signal);
-        }
+        switchSignals(disabledSignals);
     }
 
     /**
@@ -81,7 +80,19 @@ public final class LaneRegistry {
      * @return whether the manager routes it
      */
     public boolean isOn(Signal signal) {
-        return this.signalEnabled[signal.ordinal()];
+        return (this.signalsOn & (1 << signal.ordinal())) != 0;
+    }
+
+    /**
+     * Switches the signals the record paths route, at once (a change of the manager's settings at runtime).
+     * @param disabledSignals the signals switched off
+     */
+    public void switchSignals(Set<Signal> disabledSignals) {
+        int on = 0;
+        for (Signal signal : Signal.values()) {
+            on |= disabledSignals.contains(signal) ? 0 : 1 << signal.ordinal();
+        }
+        this.signalsOn = on;
     }
 
     /** @return the count of recordings refused before any adapter, by reason */

@@ -29,7 +29,16 @@ import org.jspecify.annotations.Nullable;
  * Stopping is two steps, so that every lane of a manager drains at the same time: {@link #requestStop()} wakes the
  * worker, which delivers what is queued and ends, and {@link #awaitStop} waits for that until a deadline. Whatever is
  * left after the worker has ended, including an event a producer slipped in while the lane was stopping, goes to a
- * leftover handler (which counts it as dropped), so no event stays pending for ever.
+ * leftover handler (which counts it as dropped, or hands it to the lane's next worker), so no event stays pending for
+ * ever.
+ * <p>
+ * A lane whose queue must grow past what this one holds, or which stops queuing, retires its worker the same way
+ * ({@link #requestStop()}): it delivers what is queued and ends, and a worker that takes over from it waits for that
+ * before its first delivery ({@code predecessor}), so the adapter is called by one worker at a time, in the order the
+ * events were queued. A queue that shrinks, or a {@code max-delay} that changes, keeps its worker ({@link #tune}).
+ * <p>
+ * Longer than the house's 300 lines because the worker's three hand-overs (the producers' wake-up, the stop's taking
+ * of the consumer's role, a retired predecessor) share its state and are explained where they are made.
  */
 final class LaneWorker {
 
@@ -62,9 +71,10 @@ final class LaneWorker {
 
     private final Thread thread;
 
-    private final int wakeThreshold;
+    /** Read by the worker before it parks; changed with the lane's settings ({@link #tune}). */
+    private volatile int wakeThreshold;
 
-    private final long parkNanos;
+    private volatile long parkNanos;
 
     /**
      * The producer index past which the parked worker is woken: the index of the event that makes the wake threshold,
@@ -90,27 +100,33 @@ final class LaneWorker {
 
     private final Object owner;
 
+    /** The worker this one takes over from: it waits for its end before its first delivery. */
+    private final @Nullable LaneWorker predecessor;
+
+    private volatile boolean started;
+
     /**
      * A worker with the default {@code max-delay}, for tests.
      */
     LaneWorker(String adapterName, int capacity, QueuedEventHandler runner, LongSupplier clock) {
-        this(null, adapterName, capacity, Duration.ofMillis(100), runner, clock);
+        this(null, null, adapterName, capacity, Duration.ofMillis(100), runner, clock);
     }
 
     /**
      * @param owner the lane the worker works for (its thread is marked inside it), or {@code null}: the worker itself
+     * @param predecessor the worker this one takes over from, or {@code null}
      * @param adapterName the adapter's name, in the thread's name
      * @param capacity the most events queued
      * @param maxDelay the longest a queued event waits for a parked worker; 0 wakes it for the first event
      * @param runner runs each event on the worker's thread
      * @param clock the lane's clock, which stamps the start of each call
      */
-    LaneWorker(@Nullable Object owner, String adapterName, int capacity, Duration maxDelay, QueuedEventHandler runner,
-            LongSupplier clock) {
+    LaneWorker(@Nullable Object owner, @Nullable LaneWorker predecessor, String adapterName, int capacity,
+            Duration maxDelay, QueuedEventHandler runner, LongSupplier clock) {
         this.owner = (owner != null) ? owner : this;
+        this.predecessor = predecessor;
         this.ring = new EventRing(capacity);
-        this.wakeThreshold = wakeThreshold(capacity, maxDelay);
-        this.parkNanos = maxDelay.isZero() ? IDLE_PARK_NANOS : maxDelay.toNanos();
+        tune(capacity, maxDelay);
         this.runner = runner;
         this.clock = clock;
         this.thread = new Thread(this::work, "observability-lane-" + adapterName);
@@ -128,7 +144,18 @@ final class LaneWorker {
         return maxDelay.isZero() ? 1 : Math.max(1, Math.min(BATCH, capacity / 4));
     }
 
+    /**
+     * Follows the lane's settings: the wake threshold and the longest park follow its capacity and {@code max-delay}.
+     * @param capacity the lane's queue capacity (no more than this worker's queue holds)
+     * @param maxDelay the lane's {@code max-delay}
+     */
+    void tune(int capacity, Duration maxDelay) {
+        this.wakeThreshold = wakeThreshold(capacity, maxDelay);
+        this.parkNanos = maxDelay.isZero() ? IDLE_PARK_NANOS : maxDelay.toNanos();
+    }
+
     void start() {
+        this.started = true;
         this.thread.start();
     }
 
@@ -138,10 +165,11 @@ final class LaneWorker {
      * @param delivery the call to make
      * @param subject the call's subject
      * @param value the call's number
-     * @return {@code false} when the queue is full
+     * @param capacity the most events the queue may hold (the lane's setting; no more than the queue was made for)
+     * @return {@code false} when the queue holds {@code capacity} events
      */
-    boolean offer(Signal signal, Object delivery, Object subject, double value) {
-        long index = this.ring.offer(signal, delivery, subject, value);
+    boolean offer(Signal signal, Object delivery, Object subject, double value, int capacity) {
+        long index = this.ring.offer(signal, delivery, subject, value, capacity);
         if (index < 0) {
             return false;
         }
@@ -155,8 +183,27 @@ final class LaneWorker {
         return this.ring.size();
     }
 
-    int capacity() {
-        return this.ring.capacity();
+    /**
+     * @param capacity a queue capacity
+     * @return whether this worker's queue can hold that many events
+     */
+    boolean holds(int capacity) {
+        return capacity <= this.ring.slots();
+    }
+
+    /** @return whether the worker takes events: it has not been asked to stop (or to retire) */
+    boolean isRunning() {
+        return this.running;
+    }
+
+    /** @return whether the worker's thread was started */
+    boolean isStarted() {
+        return this.started;
+    }
+
+    /** @return whether the worker's thread has run and ended */
+    boolean hasEnded() {
+        return this.started && !this.thread.isAlive();
     }
 
     /**
@@ -170,6 +217,7 @@ final class LaneWorker {
 
     private void work() {
         AdapterLane.markWorkerThread(this.owner);
+        awaitPredecessor();
         while (true) {
             int taken = drainBatch();
             if (taken < 0) {
@@ -185,6 +233,23 @@ final class LaneWorker {
                 continue;
             }
             idle();
+        }
+    }
+
+    /**
+     * Waits until the worker this one takes over from has delivered what it queued and ended, so the two never call
+     * the adapter at the same time; a stop of the lane ends the wait (this worker then discards, see
+     * {@link #awaitStop}).
+     */
+    private void awaitPredecessor() {
+        LaneWorker before = this.predecessor;
+        while (before != null && before.thread.isAlive() && this.discard == null) {
+            try {
+                before.thread.join(TimeUnit.NANOSECONDS.toMillis(this.parkNanos) + 1);
+            }
+            catch (InterruptedException ex) {
+                // a stop interrupts the worker: the loop looks at the stop's discard
+            }
         }
     }
 

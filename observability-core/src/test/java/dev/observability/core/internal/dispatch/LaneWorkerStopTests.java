@@ -49,7 +49,7 @@ class LaneWorkerStopTests {
         ValueDelivery<Object, Object> unused = (adapter, subject, value) -> {
         };
         for (int i = 0; i < QUEUED; i++) {
-            assertThat(worker.offer(Signal.METRICS, unused, i, 0)).isTrue();
+            assertThat(worker.offer(Signal.METRICS, unused, i, 0, 16)).isTrue();
         }
         worker.start();
         try {

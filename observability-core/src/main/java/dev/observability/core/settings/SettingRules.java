@@ -1,4 +1,4 @@
-package dev.observability.core.dispatch;
+package dev.observability.core.settings;
 
 import java.time.Duration;
 
@@ -51,7 +51,7 @@ public final class SettingRules {
      */
     public static @Nullable String notNegativeAtMost(@Nullable Duration value, Duration max) {
         return (value == null || !(value.isNegative() || value.compareTo(max) > 0)) ? null
-                : "must be a duration from 0 to " + LaneSetting.show(max) + ", such as 0s, 100ms or 1s";
+                : "must be a duration from 0 to " + Setting.show(max) + ", such as 0s, 100ms or 1s";
     }
 
     /**

@@ -1,0 +1,134 @@
+package dev.observability.autoconfigure.actuator;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.observability.core.settings.Setting;
+import dev.observability.core.settings.SettingsChange;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionService;
+
+/**
+ * Reads a JSON body of the {@code observability} endpoint's write operations as a change of settings. Its keys are the
+ * settings' names, as in the properties ({@code {"circuit-breaker.failure-rate-threshold": 20}}); Boot's web endpoints
+ * read a body as one JSON object of text values, so the names are written whole rather than as nested objects.
+ * {@code null} returns a setting to its configured value, a group's name with {@code null}
+ * ({@code "circuit-breaker": null}) every setting of the group, and an empty body every setting (as an empty body
+ * returns a logger to its configured level in Boot's {@code loggers} endpoint). A value is read as its text, as Boot binds a property
+ * ({@code "10s"}, {@code 20}, {@code "inline"}), except a switch, which takes {@code true} or {@code false} only. What
+ * it cannot read (an unknown key, a value of the wrong type) is refused with a one-line reason naming the setting; the
+ * values' ranges are the settings' own, checked when the change applies.
+ *
+ * @param <S> the settings record the body changes
+ */
+final class SettingsBody<S> {
+
+    private static final ConversionService CONVERSION = ApplicationConversionService.getSharedInstance();
+
+    private final List<? extends Setting<S, ?>> settings;
+
+    /** @param settings every setting the body may name */
+    SettingsBody(List<? extends Setting<S, ?>> settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param body the request's body: settings by name
+     * @return the change it asks for (every setting back to its configured value for an empty body)
+     * @throws IllegalArgumentException with a one-line reason naming the setting, for a key or value it cannot read
+     */
+    SettingsChange<S> read(Map<String, ?> body) {
+        SettingsChange<S> read = SettingsChange.none();
+        if (body.isEmpty()) {
+            for (Setting<S, ?> setting : this.settings) {
+                read = read.reset(setting);
+            }
+        }
+        for (Map.Entry<String, ?> entry : body.entrySet()) {
+            String name = entry.getKey();
+            Object value = entry.getValue();
+            Optional<? extends Setting<S, ?>> setting = named(name);
+            if (setting.isPresent()) {
+                read = (value != null) ? set(read, setting.get(), value) : read.reset(setting.get());
+            }
+            else if (value == null && isGroup(name)) {
+                for (Setting<S, ?> member : this.settings) {
+                    read = member.name().startsWith(name + ".") ? read.reset(member) : read;
+                }
+            }
+            else {
+                throw new IllegalArgumentException("unknown setting '" + name + "' (the settings are "
+                        + this.settings.stream().map(Setting::name).collect(Collectors.joining(", ")) + ")");
+            }
+        }
+        return read;
+    }
+
+    private Optional<? extends Setting<S, ?>> named(String name) {
+        return this.settings.stream().filter((setting) -> setting.name().equals(name)).findFirst();
+    }
+
+    private boolean isGroup(String name) {
+        return this.settings.stream().anyMatch((setting) -> setting.name().startsWith(name + "."));
+    }
+
+    private static <S, T> SettingsChange<S> set(SettingsChange<S> change, Setting<S, T> setting, Object value) {
+        return change.set(setting, convert(setting, value));
+    }
+
+    /** A value as Boot binds a property: its text converted to the setting's type; a switch takes a boolean only. */
+    private static <T> T convert(Setting<?, T> setting, Object value) {
+        Class<T> type = setting.type();
+        if (type == Boolean.class) {
+            if (value instanceof Boolean || "true".equals(value) || "false".equals(value)) {
+                return type.cast(Boolean.valueOf(String.valueOf(value)));
+            }
+            throw refused(setting, "must be true, false or null (the configured value)", value);
+        }
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            throw refused(setting, "must be " + expected(type), value);
+        }
+        try {
+            T converted = CONVERSION.convert(String.valueOf(value), type);
+            if (converted != null) {
+                return converted;
+            }
+        }
+        catch (ConversionException | IllegalArgumentException ex) {
+            // refused below
+        }
+        throw refused(setting, "must be " + expected(type), value);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == Float.class) {
+            return "a number";
+        }
+        if (type == Duration.class) {
+            return "a duration such as 500ms, 5s or 1m";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                .map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static IllegalArgumentException refused(Setting<?, ?> setting, String reason, @Nullable Object value) {
+        String text = String.valueOf(value).replaceAll("\\s+", " ");
+        return new IllegalArgumentException(setting.name() + " " + reason + ", not '"
+                + ((text.length() > 40) ? text.substring(0, 40) + "..." : text) + "'");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.observability.core.settings;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One setting changed at runtime: its name, and its value before and after.
+ *
+ * @param setting the setting's name
+ * @param from its value before
+ * @param to its value after
+ */
+public record SettingChange(String setting, @Nullable Object from, @Nullable Object to) {
+
+    /** @return {@code <setting> <from> -> <to>}, the values as an operator writes them */
+    @Override
+    public String toString() {
+        return this.setting + " " + Setting.show(this.from) + " -> " + Setting.show(this.to);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.observability.sample;
+
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.dispatch.LaneSetting;
+import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.settings.SettingsChange;
+import dev.observability.sample.SampleClient.Answer;
+import dev.observability.sample.audit.AuditAdapter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 19 over real HTTP in the sample, as an operator does it: the {@code audit} adapter's breaker threshold and
+ * queue capacity changed through {@code POST /actuator/observability/audit}, read back as effective next to their
+ * configured values, and reset with {@code null}; a bad value or an unknown key answers 400 with one line and changes
+ * nothing; the change is logged once with the admin's name and counted in the self-metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "management.tracing.export.zipkin.enabled=false", "server.address=127.0.0.1" })
+@ExtendWith(OutputCaptureExtension.class)
+class RuntimeSettingsHttpTests {
+
+    private static final String CHANGE = "{\"circuit-breaker.failure-rate-threshold\": 20, "
+            + "\"dispatch.queue-capacity\": 20000}";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private ObservabilityManager manager;
+
+    @Value("${sample.security.admin.username}")
+    private String adminName;
+
+    @Value("${sample.security.admin.password}")
+    private String adminPassword;
+
+    @AfterEach
+    void resetTheAuditAdapter() {
+        SettingsChange<LaneSettings> all = SettingsChange.none();
+        for (LaneSetting<?> setting : LaneSetting.all()) {
+            all = all.reset(setting);
+        }
+        this.manager.changeSettings(AuditAdapter.NAME, all);
+    }
+
+    @Test
+    void changesTheThresholdAndQueueCapacityReadsThemBackAsEffectiveAndResetsThem(CapturedOutput output)
+            throws Exception {
+        Answer changed = post(CHANGE);
+        assertThat(changed.status()).isEqualTo(204);
+        JsonNode audit = audit();
+        assertThat(setting(audit, "circuit-breaker.failure-rate-threshold", "configured").asDouble()).isEqualTo(50);
+        assertThat(setting(audit, "circuit-breaker.failure-rate-threshold", "effective").asDouble()).isEqualTo(20);
+        assertThat(setting(audit, "dispatch.queue-capacity", "configured").asInt()).isEqualTo(1024);
+        assertThat(setting(audit, "dispatch.queue-capacity", "effective").asInt()).isEqualTo(20000);
+        assertThat(audit.path("queueCapacity").asInt()).as("the lane's queue").isEqualTo(20000);
+        assertThat(output.getOut()).contains("Observability settings of adapter 'audit' changed by " + this.adminName
+                + ": circuit-breaker.failure-rate-threshold 50 -> 20, dispatch.queue-capacity 1024 -> 20000");
+        assertThat(settingsChangesCounted()).as("observability.adapter.settings.changes{adapter=audit}")
+            .isGreaterThanOrEqualTo(2);
+
+        Answer reset = post("{\"circuit-breaker.failure-rate-threshold\": null, \"dispatch.queue-capacity\": null}");
+        assertThat(reset.status()).isEqualTo(204);
+        JsonNode back = audit();
+        assertThat(setting(back, "circuit-breaker.failure-rate-threshold", "effective").asDouble()).isEqualTo(50);
+        assertThat(setting(back, "dispatch.queue-capacity", "effective").asInt()).isEqualTo(1024);
+        assertThat(back.path("queueCapacity").asInt()).isEqualTo(1024);
+    }
+
+    @Test
+    void aBadValueOrAnUnknownKeyAnswers400WithOneLineAndChangesNothing() throws Exception {
+        long changesBefore = this.manager.lane(AuditAdapter.NAME).orElseThrow().settingsChanges();
+        JsonNode before = audit().path("settings");
+        String[][] refusals = {
+                { "{\"circuit-breaker.failure-rate-threshold\": 150, \"dispatch.queue-capacity\": 20000}",
+                        "circuit-breaker.failure-rate-threshold must be a number from 1 to 100, not 150" },
+                { "{\"dispatch.queue-capacity\": 0}",
+                        "dispatch.queue-capacity must be a whole number of 1 or more, not 0" },
+                { "{\"queue-capacity\": 20000}", "unknown setting 'queue-capacity'" } };
+        for (String[] refusal : refusals) {
+            Answer answer = post(refusal[0]);
+            assertThat(answer.status()).as(refusal[0]).isEqualTo(400);
+            assertThat(answer.body().path("message").asString()).as(refusal[0]).startsWith(refusal[1])
+                .doesNotContain("\n");
+        }
+        assertThat(audit().path("settings")).as("nothing changed").isEqualTo(before);
+        assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().settingsChanges()).isEqualTo(changesBefore);
+    }
+
+    private Answer post(String json) throws Exception {
+        return SampleClient.post(url("/actuator/observability/" + AuditAdapter.NAME), json, this.adminName,
+                this.adminPassword);
+    }
+
+    private JsonNode audit() throws Exception {
+        Answer answer = SampleClient.get(url("/actuator/observability/" + AuditAdapter.NAME));
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static JsonNode setting(JsonNode adapter, String name, String which) {
+        return adapter.path("settings").path(name).path(which);
+    }
+
+    private double settingsChangesCounted() throws Exception {
+        return SampleClient.get(url("/actuator/metrics/observability.adapter.settings.changes?tag=adapter:"
+                + AuditAdapter.NAME)).body().path("measurements").path(0).path("value").asDouble();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + this.port + path;
+    }
+}
