@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.observability.core.ManagerSettings;
+import dev.observability.core.ObservabilityManagerBuilder;
 import dev.observability.core.health.HealthSettings;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.LogLevel;
@@ -297,7 +299,7 @@ public class ObservabilityProperties implements Validator {
         private boolean enabled = true;
 
         /** Minimum level of the log events routed to the adapters (default INFO). */
-        private LogLevel level = LogLevel.INFO;
+        private LogLevel level = ManagerSettings.DEFAULTS.minimumLevel();
 
         /** @return whether log events are routed */
         public boolean isEnabled() {
@@ -391,10 +393,10 @@ public class ObservabilityProperties implements Validator {
     public static class Dispatch extends LaneDispatch {
 
         /** Longest the application's shutdown waits for the lanes' queues to drain (default 5s). */
-        private Duration shutdownTimeout = Duration.ofSeconds(5);
+        private Duration shutdownTimeout = ObservabilityManagerBuilder.DEFAULT_SHUTDOWN_TIMEOUT;
 
         /** Shortest time between two reports of one adapter's failures in the application log (default 1m). */
-        private Duration failureLogInterval = Duration.ofMinutes(1);
+        private Duration failureLogInterval = ObservabilityManagerBuilder.DEFAULT_FAILURE_LOG_INTERVAL;
 
         /** @return the longest shutdown waits for queues to drain */
         public Duration getShutdownTimeout() {

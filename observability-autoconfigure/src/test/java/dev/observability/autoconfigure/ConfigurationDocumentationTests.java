@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
+import dev.observability.core.ManagerSetting;
+import dev.observability.core.ManagerSettings;
+import dev.observability.core.ObservabilityManagerBuilder;
 import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.health.HealthSettings;
 import org.jspecify.annotations.Nullable;
@@ -163,6 +166,23 @@ class ConfigurationDocumentationTests {
         assertThat(converted(defaults.get("observability.health.timeout"), Duration.class)).isEqualTo(core.timeout());
         assertThat(converted(defaults.get("observability.health.failure-threshold"), Integer.class))
             .isEqualTo(core.failureThreshold());
+    }
+
+    /**
+     * Every setting of the manager that changes at runtime is the property of the same name under
+     * {@code observability.}, documented with the core's default; so are the manager's shutdown timeout and failure
+     * log interval.
+     */
+    @Test
+    void everyManagerSettingIsAPropertyAndTheManagersDocumentedDefaultsAreTheCores() throws IOException {
+        Map<String, Object> defaults = metadataDefaults();
+        assertThat(ManagerSetting.all()).allSatisfy((setting) -> assertThat(
+                converted(defaults.get("observability." + setting.name()), setting.type()))
+            .as("default of %s", setting).isEqualTo(setting.get(ManagerSettings.DEFAULTS)));
+        assertThat(converted(defaults.get("observability.dispatch.shutdown-timeout"), Duration.class))
+            .isEqualTo(ObservabilityManagerBuilder.DEFAULT_SHUTDOWN_TIMEOUT);
+        assertThat(converted(defaults.get("observability.dispatch.failure-log-interval"), Duration.class))
+            .isEqualTo(ObservabilityManagerBuilder.DEFAULT_FAILURE_LOG_INTERVAL);
     }
 
     @Test

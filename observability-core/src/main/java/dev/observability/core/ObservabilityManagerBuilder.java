@@ -29,15 +29,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObservabilityManagerBuilder {
 
+    /** The default {@link #shutdownTimeout(Duration) shutdown timeout}: 5 s. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The default {@link #failureLogInterval(Duration) failure log interval}: 1 minute. */
+    public static final Duration DEFAULT_FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
+
     Clock clock = Clock.systemUTC();
 
     LaneSettings defaultLaneSettings = LaneSettings.DEFAULTS;
 
     CircuitBreakerFactory breakerFactory = CircuitBreakerFactory.standalone();
 
-    Duration failureLogInterval = Duration.ofMinutes(1);
+    Duration failureLogInterval = DEFAULT_FAILURE_LOG_INTERVAL;
 
-    Duration shutdownTimeout = Duration.ofSeconds(5);
+    Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
 
     Consumer<String> shutdownSummaryLog = (summary) -> System.getLogger(ObservabilityManager.class.getName())
         .log(Level.INFO, summary);
@@ -46,7 +52,7 @@ public final class ObservabilityManagerBuilder {
 
     SpanContextSource spanContextSource = SpanContextSource.RANDOM;
 
-    LogLevel minimumLevel = LogLevel.INFO;
+    LogLevel minimumLevel = ManagerSettings.DEFAULTS.minimumLevel();
 
     LogLimits logLimits = LogLimits.DEFAULTS;
 

@@ -6,6 +6,7 @@ import dev.observability.autoconfigure.AdapterSwitch;
 import dev.observability.autoconfigure.ObservabilityManagerCustomizer;
 import dev.observability.autoconfigure.ObservabilityProperties;
 import dev.observability.autoconfigure.condition.ConditionalOnSwitchesNotOff;
+import dev.observability.core.ObservabilityManagerBuilder;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
@@ -92,7 +93,8 @@ public final class OpenTelemetryAutoConfiguration {
      */
     static Duration failureLogInterval(ObjectProvider<ObservabilityProperties> properties) {
         ObservabilityProperties observability = properties.getIfAvailable();
-        return (observability != null) ? observability.getDispatch().getFailureLogInterval() : Duration.ofMinutes(1);
+        return (observability != null) ? observability.getDispatch().getFailureLogInterval()
+                : ObservabilityManagerBuilder.DEFAULT_FAILURE_LOG_INTERVAL;
     }
 
     /**
