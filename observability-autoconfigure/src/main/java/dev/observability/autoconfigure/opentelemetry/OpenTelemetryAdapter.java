@@ -64,7 +64,7 @@ public final class OpenTelemetryAdapter implements TracingAdapter, ObservationNa
                 .setStartTimestamp(start.startTime())
                 .startSpan();
         }
-        span.setAllAttributes(OpenTelemetryAdapterSpan.toAttributes(start.attributes()));
+        FieldAttributes.write(start.attributes(), span::setAttribute);
         return new OpenTelemetryAdapterSpan(span);
     }
 

@@ -5,8 +5,6 @@ import java.time.Instant;
 import dev.observability.core.spi.AdapterSpan;
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.SpanStatus;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import org.jspecify.annotations.Nullable;
@@ -25,14 +23,12 @@ final class OpenTelemetryAdapterSpan implements AdapterSpan {
 
     @Override
     public void setAttribute(String key, @Nullable Object value) {
-        AttributesBuilder builder = Attributes.builder();
-        put(builder, key, value);
-        this.span.setAllAttributes(builder.build());
+        FieldAttributes.write(key, value, this.span::setAttribute);
     }
 
     @Override
     public void addEvent(String name, Fields attributes, Instant time) {
-        this.span.addEvent(name, toAttributes(attributes), time);
+        this.span.addEvent(name, FieldAttributes.of(attributes), time);
     }
 
     @Override
@@ -58,34 +54,5 @@ final class OpenTelemetryAdapterSpan implements AdapterSpan {
     @Override
     public void end(Instant endTime) {
         this.span.end(endTime);
-    }
-
-    /**
-     * @param fields a manager span's or event's fields
-     * @return the same as OpenTelemetry attributes, without {@code null} values
-     */
-    static Attributes toAttributes(Fields fields) {
-        if (fields.isEmpty()) {
-            return Attributes.empty();
-        }
-        AttributesBuilder builder = Attributes.builder();
-        fields.forEach((key, value) -> put(builder, key, value));
-        return builder.build();
-    }
-
-    /** Keeps a value's type; a {@code null} value sets nothing. */
-    private static void put(AttributesBuilder builder, String key, @Nullable Object value) {
-        if (value instanceof String text) {
-            builder.put(key, text);
-        }
-        else if (value instanceof Long number) {
-            builder.put(key, number);
-        }
-        else if (value instanceof Double number) {
-            builder.put(key, number);
-        }
-        else if (value instanceof Boolean flag) {
-            builder.put(key, flag);
-        }
     }
 }

@@ -101,8 +101,8 @@ public final class OpenTelemetryLogsAdapter implements LoggingAdapter, LogbackNa
             .setSeverity(severityOf(event.level()))
             .setSeverityText(event.level().name())
             .setBody(event.message())
-            .setAttribute(THREAD_NAME, event.thread())
-            .setAllAttributes(OpenTelemetryAdapterSpan.toAttributes(event.fields()));
+            .setAttribute(THREAD_NAME, event.thread());
+        FieldAttributes.write(event.fields(), record::setAttribute);
         Throwable error = event.error();
         if (error != null) {
             record.setAttribute(EXCEPTION_TYPE, error.getClass().getName());
