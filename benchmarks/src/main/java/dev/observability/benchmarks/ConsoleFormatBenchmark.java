@@ -25,7 +25,10 @@ import org.springframework.core.env.StandardEnvironment;
  * Benchmark 9, the path applications take: an SLF4J {@code log.info} with three key-values, and the same with an
  * exception, through Logback's console appender (synchronous, as Boot configures it) with Spring Boot's structured
  * log encoder, to a stream that discards. The starter's format ({@link JsonLineStructuredLogFormatter}) side by side
- * with Boot's {@code ecs} and {@code logstash} formats in one run.
+ * with Boot's {@code ecs} and {@code logstash} formats in one run, and {@code floor}: a format that writes the same
+ * line for every event ({@link ConstantLineFormatter}), so its score is Logback's own cost (the SLF4J call, the event,
+ * the appender, Boot's encoder), which every format pays and which bounds how much faster than Boot's any format can
+ * be.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -35,8 +38,8 @@ public class ConsoleFormatBenchmark extends FullMode {
 
     static final Throwable ERROR = new IllegalStateException("payment declined");
 
-    /** The structured log format: the starter's class, or one of Boot's. */
-    @Param({ "starter", "ecs", "logstash" })
+    /** The structured log format: the starter's class, one of Boot's, or the constant line of the floor. */
+    @Param({ "starter", "ecs", "logstash", "floor" })
     public String format = "starter";
 
     private LoggerContext logback;
@@ -53,7 +56,7 @@ public class ConsoleFormatBenchmark extends FullMode {
     }
 
     /**
-     * @param format {@code starter}, or a format Boot knows by name
+     * @param format {@code starter}, {@code floor}, or a format Boot knows by name
      * @param out where the console appender writes instead of standard output
      * @return a Logback context whose loggers write through a console appender with Boot's structured log encoder
      */
@@ -63,7 +66,11 @@ public class ConsoleFormatBenchmark extends FullMode {
         context.putObject(Environment.class.getName(), new StandardEnvironment());
         StructuredLogEncoder encoder = new StructuredLogEncoder();
         encoder.setContext(context);
-        encoder.setFormat("starter".equals(format) ? JsonLineStructuredLogFormatter.class.getName() : format);
+        encoder.setFormat(switch (format) {
+            case "starter" -> JsonLineStructuredLogFormatter.class.getName();
+            case "floor" -> ConstantLineFormatter.class.getName();
+            default -> format;
+        });
         encoder.start();
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);

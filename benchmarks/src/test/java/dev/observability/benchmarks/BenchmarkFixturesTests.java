@@ -51,6 +51,20 @@ class BenchmarkFixturesTests {
     }
 
     @Test
+    void theFloorFormatWritesItsConstantLineForEveryEvent() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LoggerContext context = ConsoleFormatBenchmark.console("floor", out);
+        try {
+            ConsoleFormatBenchmark.keyValues(context.getLogger("dev.observability.bench.Orders"), 1000);
+            ConsoleFormatBenchmark.keyValues(context.getLogger("dev.observability.bench.Orders"), 1001);
+        }
+        finally {
+            context.stop();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(ConstantLineFormatter.LINE + ConstantLineFormatter.LINE);
+    }
+
+    @Test
     void managerCounterReachesTheMicrometerRegistry() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (ObservabilityManager manager = started(

@@ -1,6 +1,5 @@
 package dev.observability.autoconfigure.logging;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,14 +38,10 @@ public final class JsonLineStructuredLogFormatter implements StructuredLogFormat
 
     private static final String SPAN_ID = "spanId";
 
-    private static final int MAX_RETAINED_BUFFER = 64 * 1024;
-
-    private final JsonLogFormat format = new JsonLogFormat();
-
     private final Redaction redaction;
 
-    private final ThreadLocal<ByteArrayOutputStream> buffers = ThreadLocal
-        .withInitial(() -> new ByteArrayOutputStream(512));
+    private final ThreadLocal<JsonLogFormat.LineWriter> writers = ThreadLocal
+        .withInitial(JsonLogFormat.LineWriter::new);
 
     /**
      * Made by Boot's logging system, with the application's environment.
@@ -79,7 +74,7 @@ public final class JsonLineStructuredLogFormatter implements StructuredLogFormat
 
     @Override
     public String format(ILoggingEvent event) {
-        return write(event).toString(StandardCharsets.UTF_8);
+        return write(event).toString();
     }
 
     @Override
@@ -90,15 +85,8 @@ public final class JsonLineStructuredLogFormatter implements StructuredLogFormat
         return write(event).toByteArray();
     }
 
-    private ByteArrayOutputStream write(ILoggingEvent event) {
-        ByteArrayOutputStream buffer = this.buffers.get();
-        if (buffer.size() > MAX_RETAINED_BUFFER) {
-            buffer = new ByteArrayOutputStream(512);
-            this.buffers.set(buffer);
-        }
-        buffer.reset();
-        this.format.write(new EventLine(event, this.redaction), buffer);
-        return buffer;
+    private JsonLogFormat.LineWriter write(ILoggingEvent event) {
+        return this.writers.get().write(new EventLine(event, this.redaction));
     }
 
     /** One Logback event as the lines {@link JsonLogFormat} writes. */

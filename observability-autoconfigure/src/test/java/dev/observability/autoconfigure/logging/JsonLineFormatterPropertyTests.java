@@ -54,5 +54,7 @@ class JsonLineFormatterPropertyTests {
         assertThat(line.get("fields").get(Utf16.replaceLoneSurrogates(key)).asString())
             .isEqualTo(Utf16.replaceLoneSurrogates(value));
         assertThat(line.get("error").get("message").asString()).isEqualTo(Utf16.replaceLoneSurrogates(value));
+        assertThat(line.get("error").get("stack_trace").asString())
+            .startsWith("java.lang.IllegalStateException: " + Utf16.replaceLoneSurrogates(value));
     }
 }

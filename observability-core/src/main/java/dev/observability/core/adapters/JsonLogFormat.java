@@ -1,12 +1,15 @@
 package dev.observability.core.adapters;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 import dev.observability.core.spi.LogEvent;
@@ -15,6 +18,9 @@ import dev.observability.core.spi.Utf16;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -28,80 +34,54 @@ import tools.jackson.core.json.JsonFactory;
  * {@code fields} (an object, when there are any) and {@code error} ({@code type}, {@code message},
  * {@code stack_trace}, when there is one). Fields are nested so they can never overwrite these keys.
  * <p>
- * It writes a {@link LogEvent} of the manager, or any {@link Line} (Spring Boot's structured log formatter of the
- * starter writes each Logback event with it).
+ * A {@link LineWriter} writes a {@link LogEvent} of the manager, or any {@link Line} (Spring Boot's structured log
+ * formatter of the starter writes each Logback event with it); each thread keeps one.
  */
 public final class JsonLogFormat {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * Lines follow each other in one writer's buffer: no separator between two root values. Doubles are written with
+     * Jackson's Schubfach writer: faster than {@link Double#toString(double)} on Java 17, and the shortest text that
+     * reads back as the same double.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+        .rootValueSeparator((String) null)
+        .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+        .build();
 
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendInstant(3)
         .toFormatter();
+
+    private static final SerializableString TIMESTAMP_KEY = new SerializedString("timestamp");
+
+    private static final SerializableString LEVEL_KEY = new SerializedString("level");
+
+    private static final SerializableString LOGGER_KEY = new SerializedString("logger");
+
+    private static final SerializableString THREAD_KEY = new SerializedString("thread");
+
+    private static final SerializableString MESSAGE_KEY = new SerializedString("message");
+
+    private static final SerializableString TRACE_ID_KEY = new SerializedString("trace_id");
+
+    private static final SerializableString SPAN_ID_KEY = new SerializedString("span_id");
+
+    private static final SerializableString FIELDS_KEY = new SerializedString("fields");
+
+    private static final SerializableString ERROR_KEY = new SerializedString("error");
+
+    private static final SerializableString TYPE_KEY = new SerializedString("type");
+
+    private static final SerializableString STACK_TRACE_KEY = new SerializedString("stack_trace");
 
     private static final byte NEWLINE = '\n';
 
     /** The length of {@code 2025-01-31T12:00:00.}: years of four digits, the only ones the cache serves. */
     private static final int SECOND_LENGTH = 20;
 
-    private static final ThreadLocal<char[]> TIMESTAMP_CHARS = ThreadLocal.withInitial(() -> new char[SECOND_LENGTH + 4]);
-
     private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, new char[0]);
 
-    /**
-     * Writes the event and a newline to the buffer.
-     * @param event the event
-     * @param buffer receives the line
-     */
-    public void write(LogEvent event, ByteArrayOutputStream buffer) {
-        write(new EventLine(event), buffer);
-    }
-
-    /**
-     * Writes the line and a newline to the stream.
-     * @param line what the line holds
-     * @param out receives the line
-     */
-    public void write(Line line, OutputStream out) {
-        try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            json.writeStartObject();
-            json.writeName("timestamp");
-            writeTimestamp(json, line.timestamp());
-            json.writeStringProperty("level", line.level());
-            json.writeStringProperty("logger", clean(line.logger()));
-            json.writeStringProperty("thread", clean(line.thread()));
-            json.writeStringProperty("message", clean(line.message()));
-            String traceId = line.traceId();
-            String spanId = line.spanId();
-            if (traceId != null && spanId != null) {
-                json.writeStringProperty("trace_id", clean(traceId));
-                json.writeStringProperty("span_id", clean(spanId));
-            }
-            if (line.hasFields()) {
-                json.writeName("fields");
-                json.writeStartObject();
-                line.fields((key, value) -> {
-                    json.writeName(clean(key));
-                    writeValue(json, value);
-                });
-                json.writeEndObject();
-            }
-            Throwable error = line.error();
-            if (error != null) {
-                json.writeName("error");
-                json.writeStartObject();
-                json.writeStringProperty("type", error.getClass().getName());
-                json.writeStringProperty("message", clean(String.valueOf(error.getMessage())));
-                json.writeStringProperty("stack_trace", clean(stackTrace(error)));
-                json.writeEndObject();
-            }
-            json.writeEndObject();
-        }
-        try {
-            out.write(NEWLINE);
-        }
-        catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
+    private JsonLogFormat() {
     }
 
     /**
@@ -142,6 +122,253 @@ public final class JsonLogFormat {
 
         /** @return the exception, or {@code null} */
         @Nullable Throwable error();
+    }
+
+    /**
+     * Writes lines one after the other into a buffer of its own, with one JSON generator kept from line to line: a
+     * thread keeps one writer (it is not safe for several threads), and what a line costs is its own writing. The
+     * schema's keys are written from bytes encoded once; a stack trace is printed into a character buffer the writer
+     * keeps and written from there. After a line longer than 64 KB the writer lets its buffers go.
+     */
+    public static final class LineWriter {
+
+        private static final int INITIAL_BUFFER = 512;
+
+        private static final int MAX_RETAINED_BUFFER = 64 * 1024;
+
+        private final char[] timestamp = new char[SECOND_LENGTH + 4];
+
+        private final BiConsumer<String, @Nullable Object> fieldWriter = this::writeField;
+
+        private ByteArrayOutputStream bytes = new ByteArrayOutputStream(INITIAL_BUFFER);
+
+        private JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), this.bytes);
+
+        private TextBuffer stackTrace = new TextBuffer();
+
+        private PrintWriter stackTracePrinter = new PrintWriter(this.stackTrace);
+
+        /**
+         * Writes the event as one line and a newline, replacing the line the writer held.
+         * @param event the event
+         * @return this writer, holding the line
+         */
+        public LineWriter write(LogEvent event) {
+            return write(new EventLine(event));
+        }
+
+        /**
+         * Writes the line and a newline, replacing the line the writer held.
+         * @param line what the line holds
+         * @return this writer, holding the line
+         */
+        public LineWriter write(Line line) {
+            if (this.bytes.size() > MAX_RETAINED_BUFFER || this.stackTrace.capacity() > MAX_RETAINED_BUFFER) {
+                renew();
+            }
+            this.bytes.reset();
+            try {
+                writeObject(line);
+                this.json.flush();
+            }
+            catch (RuntimeException | Error ex) {
+                renew(); // the generator stopped inside the line
+                throw ex;
+            }
+            this.bytes.write(NEWLINE);
+            return this;
+        }
+
+        private void renew() {
+            this.bytes = new ByteArrayOutputStream(INITIAL_BUFFER);
+            this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), this.bytes);
+            this.stackTrace = new TextBuffer();
+            this.stackTracePrinter = new PrintWriter(this.stackTrace);
+        }
+
+        /** @return the line's bytes, UTF-8, with its newline */
+        public byte[] toByteArray() {
+            return this.bytes.toByteArray();
+        }
+
+        /** @return the line, with its newline */
+        @Override
+        public String toString() {
+            return this.bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        /**
+         * @param out receives the line's bytes
+         * @throws IOException if the stream throws
+         */
+        public void writeTo(OutputStream out) throws IOException {
+            this.bytes.writeTo(out);
+        }
+
+        private void writeObject(Line line) {
+            JsonGenerator json = this.json;
+            json.writeStartObject();
+            json.writeName(TIMESTAMP_KEY);
+            writeTimestamp(line.timestamp());
+            json.writeName(LEVEL_KEY);
+            json.writeString(line.level());
+            json.writeName(LOGGER_KEY);
+            json.writeString(clean(line.logger()));
+            json.writeName(THREAD_KEY);
+            json.writeString(clean(line.thread()));
+            json.writeName(MESSAGE_KEY);
+            json.writeString(clean(line.message()));
+            String traceId = line.traceId();
+            String spanId = line.spanId();
+            if (traceId != null && spanId != null) {
+                json.writeName(TRACE_ID_KEY);
+                json.writeString(clean(traceId));
+                json.writeName(SPAN_ID_KEY);
+                json.writeString(clean(spanId));
+            }
+            if (line.hasFields()) {
+                json.writeName(FIELDS_KEY);
+                json.writeStartObject();
+                line.fields(this.fieldWriter);
+                json.writeEndObject();
+            }
+            Throwable error = line.error();
+            if (error != null) {
+                json.writeName(ERROR_KEY);
+                json.writeStartObject();
+                json.writeName(TYPE_KEY);
+                json.writeString(error.getClass().getName());
+                json.writeName(MESSAGE_KEY);
+                json.writeString(clean(String.valueOf(error.getMessage())));
+                json.writeName(STACK_TRACE_KEY);
+                writeStackTrace(error);
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+
+        private void writeField(String key, @Nullable Object value) {
+            JsonGenerator json = this.json;
+            json.writeName(clean(key));
+            if (value == null) {
+                json.writeNull();
+            }
+            else if (value instanceof Long number) {
+                json.writeNumber(number);
+            }
+            else if (value instanceof Double number) {
+                if (Double.isFinite(number)) {
+                    json.writeNumber(number);
+                }
+                else {
+                    json.writeString(number.toString());
+                }
+            }
+            else if (value instanceof Boolean bool) {
+                json.writeBoolean(bool);
+            }
+            else {
+                json.writeString(clean(value.toString()));
+            }
+        }
+
+        /**
+         * Writes the stack trace as {@link Throwable#printStackTrace()} prints it, from the writer's own character
+         * buffer: lone surrogates are replaced there, in place, so the text is neither copied into a string nor
+         * cleaned into a second one.
+         */
+        private void writeStackTrace(Throwable error) {
+            TextBuffer text = this.stackTrace;
+            text.reset();
+            error.printStackTrace(this.stackTracePrinter);
+            Utf16.replaceLoneSurrogates(text.chars(), text.length());
+            this.json.writeString(text.chars(), 0, text.length());
+        }
+
+        /**
+         * Writes the instant as {@link #TIMESTAMP} does, from the formatted second last seen
+         * ({@code 2025-01-31T12:00:00.}) and the milliseconds: formatting a date and time once per second instead of
+         * once per line.
+         */
+        private void writeTimestamp(Instant timestamp) {
+            long epochSecond = timestamp.getEpochSecond();
+            FormattedSecond second = lastSecond;
+            if (second.epochSecond() != epochSecond) {
+                String formatted = TIMESTAMP.format(Instant.ofEpochSecond(epochSecond));
+                if (formatted.length() != SECOND_LENGTH + 4) {
+                    this.json.writeString(TIMESTAMP.format(timestamp));
+                    return;
+                }
+                second = new FormattedSecond(epochSecond, formatted.substring(0, SECOND_LENGTH).toCharArray());
+                lastSecond = second;
+            }
+            char[] text = this.timestamp;
+            System.arraycopy(second.prefix(), 0, text, 0, SECOND_LENGTH);
+            int millis = timestamp.getNano() / 1_000_000;
+            text[SECOND_LENGTH] = (char) ('0' + millis / 100);
+            text[SECOND_LENGTH + 1] = (char) ('0' + millis / 10 % 10);
+            text[SECOND_LENGTH + 2] = (char) ('0' + millis % 10);
+            text[SECOND_LENGTH + 3] = 'Z';
+            this.json.writeString(text, 0, SECOND_LENGTH + 4);
+        }
+    }
+
+    /** A growing character buffer without locks, for one thread: {@link java.io.StringWriter} locks on every write. */
+    private static final class TextBuffer extends Writer {
+
+        private char[] chars = new char[1024];
+
+        private int length;
+
+        char[] chars() {
+            return this.chars;
+        }
+
+        int length() {
+            return this.length;
+        }
+
+        int capacity() {
+            return this.chars.length;
+        }
+
+        void reset() {
+            this.length = 0;
+        }
+
+        @Override
+        public void write(char[] source, int offset, int count) {
+            ensure(count);
+            System.arraycopy(source, offset, this.chars, this.length, count);
+            this.length += count;
+        }
+
+        @Override
+        public void write(String source, int offset, int count) {
+            ensure(count);
+            source.getChars(offset, offset + count, this.chars, this.length);
+            this.length += count;
+        }
+
+        @Override
+        public void write(int c) {
+            ensure(1);
+            this.chars[this.length++] = (char) c;
+        }
+
+        private void ensure(int count) {
+            if (this.length + count > this.chars.length) {
+                this.chars = Arrays.copyOf(this.chars, Math.max(this.chars.length * 2, this.length + count));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private record EventLine(LogEvent event) implements Line {
@@ -199,68 +426,11 @@ public final class JsonLogFormat {
         }
     }
 
-    private static void writeValue(JsonGenerator json, @Nullable Object value) {
-        if (value == null) {
-            json.writeNull();
-        }
-        else if (value instanceof Long number) {
-            json.writeNumber(number);
-        }
-        else if (value instanceof Double number) {
-            if (Double.isFinite(number)) {
-                json.writeNumber(number);
-            }
-            else {
-                json.writeString(number.toString());
-            }
-        }
-        else if (value instanceof Boolean bool) {
-            json.writeBoolean(bool);
-        }
-        else {
-            json.writeString(clean(value.toString()));
-        }
-    }
-
-    /**
-     * Writes the instant as {@link #TIMESTAMP} does, from the formatted second last seen ({@code 2025-01-31T12:00:00.})
-     * and the milliseconds: formatting a date and time once per second instead of once per line.
-     */
-    private static void writeTimestamp(JsonGenerator json, Instant timestamp) {
-        long epochSecond = timestamp.getEpochSecond();
-        FormattedSecond second = lastSecond;
-        if (second.epochSecond() != epochSecond) {
-            String formatted = TIMESTAMP.format(Instant.ofEpochSecond(epochSecond));
-            if (formatted.length() != SECOND_LENGTH + 4) {
-                json.writeString(TIMESTAMP.format(timestamp));
-                return;
-            }
-            second = new FormattedSecond(epochSecond, formatted.substring(0, SECOND_LENGTH).toCharArray());
-            lastSecond = second;
-        }
-        char[] text = TIMESTAMP_CHARS.get();
-        System.arraycopy(second.prefix(), 0, text, 0, SECOND_LENGTH);
-        int millis = timestamp.getNano() / 1_000_000;
-        text[SECOND_LENGTH] = (char) ('0' + millis / 100);
-        text[SECOND_LENGTH + 1] = (char) ('0' + millis / 10 % 10);
-        text[SECOND_LENGTH + 2] = (char) ('0' + millis % 10);
-        text[SECOND_LENGTH + 3] = 'Z';
-        json.writeString(text, 0, SECOND_LENGTH + 4);
-    }
-
     /** A second as {@link #TIMESTAMP} formats it, up to and with the dot before the milliseconds. */
     private record FormattedSecond(long epochSecond, char[] prefix) {
     }
 
     private static String clean(String text) {
         return Utf16.replaceLoneSurrogates(text);
-    }
-
-    private static String stackTrace(Throwable error) {
-        StringWriter out = new StringWriter();
-        try (PrintWriter writer = new PrintWriter(out)) {
-            error.printStackTrace(writer);
-        }
-        return out.toString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.observability.core.adapters;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -17,16 +16,12 @@ public final class JsonLoggingAdapter implements LoggingAdapter {
     /** The name this adapter registers under. */
     public static final String NAME = "json-logging";
 
-    private static final int MAX_RETAINED_BUFFER = 64 * 1024;
-
     private final String name;
 
     private final OutputStream out;
 
-    private final JsonLogFormat format = new JsonLogFormat();
-
-    private final ThreadLocal<ByteArrayOutputStream> buffers = ThreadLocal
-        .withInitial(() -> new ByteArrayOutputStream(512));
+    private final ThreadLocal<JsonLogFormat.LineWriter> writers = ThreadLocal
+        .withInitial(JsonLogFormat.LineWriter::new);
 
     /** Writes to standard output. */
     public JsonLoggingAdapter() {
@@ -54,22 +49,15 @@ public final class JsonLoggingAdapter implements LoggingAdapter {
 
     @Override
     public void log(LogEvent event) {
-        ByteArrayOutputStream buffer = this.buffers.get();
-        buffer.reset();
-        this.format.write(event, buffer);
+        JsonLogFormat.LineWriter line = this.writers.get().write(event);
         try {
             synchronized (this.out) {
-                buffer.writeTo(this.out);
+                line.writeTo(this.out);
                 this.out.flush();
             }
         }
         catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
-        }
-        finally {
-            if (buffer.size() > MAX_RETAINED_BUFFER) {
-                this.buffers.remove();
-            }
         }
     }
 }

@@ -63,6 +63,8 @@ class JsonLinePropertyTests {
         assertThat(field.getKey()).isEqualTo(expected(key, LIMITS.maxFieldLength()));
         assertThat(field.getValue().asString()).isEqualTo(expected(value, LIMITS.maxFieldLength()));
         assertThat(second.get("error").get("message").asString()).isEqualTo(Utf16.replaceLoneSurrogates(value));
+        assertThat(second.get("error").get("stack_trace").asString())
+            .startsWith("java.lang.IllegalStateException: " + Utf16.replaceLoneSurrogates(value));
     }
 
     private static String expected(String text, int limit) {

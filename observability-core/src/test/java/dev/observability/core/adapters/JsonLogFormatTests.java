@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class JsonLogFormatTests {
 
@@ -95,5 +96,46 @@ class JsonLogFormatTests {
     void errorWithANullMessageIsWrittenAsTheTextNull() {
         JsonNode json = JSON.readTree(write(event("m", Fields.empty(), new RuntimeException(), null)));
         assertThat(json.get("error").get("message").asString()).isEqualTo("null");
+    }
+
+    @Test
+    void replacesLoneSurrogatesInTheStackTrace() {
+        JsonNode json = JSON.readTree(write(event("m", Fields.empty(), new IllegalStateException("x\uDC00y"), null)));
+        assertThat(json.get("error").get("stack_trace").asString())
+            .startsWith("java.lang.IllegalStateException: x\uFFFDy" + System.lineSeparator() + "\tat ");
+    }
+
+    @Test
+    void aWriterKeptFromLineToLineWritesEachLineAloneWithNothingBetween() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonLoggingAdapter adapter = new JsonLoggingAdapter(out);
+        adapter.log(event("first", Fields.of("k", 1L), new IllegalStateException("boom"), null));
+        adapter.log(event("second", Fields.empty(), null, null));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n", -1);
+        assertThat(lines).hasSize(3);
+        assertThat(lines[2]).isEmpty();
+        assertThat(JSON.readTree(lines[0]).get("message").asString()).isEqualTo("first");
+        assertThat(lines[1]).startsWith("{");
+        assertThat(JSON.readTree(lines[1]).propertyNames()).containsExactly("timestamp", "level", "logger", "thread",
+                "message");
+    }
+
+    @Test
+    void aLineThatFailsHalfWrittenLeavesNothingOfItInTheNextLine() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonLoggingAdapter adapter = new JsonLoggingAdapter(out);
+        Throwable unreadable = new IllegalStateException() {
+
+            @Override
+            public String getMessage() {
+                throw new IllegalStateException("a message that cannot be read");
+            }
+        };
+        assertThatIllegalStateException()
+            .isThrownBy(() -> adapter.log(event("broken", Fields.of("k", "v"), unreadable, null)));
+        adapter.log(event("next", Fields.empty(), null, null));
+        String line = out.toString(StandardCharsets.UTF_8);
+        assertThat(line).startsWith("{\"timestamp\"").endsWith("}\n").doesNotContain("broken");
+        assertThat(JSON.readTree(line).get("message").asString()).isEqualTo("next");
     }
 }
