@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,17 +36,20 @@ final class BootApplication implements AutoCloseable {
     }
 
     /**
-     * @param variant {@code boot} (the application without the starter) or {@code starter} (with it, its defaults and
-     * the custom adapter)
+     * @param variant {@code boot} (the application without the starter), {@code composite} (the same with a second meter
+     * registry, a {@code SimpleMeterRegistry}, so that Boot makes its composite registry as it does with the starter)
+     * or {@code starter} (with the starter, its defaults and the custom adapter)
      * @param properties further properties, {@code key=value}
      * @return the started application
      */
     static BootApplication start(String variant, String... properties) {
-        boolean withStarter = switch (variant) {
-            case "boot" -> false;
-            case "starter" -> true;
-            default -> throw new IllegalArgumentException("variant is boot or starter, was " + variant);
+        Class<?> configuration = switch (variant) {
+            case "boot" -> Plain.class;
+            case "composite" -> WithSecondRegistry.class;
+            case "starter" -> WithCustomAdapter.class;
+            default -> throw new IllegalArgumentException("variant is boot, composite or starter, was " + variant);
         };
+        boolean withStarter = configuration == WithCustomAdapter.class;
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("spring.main.register-shutdown-hook", "false");
@@ -57,7 +62,7 @@ final class BootApplication implements AutoCloseable {
             int equals = property.indexOf('=');
             defaults.put(property.substring(0, equals), property.substring(equals + 1));
         }
-        SpringApplication application = new SpringApplication(withStarter ? WithCustomAdapter.class : Plain.class);
+        SpringApplication application = new SpringApplication(configuration);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(defaults);
         return new BootApplication(application.run());
@@ -91,6 +96,17 @@ final class BootApplication implements AutoCloseable {
     @EnableAutoConfiguration
     static class Plain {
 
+    }
+
+    /** The application without the starter, with a second meter registry next to Boot's Prometheus registry. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class WithSecondRegistry {
+
+        @Bean
+        SimpleMeterRegistry secondRegistry() {
+            return new SimpleMeterRegistry();
+        }
     }
 
     /** The application with the starter and one custom adapter. */

@@ -3,6 +3,7 @@ package dev.observability.benchmarks;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
@@ -14,6 +15,10 @@ import org.openjdk.jmh.annotations.Setup;
  */
 public class BootObservationBenchmark extends BootPathBenchmark {
 
+    /** {@code boot}: the application without the starter; {@code starter}: with it and a custom adapter. */
+    @Param({ "boot", "starter" })
+    public String variant = "starter";
+
     static final String NAME = "orders.place";
 
     private ObservationRegistry registry;
@@ -21,12 +26,12 @@ public class BootObservationBenchmark extends BootPathBenchmark {
     /** Starts the application and takes its Observation registry. */
     @Setup
     public void setUp() {
-        this.registry = startApplication().bean(ObservationRegistry.class);
+        this.registry = startApplication(this.variant).bean(ObservationRegistry.class);
     }
 
     /**
      * An Observation started and stopped.
-     * @param caller the caller's bytes per operation
+     * @param caller the caller's bytes and CPU time per operation
      */
     @Benchmark
     public void startStop(CallerAllocation caller) {

@@ -6,16 +6,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Benchmark 10, a Boot path: {@code Timer.record} on the application's meter registry, a timer tagged as Boot's
  * {@code http.server.requests}. Without the starter ({@code boot}) that registry is Boot's Prometheus registry
  * alone; with it ({@code starter}) Boot's composite of the Prometheus registry and the starter's Micrometer bridge,
- * which hands each recording to the custom adapter's ASYNC lane. {@code record} is a timer held by the caller,
+ * which hands each recording to the custom adapter's ASYNC lane. {@code composite} is the application without the
+ * starter but with a second registry that keeps its own statistics, so Boot records through its composite registry as
+ * it does with the starter: the part of the starter's cost that is the composite's and a second registry's own, not
+ * the bridge's. {@code record} is a timer held by the caller,
  * {@code lookupAndRecord} finds it by name and tags first, as Boot's Observation handler does on every request.
  */
 public class BootTimerBenchmark extends BootPathBenchmark {
+
+    /**
+     * {@code boot}: the application without the starter; {@code composite}: the same with a second registry that keeps
+     * its own statistics (a {@code SimpleMeterRegistry}), so Boot records through its composite registry, as it does
+     * with the starter; {@code starter}: with the starter and a custom adapter.
+     */
+    @Param({ "boot", "composite", "starter" })
+    public String variant = "starter";
 
     static final String NAME = "http.server.requests";
 
@@ -31,13 +43,13 @@ public class BootTimerBenchmark extends BootPathBenchmark {
     /** Starts the application and registers the timer in its registry. */
     @Setup
     public void setUp() {
-        this.registry = startApplication().bean(MeterRegistry.class);
+        this.registry = startApplication(this.variant).bean(MeterRegistry.class);
         this.timer = this.registry.timer(NAME, TAGS);
     }
 
     /**
      * A timer the caller holds.
-     * @param caller the caller's bytes per operation
+     * @param caller the caller's bytes and CPU time per operation
      */
     @Benchmark
     public void record(CallerAllocation caller) {
@@ -47,7 +59,7 @@ public class BootTimerBenchmark extends BootPathBenchmark {
 
     /**
      * The timer found by name and tags, then recorded.
-     * @param caller the caller's bytes per operation
+     * @param caller the caller's bytes and CPU time per operation
      */
     @Benchmark
     public void lookupAndRecord(CallerAllocation caller) {

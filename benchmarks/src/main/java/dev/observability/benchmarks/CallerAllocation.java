@@ -12,10 +12,12 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * The bytes the benchmark's own thread allocated per operation in an iteration, reported next to the score as
- * {@code callerBytesPerOp}. {@code -prof gc}'s {@code B/op} divides the allocation of every thread by the operations,
- * so a lane worker's or a batch processor's bytes show there too; this figure is the caller's thread alone, which is
- * what the targets of Boot's paths are about. A benchmark method calls {@link #count()} once per operation.
+ * What the benchmark's own thread spent per operation in an iteration, reported next to the score: the bytes it
+ * allocated ({@code callerBytesPerOp}) and its CPU time ({@code callerCpuNsPerOp}). {@code -prof gc}'s {@code B/op}
+ * divides the allocation of every thread by the operations, so a lane worker's or a batch processor's bytes show there
+ * too; this is the caller's thread alone, which is what the targets of Boot's paths are about. The CPU time leaves out
+ * the time the thread waited for a core, which on a loaded machine is most of the score (wall time); it includes what
+ * the thread pays for cache misses and system calls. A benchmark method calls {@link #count()} once per operation.
  * <p>
  * JMH sums an event counter over the measured iterations; each measured iteration therefore reports its share
  * (its bytes per operation divided by the number of measured iterations), so the sum JMH prints is their mean.
@@ -30,9 +32,14 @@ public class CallerAllocation {
     /** Bytes the calling thread allocated per operation in the last iteration. */
     public double callerBytesPerOp;
 
+    /** CPU time of the calling thread per operation in the last iteration, in nanoseconds. */
+    public double callerCpuNsPerOp;
+
     private long operations;
 
     private long allocatedAtStart;
+
+    private long cpuAtStart;
 
     private int share = 1;
 
@@ -45,6 +52,7 @@ public class CallerAllocation {
         this.share = (iteration.getType() == IterationType.MEASUREMENT) ? Math.max(1, iteration.getCount()) : 1;
         this.operations = 0;
         this.allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
+        this.cpuAtStart = THREADS.getCurrentThreadCpuTime();
     }
 
     /** Counts one operation. */
@@ -55,7 +63,13 @@ public class CallerAllocation {
     /** Computes the iteration's figure. */
     @TearDown(Level.Iteration)
     public void stop() {
+        long cpu = THREADS.getCurrentThreadCpuTime() - this.cpuAtStart;
         long allocated = THREADS.getCurrentThreadAllocatedBytes() - this.allocatedAtStart;
-        this.callerBytesPerOp = (this.operations > 0) ? (double) allocated / this.operations / this.share : 0;
+        this.callerBytesPerOp = perOperation(allocated);
+        this.callerCpuNsPerOp = perOperation(cpu);
+    }
+
+    private double perOperation(long total) {
+        return (this.operations > 0) ? (double) total / this.operations / this.share : 0;
     }
 }

@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * threads for it. {@code spaced}: one event every {@value #GAP_MICROS} µs (the caller spins in between, outside the
  * measurement), so the worker has drained the queue and gone idle before each event: the case of an application
  * that is busy but not flooding the lane. {@code backToBack}: one producer recording as fast as it can, the worker
- * busy. Next to each: the caller's bytes per event and the JVM's context switches per 1,000 events.
+ * busy. Next to each: the JVM's context switches per 1,000 events, and for {@code backToBack} the caller's bytes and
+ * CPU time per event.
  */
 public class LaneWakeUpBenchmark extends FullMode {
 
@@ -60,22 +61,21 @@ public class LaneWakeUpBenchmark extends FullMode {
     }
 
     /**
-     * One event after a pause in which the worker went idle.
+     * One event after a pause in which the worker went idle (the caller's bytes and CPU time are not reported: they
+     * would include the pause's).
      * @param gap the pause before it
-     * @param caller the caller's bytes per event
      * @param switches the JVM's context switches per 1,000 events
      */
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
-    public void spaced(Gap gap, CallerAllocation caller, ContextSwitches switches) {
-        caller.count();
+    public void spaced(Gap gap, ContextSwitches switches) {
         switches.count();
         this.handle.increment();
     }
 
     /**
      * Events back to back.
-     * @param caller the caller's bytes per event
+     * @param caller the caller's bytes and CPU time per event
      * @param switches the JVM's context switches per 1,000 events
      */
     @Benchmark

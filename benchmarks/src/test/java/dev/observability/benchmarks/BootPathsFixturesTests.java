@@ -12,6 +12,7 @@ import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Signal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,18 @@ class BootPathsFixturesTests {
     }
 
     @Test
+    void theCompositeVariantRecordsThroughBootsCompositeWithoutTheStarter() {
+        try (BootApplication application = BootApplication.start("composite")) {
+            MeterRegistry registry = application.bean(MeterRegistry.class);
+            assertThat(registry).isInstanceOf(CompositeMeterRegistry.class);
+            assertThat(((CompositeMeterRegistry) registry).getRegistries()).hasSize(2)
+                .hasAtLeastOneElementOfType(PrometheusMeterRegistry.class)
+                .hasAtLeastOneElementOfType(SimpleMeterRegistry.class);
+            assertThat(application.context.getBeanNamesForType(ObservabilityManager.class)).isEmpty();
+        }
+    }
+
+    @Test
     void withTheStarterTheTimerReachesPrometheusAndTheCustomAdaptersAsyncLane() {
         try (BootApplication application = BootApplication.start("starter")) {
             MeterRegistry registry = application.bean(MeterRegistry.class);
@@ -44,8 +57,7 @@ class BootPathsFixturesTests {
                 .hasAtLeastOneElementOfType(MicrometerBridgeRegistry.class);
             ObservabilityManager manager = application.bean(ObservabilityManager.class);
             assertThat(manager.adapter(CustomAdapter.NAME).orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
-            LongSupplier delivered = () -> manager.adapter(CustomAdapter.NAME).orElseThrow().counts()
-                .get(Signal.METRICS).delivered();
+            LongSupplier delivered = delivered(application, Signal.METRICS);
             long before = delivered.getAsLong();
             registry.timer(BootTimerBenchmark.NAME, BootTimerBenchmark.TAGS).record(5, TimeUnit.MILLISECONDS);
             awaitAtLeast(delivered, before + 1);
@@ -58,9 +70,7 @@ class BootPathsFixturesTests {
     void withTheStarterAnObservationReachesTheCustomAdapterAsASpan() {
         try (BootApplication application = BootApplication.start("starter")) {
             assertThat(application.bean(ObservationBridgeHandler.class)).isNotNull();
-            ObservabilityManager manager = application.bean(ObservabilityManager.class);
-            LongSupplier spans = () -> manager.adapter(CustomAdapter.NAME).orElseThrow().counts()
-                .get(Signal.TRACING).delivered();
+            LongSupplier spans = delivered(application, Signal.TRACING);
             BootObservationBenchmark.observe(application.bean(ObservationRegistry.class));
             awaitAtLeast(spans, 1);
         }
@@ -71,14 +81,22 @@ class BootPathsFixturesTests {
         try (BootApplication application = BootApplication.start("starter", BootLogBenchmark.JSON_CONSOLE)) {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
             BootLogBenchmark.redirectConsole(console);
-            ObservabilityManager manager = application.bean(ObservabilityManager.class);
-            LongSupplier logs = () -> manager.adapter(CustomAdapter.NAME).orElseThrow().counts()
-                .get(Signal.LOGGING).delivered();
-            long before = logs.getAsLong();
-            BootLogBenchmark.log(LoggerFactory.getLogger(BootApplication.LOGGER), 7);
-            awaitAtLeast(logs, before + 1);
+            logOnceAndAwaitTheCustomAdapter(application);
             assertThat(console.toString(StandardCharsets.UTF_8)).startsWith("{").containsOnlyOnce("\n")
                 .contains("\"order\":7", "\"region\":\"eu-west\"", "\"amount\":129.5");
+        }
+    }
+
+    @Test
+    void theReadingConsoleTakesTheConsolesPlaceAndTheBridgeStillReceivesEachEvent() {
+        try (BootApplication application = BootApplication.start("starter", BootLogBenchmark.JSON_CONSOLE)) {
+            BootLogBenchmark.replaceConsole(new BootLogBenchmark.ReadingAppender());
+            ch.qos.logback.classic.Logger root = ((ch.qos.logback.classic.LoggerContext) LoggerFactory
+                .getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            java.util.List<String> appenders = new java.util.ArrayList<>();
+            root.iteratorForAppenders().forEachRemaining((appender) -> appenders.add(appender.getClass().getSimpleName()));
+            assertThat(appenders).containsExactly("ReadingAppender", "LogbackBridgeAppender");
+            logOnceAndAwaitTheCustomAdapter(application);
         }
     }
 
@@ -92,6 +110,19 @@ class BootPathsFixturesTests {
                 .contains("\"order\":7", "\"region\":\"eu-west\"", "\"amount\":129.5");
             assertThat(application.context.getBeanNamesForType(ObservabilityManager.class)).isEmpty();
         }
+    }
+
+    /** @return the events of the signal the custom adapter's lane has delivered so far */
+    private static LongSupplier delivered(BootApplication application, Signal signal) {
+        ObservabilityManager manager = application.bean(ObservabilityManager.class);
+        return () -> manager.adapter(CustomAdapter.NAME).orElseThrow().counts().get(signal).delivered();
+    }
+
+    private static void logOnceAndAwaitTheCustomAdapter(BootApplication application) {
+        LongSupplier logs = delivered(application, Signal.LOGGING);
+        long before = logs.getAsLong();
+        BootLogBenchmark.log(LoggerFactory.getLogger(BootApplication.LOGGER), 7);
+        awaitAtLeast(logs, before + 1);
     }
 
     private static void awaitAtLeast(LongSupplier count, long expected) {

@@ -1,6 +1,7 @@
 package dev.observability.core;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.observability.core.internal.dispatch.AdapterLane;
@@ -34,6 +35,10 @@ final class MetricRecorder {
 
     private static final ValueDelivery<MetricsAdapter, MetricId> HISTOGRAM = MetricsAdapter::histogram;
 
+    /** A timing given in nanoseconds: the {@link Duration} the adapter takes is made where the call runs. */
+    private static final ValueDelivery<MetricsAdapter, MetricId> TIMING_NANOS =
+            (adapter, id, nanos) -> adapter.timing(id, Duration.ofNanos((long) nanos));
+
     private MetricRecorder() {
     }
 
@@ -61,9 +66,12 @@ final class MetricRecorder {
     }
 
     /**
-     * A handle bound to one valid metric. Recording allocates nothing on INLINE lanes: counters, gauges and
-     * histograms submit a constant delivery with the id and the value as arguments; a timing submits the handle
-     * itself as its delivery, with the caller's {@link Duration} as the subject.
+     * A handle bound to one valid metric. Recording allocates nothing on the caller's thread: counters, gauges and
+     * histograms submit a constant delivery with the id and the value as arguments; a timing given as a
+     * {@link Duration} submits the handle itself as its delivery, with that duration as the subject; a timing given as
+     * an amount and a unit (as Micrometer's timers record) submits its nanoseconds as the value, and the
+     * {@code Duration} the adapter takes is made where the call runs (an ASYNC lane's worker). A value of type
+     * {@code double} holds nanoseconds exactly up to 2^53 (104 days).
      */
     private static final class Bound implements MetricHandle, ValueDelivery<MetricsAdapter, Duration> {
 
@@ -131,6 +139,20 @@ final class MetricRecorder {
             }
         }
 
+        @Override
+        public void record(long amount, @Nullable TimeUnit unit) {
+            if (unit == null || amount < 0) {
+                this.registry.refusals().refuse(InputRefusal.INVALID_VALUE);
+                return;
+            }
+            if (this.registry.isOn(Signal.METRICS)) {
+                double nanos = unit.toNanos(amount);
+                for (AdapterLane lane : this.lanes.get()) {
+                    lane.submit(Signal.METRICS, TIMING_NANOS, this.id, nanos);
+                }
+            }
+        }
+
         /** Records a timing of this handle's metric: the handle is its own timing delivery. */
         @Override
         public void deliverTo(MetricsAdapter adapter, Duration duration, double unused) {
@@ -169,6 +191,11 @@ final class MetricRecorder {
 
         @Override
         public void record(@Nullable Duration duration) {
+            this.refusals.refuse(this.reason);
+        }
+
+        @Override
+        public void record(long amount, @Nullable TimeUnit unit) {
             this.refusals.refuse(this.reason);
         }
     }

@@ -12,6 +12,7 @@ import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.internal.dispatch.DetailDelivery;
 import dev.observability.core.internal.dispatch.LaneRegistry;
 import dev.observability.core.internal.health.HealthMonitor;
 import dev.observability.core.internal.redaction.FieldsRedactor;
@@ -55,8 +56,6 @@ import org.jspecify.annotations.Nullable;
  * ({@code SpanTracker}), the health schedule ({@code HealthMonitor}).
  */
 public final class ObservabilityManager implements AutoCloseable {
-
-    private static final Predicate<ObservabilityAdapter> ALL_ADAPTERS = (adapter) -> true;
 
     private final Clock clock;
 
@@ -485,47 +484,60 @@ public final class ObservabilityManager implements AutoCloseable {
             output.accept(safe);
         }
         else {
-            submitToLoggingLanes(safe, ALL_ADAPTERS);
+            submitToLoggingLanes(safe);
         }
     }
 
     /**
-     * Hands an event of the host's logging framework to the logging lanes, as a bridge does: never to the
-     * {@linkplain ObservabilityManagerBuilder#logOutput log output}, so an event the output writes into that
-     * framework and the bridge hands back reaches each adapter once. The minimum level, the limits and redaction
-     * apply.
-     * @param event the event
+     * A bridge from the host's logging framework: it hands each of the framework's events to the logging lanes,
+     * never to the {@linkplain ObservabilityManagerBuilder#logOutput log output}, so an event the output writes into
+     * that framework and the bridge hands back reaches each adapter once. A bridge makes it once and dispatches every
+     * event through it.
+     * @param reader turns one of the framework's events into a {@link LogEvent} where a lane delivers it
+     * @param accepts which adapters receive the framework's events: a bridge leaves out adapters whose backend
+     * receives them by itself, so each event reaches each backend once (asked for each event: keep it cheap)
+     * @param <E> the framework's event type
+     * @return the bridge's way in
      */
-    public void dispatchLog(LogEvent event) {
-        dispatchLog(event, ALL_ADAPTERS);
+    public <E> LogBridge<E> logBridge(LogEventReader<E> reader, Predicate<? super ObservabilityAdapter> accepts) {
+        return new LogBridge<>(this, reader, accepts);
     }
 
     /**
-     * Hands an event of the host's logging framework to the logging lanes of the adapters the filter accepts, as
-     * {@link #dispatchLog(LogEvent)} does: a bridge leaves out adapters whose backend receives that framework's
-     * events by itself, so each event reaches each backend once.
-     * @param event the event
-     * @param accepts which adapters receive it
+     * What {@link LogBridge#dispatch} does: on the caller's thread only the signal switch, the minimum level, the
+     * filter and the current span; the event itself goes to each accepted logging lane as it is, with the span.
      */
-    public void dispatchLog(LogEvent event, Predicate<? super ObservabilityAdapter> accepts) {
-        LogEvent safe = admit(event);
-        if (safe != null && accepts != null) {
-            submitToLoggingLanes(safe, accepts);
+    <E> void dispatchBridged(E source, LogLevel level, DetailDelivery<LoggingAdapter, E, SpanContext> delivery,
+            Predicate<? super ObservabilityAdapter> accepts) {
+        if (!this.lanes.isOn(Signal.LOGGING) || !level.isAtLeast(this.settings.minimumLevel())) {
+            return;
+        }
+        AdapterLane[] lanes = this.lanes.loggingLanes();
+        if (lanes.length == 0) {
+            return;
+        }
+        SpanContext span = currentSpanContext();
+        for (AdapterLane lane : lanes) {
+            if (accepts.test(lane.adapter())) {
+                lane.submit(Signal.LOGGING, delivery, source, span);
+            }
         }
     }
 
-    private @Nullable LogEvent admit(@Nullable LogEvent event) {
+    /**
+     * @param event an event
+     * @return the event as adapters receive it (limits and redaction applied), or {@code null} when it is not logged
+     */
+    @Nullable LogEvent admit(@Nullable LogEvent event) {
         if (event == null || !this.lanes.isOn(Signal.LOGGING) || !event.level().isAtLeast(this.settings.minimumLevel())) {
             return null;
         }
         return this.logLimits.apply(redact(event), this.lanes.refusals());
     }
 
-    private void submitToLoggingLanes(LogEvent safe, Predicate<? super ObservabilityAdapter> accepts) {
+    private void submitToLoggingLanes(LogEvent safe) {
         for (AdapterLane lane : this.lanes.loggingLanes()) {
-            if (accepts.test(lane.adapter())) {
-                lane.submit(Signal.LOGGING, (LoggingAdapter adapter) -> adapter.log(safe));
-            }
+            lane.submit(Signal.LOGGING, (LoggingAdapter adapter) -> adapter.log(safe));
         }
     }
 

@@ -176,7 +176,7 @@ public final class ObservabilityManagerBuilder {
      * @param output where {@link ObservabilityManager#log(LogEvent)} and the other {@code log} methods write
      * their events instead of handing them to the logging lanes (default: none, the lanes receive them). A host
      * whose logging framework feeds the lanes through a bridge calling
-     * {@link ObservabilityManager#dispatchLog(LogEvent)} writes them into that framework, so each event reaches
+     * {@link ObservabilityManager#logBridge} writes them into that framework, so each event reaches
      * its console once and each logging adapter once. Called on the logging thread; must not throw.
      * @return this builder
      */

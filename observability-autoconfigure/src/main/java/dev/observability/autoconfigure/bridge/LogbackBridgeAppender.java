@@ -1,5 +1,7 @@
 package dev.observability.autoconfigure.bridge;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -7,53 +9,122 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.FilterAttachableImpl;
+import ch.qos.logback.core.spi.FilterReply;
 import dev.observability.autoconfigure.adapter.LogbackNative;
+import dev.observability.core.LogBridge;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.LogEvent;
 import dev.observability.core.spi.LogLevel;
 import dev.observability.core.spi.ObservabilityAdapter;
+import dev.observability.core.spi.SpanContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.KeyValuePair;
 
 /**
  * A Logback appender on the root logger that hands each of the application's log events to the manager's logging
- * adapters once ({@link ObservabilityManager#dispatchLog}), next to Boot's console and file appenders, which print
- * every event themselves. The library's own lines (a lane's failure report) are handed over too; a lane refuses what
- * would re-enter it (the failing adapter never receives its own report). The event's fields are its SLF4J
- * key-value pairs and its MDC (without the trace ids, which the event carries as its span: the manager's current
- * span, the same one the MDC shows). Adapters whose backend receives Logback's events by itself
- * ({@link LogbackNative}) are left out while they say so.
+ * adapters once (a {@link LogBridge}), next to Boot's console and file appenders, which print every event
+ * themselves. The library's own lines (a lane's failure report) are handed over too; a lane refuses what would
+ * re-enter it (the failing adapter never receives its own report). The event's fields are its SLF4J key-value pairs
+ * and its MDC (without the trace ids, which the event carries as its span: the manager's current span, the same one
+ * the MDC shows). Adapters whose backend receives Logback's events by itself ({@link LogbackNative}) are left out
+ * while they say so.
+ * <p>
+ * The logging thread only prepares Logback's event for reading elsewhere (its message, thread name and MDC, which
+ * the console has usually read already) and queues it with the current span: each logging lane turns it into a
+ * {@link LogEvent} where it delivers it (an ASYNC lane on its worker), so a log line allocates nothing for the
+ * adapters on the application's thread. Neither synchronized (Logback's {@code AppenderBase} makes every logging
+ * thread take one lock) nor guarded by a thread-local (its {@code UnsynchronizedAppenderBase} reads and writes one
+ * twice per event, a fifth of the bridge's time on a Spring application's thread): the lanes take events from many
+ * threads at once, and refuse an event logged from inside a lane, so the bridge cannot recurse.
  */
-public final class LogbackBridgeAppender extends AppenderBase<ILoggingEvent> {
+public final class LogbackBridgeAppender extends ContextAwareBase implements Appender<ILoggingEvent> {
 
     /** The appender's name on the root logger. */
     public static final String NAME = "OBSERVABILITY_BRIDGE";
 
     private static final Predicate<ObservabilityAdapter> NOT_NATIVE = LogbackBridgeAppender::needsTheBridge;
 
-    private final ObservabilityManager manager;
+    private final LogBridge<ILoggingEvent> bridge;
+
+    private final FilterAttachableImpl<ILoggingEvent> filters = new FilterAttachableImpl<>();
+
+    private volatile boolean started;
+
+    private String name = NAME;
 
     /** @param manager the manager whose logging lanes receive the events */
     public LogbackBridgeAppender(ObservabilityManager manager) {
-        this.manager = manager;
-        setName(NAME);
+        this.bridge = manager.logBridge(LogbackBridgeAppender::read, NOT_NATIVE);
     }
 
     @Override
-    protected void append(ILoggingEvent event) {
-        LogLevel level = toLevel(event.getLevel());
-        if (!level.isAtLeast(this.manager.minimumLevel())) {
+    public void doAppend(ILoggingEvent event) {
+        if (!this.started || this.filters.getFilterChainDecision(event) == FilterReply.DENY) {
             return;
         }
-        this.manager.dispatchLog(new LogEvent(event.getInstant(), level, event.getLoggerName(), event.getThreadName(),
-                event.getFormattedMessage(), fieldsOf(event), errorOf(event), this.manager.currentSpanContext()),
-                NOT_NATIVE);
+        // what Logback reads from the logging thread (its name, the MDC) is read now; the lanes read the rest later
+        event.prepareForDeferredProcessing();
+        this.bridge.dispatch(event, toLevel(event.getLevel()));
+    }
+
+    @Override
+    public String getName() {
+        return this.name;
+    }
+
+    @Override
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public void start() {
+        this.started = true;
+    }
+
+    @Override
+    public void stop() {
+        this.started = false;
+    }
+
+    @Override
+    public boolean isStarted() {
+        return this.started;
+    }
+
+    @Override
+    public void addFilter(Filter<ILoggingEvent> filter) {
+        this.filters.addFilter(filter);
+    }
+
+    @Override
+    public void clearAllFilters() {
+        this.filters.clearAllFilters();
+    }
+
+    @Override
+    public List<Filter<ILoggingEvent>> getCopyOfAttachedFiltersList() {
+        return this.filters.getCopyOfAttachedFiltersList();
+    }
+
+    @Override
+    public FilterReply getFilterChainDecision(ILoggingEvent event) {
+        return this.filters.getFilterChainDecision(event);
     }
 
     private static boolean needsTheBridge(ObservabilityAdapter adapter) {
         return !(adapter instanceof LogbackNative logbackNative) || !logbackNative.receivesLogbackEvents();
+    }
+
+    /** Runs where a lane delivers the event: a worker thread for an ASYNC lane. */
+    private static LogEvent read(ILoggingEvent event, @Nullable SpanContext span) {
+        return new LogEvent(event.getInstant(), toLevel(event.getLevel()), event.getLoggerName(), event.getThreadName(),
+                event.getFormattedMessage(), fieldsOf(event), errorOf(event), span);
     }
 
     private static LogLevel toLevel(Level level) {
@@ -67,21 +138,29 @@ public final class LogbackBridgeAppender extends AppenderBase<ILoggingEvent> {
     }
 
     private static Fields fieldsOf(ILoggingEvent event) {
-        Fields fields = Fields.empty();
         Map<String, String> mdc = event.getMDCPropertyMap();
+        List<KeyValuePair> pairs = event.getKeyValuePairs();
+        int mdcSize = (mdc != null) ? mdc.size() : 0;
+        int pairCount = (pairs != null) ? pairs.size() : 0;
+        if (mdcSize + pairCount == 0) {
+            return Fields.empty();
+        }
+        List<@Nullable Object> keysAndValues = new ArrayList<>(2 * (mdcSize + pairCount));
         if (mdc != null) {
             for (Map.Entry<String, String> entry : mdc.entrySet()) {
                 if (!"traceId".equals(entry.getKey()) && !"spanId".equals(entry.getKey())) {
-                    fields = fields.with(entry.getKey(), entry.getValue());
+                    keysAndValues.add(entry.getKey());
+                    keysAndValues.add(entry.getValue());
                 }
             }
         }
-        if (event.getKeyValuePairs() != null) {
-            for (KeyValuePair pair : event.getKeyValuePairs()) {
-                fields = fields.with(pair.key, pair.value);
+        if (pairs != null) {
+            for (KeyValuePair pair : pairs) {
+                keysAndValues.add(pair.key);
+                keysAndValues.add(pair.value);
             }
         }
-        return fields;
+        return Fields.of(keysAndValues.toArray());
     }
 
     private static @Nullable Throwable errorOf(ILoggingEvent event) {

@@ -11,7 +11,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 /**
  * Writes the events of the manager's {@code log(...)} calls into SLF4J (Boot's Logback), under the event's logger,
  * with its fields as key-value pairs and its exception as the cause: they show on Boot's console in its format, and
- * the Logback bridge hands each to the logging adapters once ({@link ObservabilityManager#dispatchLog}).
+ * the Logback bridge hands each to the logging adapters once ({@link ObservabilityManager#logBridge}).
  */
 public final class Slf4jLogOutput implements Consumer<LogEvent> {
 

@@ -1,5 +1,6 @@
 package dev.observability.autoconfigure.bridge;
 
+import java.time.Duration;
 import java.util.Iterator;
 
 import ch.qos.logback.classic.Level;
@@ -14,6 +15,7 @@ import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.SpanContext;
 import dev.observability.core.tracing.Span;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class LogbackBridgeAutoConfigurationTests {
 
@@ -58,6 +61,48 @@ class LogbackBridgeAutoConfigurationTests {
             assertThat(event.fields().get("order")).isEqualTo(42L);
             assertThat(event.error()).isSameAs(error);
             assertThat(event.span()).isEqualTo(span.context());
+        });
+    }
+
+    @Test
+    void anAsyncAdapterGetsTheLoggingThreadsNameMdcAndSpanThoughItsWorkerReadsTheEventLater() {
+        this.runner.withPropertyValues("observability.adapters.custom.dispatch.mode=async").run((context) -> {
+            BridgeRecordingAdapter custom = context.getBean(BridgeRecordingAdapter.class);
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            // a logger whose only appender is the bridge: no console reads the event before the bridge does
+            LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+            ch.qos.logback.classic.Logger alone = logback.getLogger("com.example.BridgeOnly");
+            Appender<ILoggingEvent> bridge = logback.getLogger(Logger.ROOT_LOGGER_NAME)
+                .getAppender(LogbackBridgeAppender.NAME);
+            alone.setAdditive(false);
+            alone.addAppender(bridge);
+            SpanContext[] logged = new SpanContext[1];
+            Thread thread = new Thread(() -> {
+                try (Span span = manager.startSpan("checkout")) {
+                    logged[0] = span.context();
+                    MDC.put("tenant", "acme");
+                    alone.atInfo().addKeyValue("order", 42).log("order {} placed", 42);
+                }
+                finally {
+                    MDC.clear();
+                }
+                Thread.currentThread().setName("renamed after logging");
+            }, "order-worker");
+            try {
+                thread.start();
+                thread.join();
+            }
+            finally {
+                alone.detachAppender(bridge);
+                alone.setAdditive(true);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> custom.logs().size() == 1);
+            LogEvent event = custom.logs().get(0);
+            assertThat(event.thread()).isEqualTo("order-worker");
+            assertThat(event.message()).isEqualTo("order 42 placed");
+            assertThat(event.fields().get("tenant")).isEqualTo("acme");
+            assertThat(event.fields().get("order")).isEqualTo(42L);
+            assertThat(event.span()).isEqualTo(logged[0]);
         });
     }
 

@@ -49,8 +49,12 @@ public final class AdapterLane implements LaneView {
      * buffer, or a feedback loop. Only a lane's failure report handed to another lane's queue goes on (it reaches the
      * other logging adapters); everything else is refused and counted as
      * {@link Outcome#REJECTED_REENTRANT}.
+     * <p>
+     * Each thread has one {@link Whereabouts}, looked up once per event and changed in place: a thread-local map's
+     * {@code set} costs a second search of the thread's map (and its clean-up of stale entries) twice per event, which
+     * was a quarter of a bridged {@code Timer.record}'s time on a Spring application's thread.
      */
-    private static final ThreadLocal<@Nullable Object> INSIDE_A_LANE = new ThreadLocal<>();
+    private static final ThreadLocal<Whereabouts> INSIDE_A_LANE = ThreadLocal.withInitial(Whereabouts::new);
 
     /** The mark of a thread inside a lane that hands a log event to another lane's queue. */
     private static final Object HANDING_OFF = new Object();
@@ -145,7 +149,7 @@ public final class AdapterLane implements LaneView {
         this.queues.retireAllBut(queue);
         this.tuning = LaneTuning.of(settings, dispatch, breaker,
                 new BreakerOutcomes(breaker, this.account::deliveredSoFar), queue);
-        this.dropLeftover = (signal, delivery, subject, value) -> {
+        this.dropLeftover = (signal, delivery, subject, detail, value) -> {
             this.tuning.breaker().releasePermission();
             this.account.of(signal).queuedDropped();
         };
@@ -309,25 +313,49 @@ public final class AdapterLane implements LaneView {
      * @param <S> the subject's type
      */
     public <A, S> void submit(Signal signal, ValueDelivery<A, S> delivery, S subject, double value) {
+        submitCall(signal, delivery, subject, null, value);
+    }
+
+    /**
+     * Hands one event to the adapter, now or through the queue, as a call that takes two objects as arguments (such
+     * as a logging framework's event and the span current when it was logged), run on the thread that delivers: on
+     * an INLINE lane the caller's, on an ASYNC lane the worker. Nothing is allocated for the event. Never throws,
+     * never blocks.
+     * @param signal the signal the event is counted under
+     * @param delivery the call to make on the adapter
+     * @param subject what the call is about
+     * @param detail the second object, or {@code null}
+     * @param <A> the adapter type
+     * @param <S> the subject's type
+     * @param <D> the detail's type
+     */
+    public <A, S, D> void submit(Signal signal, DetailDelivery<A, S, D> delivery, S subject, @Nullable D detail) {
+        submitCall(signal, delivery, subject, detail, 0);
+    }
+
+    /**
+     * The one path of every submission.
+     * @param delivery a {@link ValueDelivery} or a {@link DetailDelivery}
+     */
+    private void submitCall(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
         SignalAccount account = this.account.of(signal);
         LaneTuning tuning = this.tuning;
         if (!tuning.accepts(signal) || !this.accepting) {
             account.rejectedDisabled();
             return;
         }
-        Object inside = INSIDE_A_LANE.get();
+        Whereabouts here = INSIDE_A_LANE.get();
+        Object inside = here.lane;
         if (inside != null) {
-            submitFromInsideALane(inside, tuning, signal, account, delivery, subject, value);
+            submitFromInsideALane(here, inside, tuning, signal, account, delivery, subject, detail, value);
             return;
         }
-        INSIDE_A_LANE.set(this);
+        here.lane = this;
         try {
-            dispatch(tuning, signal, account, delivery, subject, value);
+            dispatch(tuning, signal, account, delivery, subject, detail, value);
         }
         finally {
-            // set(null), not remove(): remove() drops the thread's map entry, and the next set() allocates a new one
-            // (32 bytes on every recording)
-            INSIDE_A_LANE.set(null);
+            here.lane = null;
         }
     }
 
@@ -337,35 +365,35 @@ public final class AdapterLane implements LaneView {
      * and two adapters that log cannot feed each other); anything else, and every event for the lane the thread is
      * inside, is refused and counted as {@link Outcome#REJECTED_REENTRANT}.
      */
-    private <A, S> void submitFromInsideALane(Object inside, LaneTuning tuning, Signal signal, SignalAccount account,
-            ValueDelivery<A, S> delivery, S subject, double value) {
+    private void submitFromInsideALane(Whereabouts here, Object inside, LaneTuning tuning, Signal signal,
+            SignalAccount account, Object delivery, Object subject, @Nullable Object detail, double value) {
         if (signal != Signal.LOGGING || !FailureLog.isReporting() || inside == this || inside == HANDING_OFF
                 || tuning.queue() == null) {
             account.rejectedReentrant();
             return;
         }
-        INSIDE_A_LANE.set(HANDING_OFF);
+        here.lane = HANDING_OFF;
         try {
-            dispatch(tuning, signal, account, delivery, subject, value);
+            dispatch(tuning, signal, account, delivery, subject, detail, value);
         }
         finally {
-            INSIDE_A_LANE.set(inside);
+            here.lane = inside;
         }
     }
 
-    private <A, S> void dispatch(LaneTuning tuning, Signal signal, SignalAccount account,
-            ValueDelivery<A, S> delivery, S subject, double value) {
+    private void dispatch(LaneTuning tuning, Signal signal, SignalAccount account, Object delivery, Object subject,
+            @Nullable Object detail, double value) {
         if (!permitted(tuning.breaker())) {
             account.rejectedCircuitOpen();
             return;
         }
         LaneWorker queue = tuning.queue();
         if (queue == null) {
-            run(tuning, account, false, delivery, subject, value);
+            run(tuning, account, false, delivery, subject, detail, value);
             return;
         }
         account.queued();
-        if (!queue.offer(signal, delivery, subject, value, tuning.settings().queueCapacity())) {
+        if (!queue.offer(signal, delivery, subject, detail, value, tuning.settings().queueCapacity())) {
             tuning.breaker().releasePermission();
             account.queuedDropped();
         }
@@ -379,15 +407,16 @@ public final class AdapterLane implements LaneView {
      * again to the worker the lane queues to now, counted once as it was; dropped when the lane has stopped, queues no
      * more, or that worker's queue is full.
      */
-    private void handOver(Signal signal, ValueDelivery<Object, Object> delivery, Object subject, double value) {
+    private void handOver(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
         LaneWorker target = this.accepting ? this.tuning.queue() : null;
-        if (target != null && target.isRunning() && target.offer(signal, delivery, subject, value, Integer.MAX_VALUE)) {
+        if (target != null && target.isRunning()
+                && target.offer(signal, delivery, subject, detail, value, Integer.MAX_VALUE)) {
             if (!target.isRunning()) {
                 target.sweepIfEnded(this.handOver);
             }
             return;
         }
-        this.dropLeftover.handle(signal, delivery, subject, value);
+        this.dropLeftover.handle(signal, delivery, subject, detail, value);
     }
 
     /**
@@ -399,6 +428,11 @@ public final class AdapterLane implements LaneView {
      */
     private boolean permitted(CircuitBreaker breaker) {
         CircuitBreaker.State state = breaker.getState();
+        if (state == CircuitBreaker.State.CLOSED) {
+            // a closed breaker permits every call and counts no permission (Resilience4j's ClosedState): asking it
+            // again would only read its state a second time
+            return true;
+        }
         if (state == CircuitBreaker.State.FORCED_OPEN
                 || (state == CircuitBreaker.State.OPEN && now() - this.openRecheckAt < 0)) {
             return false;
@@ -416,10 +450,17 @@ public final class AdapterLane implements LaneView {
      * @param lane the lane the worker works for
      */
     static void markWorkerThread(Object lane) {
-        INSIDE_A_LANE.set(lane);
+        INSIDE_A_LANE.get().lane = lane;
     }
 
-    private void deliver(Signal signal, ValueDelivery<Object, Object> delivery, Object subject, double value) {
+    /** Which lane a thread is inside: one per thread, read and written only by that thread. */
+    private static final class Whereabouts {
+
+        /** The lane the thread is inside, {@link #HANDING_OFF}, or {@code null}. */
+        @Nullable Object lane;
+    }
+
+    private void deliver(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
         SignalAccount account = this.account.of(signal);
         LaneTuning tuning = this.tuning;
         CircuitBreaker.State state = tuning.breaker().getState();
@@ -427,19 +468,18 @@ public final class AdapterLane implements LaneView {
             account.queuedRejectedCircuitOpen();
             return;
         }
-        run(tuning, account, true, delivery, subject, value);
+        run(tuning, account, true, delivery, subject, detail, value);
     }
 
     /**
      * Calls the adapter and counts the outcome: an INLINE call on the caller's thread, a queued one on the worker,
      * the one writer of the worker's counts.
      */
-    @SuppressWarnings("unchecked")
-    private <S> void run(LaneTuning tuning, SignalAccount account, boolean byWorker, ValueDelivery<?, S> delivery,
-            S subject, double value) {
+    private void run(LaneTuning tuning, SignalAccount account, boolean byWorker, Object delivery, Object subject,
+            @Nullable Object detail, double value) {
         long start = now();
         try {
-            ((ValueDelivery<Object, S>) delivery).deliverTo(this.adapter, subject, value);
+            call(delivery, subject, detail, value);
             long elapsed = Math.max(0, now() - start);
             // counted before the breaker hears of it: a held success is this count (see BreakerOutcomes)
             if (byWorker) {
@@ -465,6 +505,20 @@ public final class AdapterLane implements LaneView {
             }
             this.health.error(FailureLog.describe(ex));
             this.failureLog.failed(ex);
+        }
+    }
+
+    /**
+     * Calls the adapter: a {@link DetailDelivery} with its two objects, a {@link ValueDelivery} with its object and
+     * value.
+     */
+    @SuppressWarnings("unchecked")
+    private void call(Object delivery, Object subject, @Nullable Object detail, double value) throws Exception {
+        if (delivery instanceof DetailDelivery<?, ?, ?> withDetail) {
+            ((DetailDelivery<Object, Object, Object>) withDetail).deliverTo(this.adapter, subject, detail);
+        }
+        else {
+            ((ValueDelivery<Object, Object>) delivery).deliverTo(this.adapter, subject, value);
         }
     }
 

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The bounded queue of an ASYNC lane: many producers, one consumer at a time, and slots allocated once. An event is
- * four values (its signal, its delivery, the delivery's subject and a number) written into the next free slot, so
- * queuing an event allocates nothing, where a queue of objects needs one object per event (and the worker's
- * collector the work of freeing it).
+ * five values (its signal, its delivery, the delivery's subject, a second object and a number) written into the next
+ * free slot, so queuing an event allocates nothing, where a queue of objects needs one object per event (and the
+ * collector the work of freeing it). A slot takes 24 bytes (five array elements with compressed references).
  * <p>
  * A producer claims an index with a compare-and-set on the producer index, after checking against the consumer's
  * index that the ring holds fewer than {@code capacity} events; it then writes the slot's fields and publishes the
@@ -51,6 +51,8 @@ final class EventRing {
 
     private final @Nullable Object[] subjects;
 
+    private final @Nullable Object[] details;
+
     private final double[] values;
 
     /** @param capacity the most events the ring holds, 1 or more */
@@ -65,6 +67,7 @@ final class EventRing {
         this.signals = new Signal[size];
         this.deliveries = new Object[size];
         this.subjects = new Object[size];
+        this.details = new Object[size];
         this.values = new double[size];
     }
 
@@ -73,11 +76,12 @@ final class EventRing {
      * @param signal the signal it is counted under
      * @param delivery the call to make
      * @param subject the call's subject
+     * @param detail the call's second object, or {@code null}
      * @param value the call's number
      * @return the event's index (0 for the first event ever queued), or -1 when the ring was full
      */
-    long offer(Signal signal, Object delivery, Object subject, double value) {
-        return offer(signal, delivery, subject, value, this.capacity);
+    long offer(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
+        return offer(signal, delivery, subject, detail, value, this.capacity);
     }
 
     /**
@@ -86,11 +90,12 @@ final class EventRing {
      * @param signal the signal it is counted under
      * @param delivery the call to make
      * @param subject the call's subject
+     * @param detail the call's second object, or {@code null}
      * @param value the call's number
      * @param limit the most events the ring may hold now
      * @return the event's index (0 for the first event ever queued), or -1 when the ring held {@code limit} events
      */
-    long offer(Signal signal, Object delivery, Object subject, double value, int limit) {
+    long offer(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value, int limit) {
         long bound = Math.min(limit, this.mask + 1L);
         long index;
         do {
@@ -107,6 +112,7 @@ final class EventRing {
         int slot = (int) index & this.mask;
         this.signals[slot] = signal;
         this.subjects[slot] = subject;
+        this.details[slot] = detail;
         this.values[slot] = value;
         SLOT.setRelease(this.deliveries, slot, delivery);
         return index;
@@ -118,7 +124,6 @@ final class EventRing {
      * @param handler receives the event
      * @return {@code false} when the next event is not there (the ring is empty, or its producer is still writing it)
      */
-    @SuppressWarnings("unchecked")
     boolean poll(QueuedEventHandler handler) {
         long index = (long) INDEX.getAcquire(this.indexes, CONSUMER);
         int slot = (int) index & this.mask;
@@ -128,12 +133,14 @@ final class EventRing {
         }
         Signal signal = this.signals[slot];
         Object subject = this.subjects[slot];
+        Object detail = this.details[slot];
         double value = this.values[slot];
         this.signals[slot] = null;
         this.subjects[slot] = null;
+        this.details[slot] = null;
         this.deliveries[slot] = null;
         INDEX.setRelease(this.indexes, CONSUMER, index + 1);
-        handler.handle(signal, (ValueDelivery<Object, Object>) delivery, subject, value);
+        handler.handle(signal, delivery, subject, detail, value);
         return true;
     }
 

@@ -2,8 +2,7 @@ package dev.observability.core.internal.dispatch;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
@@ -20,11 +19,13 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain #wakeThreshold(int, Duration) wake threshold}'s one since the worker parked ({@value #BATCH} events, or
  * a quarter of a smaller queue). So an event reaches the adapter within {@code max-delay} of being queued, or as soon
  * as the worker wakes for a full batch, and a busy application pays one wake-up (a {@code futex} call and a context
- * switch) per batch instead of one per event. The worker never spins: on a machine of two cores, a spinning worker
- * takes the core the application needs. A {@code max-delay} of 0 wakes the worker for the first event after it
- * parked, as every event's wake-up did before this policy. (The references: the OpenTelemetry SDK's batch processors
- * export on a schedule or when a batch fills; the LMAX Disruptor's blocking wait strategy and JCTools' idle
- * strategies park a consumer that finds nothing.)
+ * switch) per batch instead of one per event. While producers keep it busy (a round of at least a wake threshold's
+ * events), the worker lingers instead: it parks for at most {@value #LINGER_MILLIS} ms and is woken by a producer only
+ * if half the queue fills meanwhile, so a flood of events costs the producers no wake-up at all. The worker never
+ * spins: on a machine of two cores, a spinning worker takes the core the application needs. A {@code max-delay} of 0
+ * wakes the worker for the first event after it parked, as every event's wake-up did before this policy. (The
+ * references: the OpenTelemetry SDK's batch processors export on a schedule or when a batch fills; the LMAX
+ * Disruptor's blocking wait strategy and JCTools' idle strategies park a consumer that finds nothing.)
  * <p>
  * Stopping is two steps, so that every lane of a manager drains at the same time: {@link #requestStop()} wakes the
  * worker, which delivers what is queued and ends, and {@link #awaitStop} waits for that until a deadline. Whatever is
@@ -48,20 +49,31 @@ final class LaneWorker {
     /** How long an idle worker whose lane has a {@code max-delay} of 0 parks before it looks at its state again. */
     private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    /** The longest a worker lingers after a busy round (never longer than the lane's {@code max-delay}). */
+    private static final long LINGER_MILLIS = 1;
+
     /** {@link #wakeAt} while the worker is awake: no producer wakes it. */
     private static final long AWAKE = Long.MAX_VALUE;
 
-    /** {@link #callStartedAt} while the worker is not in a call. */
+    /** The current call's start ({@link #perEvent}) while the worker is not in a call. */
     private static final long NOT_IN_CALL = Long.MIN_VALUE;
 
     /** The worker is the queue's consumer. */
-    private static final int POLLING = 0;
+    private static final long POLLING = 0;
 
     /** The worker is in a call: whoever stops the lane may take the consumer's role. */
-    private static final int IN_CALL = 1;
+    private static final long IN_CALL = 1;
 
     /** The lane's stop took the consumer's role from a worker stuck in a call; the worker ends when it returns. */
-    private static final int STOLEN = 2;
+    private static final long STOLEN = 2;
+
+    /** Where {@link #perEvent} keeps the role; 8 longs (64 bytes) of padding on either side. */
+    private static final int ROLE = 8;
+
+    /** Where {@link #perEvent} keeps the current call's start. */
+    private static final int CALL_STARTED_AT = 9;
+
+    private static final int PADDED = CALL_STARTED_AT + 9;
 
     private final EventRing ring;
 
@@ -76,6 +88,12 @@ final class LaneWorker {
 
     private volatile long parkNanos;
 
+    /** How long the worker lingers after a busy round: 0 (never) when the lane's {@code max-delay} is 0. */
+    private volatile long lingerNanos;
+
+    /** The events queued while the worker lingers that make a producer wake it: half the queue. */
+    private volatile int lingerWakeThreshold;
+
     /**
      * The producer index past which the parked worker is woken: the index of the event that makes the wake threshold,
      * plus one; {@link #AWAKE} while the worker is not parked. Written twice per park, read by every producer.
@@ -84,14 +102,18 @@ final class LaneWorker {
 
     private volatile boolean running = true;
 
-    /** When the current call started by the lane's clock, or {@link #NOT_IN_CALL}; written with ordered stores. */
-    private final AtomicLong callStartedAt = new AtomicLong(NOT_IN_CALL);
+    /**
+     * What the worker writes for each event, alone on its cache lines: at {@link #ROLE} the queue's consumer role
+     * ({@link #POLLING}, {@link #IN_CALL}, {@link #STOLEN}), at {@link #CALL_STARTED_AT} when the current call started
+     * by the lane's clock, or {@link #NOT_IN_CALL} (ordered stores). Producers read {@link #wakeAt} for each event;
+     * were these next to it, every event's writes would take that cache line from them (false sharing: a fifth of a
+     * bridged timer recording's time on the producer's thread).
+     */
+    private final AtomicLongArray perEvent = new AtomicLongArray(PADDED);
 
     private volatile @Nullable QueuedEventHandler discard;
 
     private boolean ended;
-
-    private final AtomicInteger role = new AtomicInteger(POLLING);
 
     /** Set by the worker when its stop took the consumer's role during the call it just made. */
     private boolean stolen;
@@ -126,6 +148,7 @@ final class LaneWorker {
         this.owner = (owner != null) ? owner : this;
         this.predecessor = predecessor;
         this.ring = new EventRing(capacity);
+        this.perEvent.set(CALL_STARTED_AT, NOT_IN_CALL);
         tune(capacity, maxDelay);
         this.runner = runner;
         this.clock = clock;
@@ -152,6 +175,8 @@ final class LaneWorker {
     void tune(int capacity, Duration maxDelay) {
         this.wakeThreshold = wakeThreshold(capacity, maxDelay);
         this.parkNanos = maxDelay.isZero() ? IDLE_PARK_NANOS : maxDelay.toNanos();
+        this.lingerNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS), maxDelay.toNanos());
+        this.lingerWakeThreshold = Math.max(this.wakeThreshold, capacity / 2);
     }
 
     void start() {
@@ -164,12 +189,14 @@ final class LaneWorker {
      * @param signal the signal the event is counted under
      * @param delivery the call to make
      * @param subject the call's subject
+     * @param detail the call's second object, or {@code null}
      * @param value the call's number
      * @param capacity the most events the queue may hold (the lane's setting; no more than the queue was made for)
      * @return {@code false} when the queue holds {@code capacity} events
      */
-    boolean offer(Signal signal, Object delivery, Object subject, double value, int capacity) {
-        long index = this.ring.offer(signal, delivery, subject, value, capacity);
+    boolean offer(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value,
+            int capacity) {
+        long index = this.ring.offer(signal, delivery, subject, detail, value, capacity);
         if (index < 0) {
             return false;
         }
@@ -211,19 +238,21 @@ final class LaneWorker {
      * the lane's clock, so this may exceed the truth by one period of that clock
      */
     long currentCallNanos() {
-        long startedAt = this.callStartedAt.get();
+        long startedAt = this.perEvent.get(CALL_STARTED_AT);
         return (startedAt != NOT_IN_CALL) ? Math.max(0, System.nanoTime() - startedAt) : -1;
     }
 
     private void work() {
         AdapterLane.markWorkerThread(this.owner);
         awaitPredecessor();
+        long takenSinceIdle = 0;
         while (true) {
             int taken = drainBatch();
             if (taken < 0) {
                 return;
             }
             if (taken > 0) {
+                takenSinceIdle += taken;
                 continue;
             }
             if (!this.running) {
@@ -232,7 +261,8 @@ final class LaneWorker {
                 }
                 continue;
             }
-            idle();
+            idle(takenSinceIdle >= this.wakeThreshold);
+            takenSinceIdle = 0;
         }
     }
 
@@ -254,19 +284,26 @@ final class LaneWorker {
     }
 
     /**
-     * Parks until the wake threshold's event is queued, the lane's {@code max-delay} has passed or the lane stops.
+     * Parks until the event the worker waits for is queued, the park's time has passed or the lane stops. After a
+     * round that took at least a wake threshold's worth of events (producers are busy), the worker lingers: it parks
+     * for {@value #LINGER_MILLIS} ms at most and asks to be woken only when half the queue is full, so that producers
+     * that keep the lane busy never pay a wake-up; the worker's own timer wakes it instead. Otherwise it waits for the
+     * wake threshold's event, or for {@code max-delay}.
+     * <p>
      * The worker publishes the index it waits for before it reads the producers' index, and each producer claims its
      * index before it reads {@link #wakeAt}; both are volatile, so either the worker sees that the event it waits for
      * is already claimed and does not park, or that event's producer sees what the worker waits for and wakes it.
      * A wake-up that comes while the worker is not parked only makes its next park return at once.
+     * @param lingering whether producers kept the worker busy since it last parked
      */
-    private void idle() {
-        long wakeAt = this.ring.taken() + this.wakeThreshold;
+    private void idle(boolean lingering) {
+        boolean linger = lingering && this.lingerNanos > 0;
+        long wakeAt = this.ring.taken() + (linger ? this.lingerWakeThreshold : this.wakeThreshold);
         this.wakeAt = wakeAt;
         // an adapter may leave the worker's thread interrupted, which would make every park return at once
         Thread.interrupted();
         if (this.ring.claimed() < wakeAt && this.running) {
-            LockSupport.parkNanos(this, this.parkNanos);
+            LockSupport.parkNanos(this, linger ? this.lingerNanos : this.parkNanos);
         }
         this.wakeAt = AWAKE;
     }
@@ -295,27 +332,27 @@ final class LaneWorker {
      * the other: the worker sees the stop and discards, or the stop sees the worker in its call (or about to make it)
      * and takes the queue. The per-event cost: one volatile store and one compare-and-set, on the worker's thread.
      */
-    private void take(Signal signal, ValueDelivery<Object, Object> delivery, Object subject, double value) {
-        this.role.set(IN_CALL);
+    private void take(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
+        this.perEvent.set(ROLE, IN_CALL);
         QueuedEventHandler discarder = this.discard;
         if (discarder != null) {
-            discarder.handle(signal, delivery, subject, value);
+            discarder.handle(signal, delivery, subject, detail, value);
         }
         else {
-            call(signal, delivery, subject, value);
+            call(signal, delivery, subject, detail, value);
         }
-        if (!this.role.compareAndSet(IN_CALL, POLLING)) {
+        if (!this.perEvent.compareAndSet(ROLE, IN_CALL, POLLING)) {
             this.stolen = true;
         }
     }
 
-    private void call(Signal signal, ValueDelivery<Object, Object> delivery, Object subject, double value) {
-        this.callStartedAt.lazySet(this.clock.getAsLong());
+    private void call(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
+        this.perEvent.lazySet(CALL_STARTED_AT, this.clock.getAsLong());
         try {
-            this.runner.handle(signal, delivery, subject, value);
+            this.runner.handle(signal, delivery, subject, detail, value);
         }
         finally {
-            this.callStartedAt.lazySet(NOT_IN_CALL);
+            this.perEvent.lazySet(CALL_STARTED_AT, NOT_IN_CALL);
         }
     }
 
@@ -356,7 +393,7 @@ final class LaneWorker {
         this.discard = leftOver; // before the role is read: the other half of take's hand-over
         if (this.thread.isAlive()) {
             this.thread.interrupt();
-            if (!this.role.compareAndSet(IN_CALL, STOLEN)) {
+            if (!this.perEvent.compareAndSet(ROLE, IN_CALL, STOLEN)) {
                 return;
             }
         }

@@ -1,6 +1,7 @@
 package dev.observability.core.internal.dispatch;
 
 import dev.observability.core.spi.Signal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives one event taken from an ASYNC lane's queue: the worker runs it, a stop past its deadline counts it as
@@ -11,9 +12,10 @@ interface QueuedEventHandler {
 
     /**
      * @param signal the signal the event is counted under
-     * @param delivery the call to make on the adapter
+     * @param delivery the call to make on the adapter: a {@link ValueDelivery} or a {@link DetailDelivery}
      * @param subject the call's subject
-     * @param value the call's number
+     * @param detail the call's second object (a {@link DetailDelivery}'s), or {@code null}
+     * @param value the call's number (a {@link ValueDelivery}'s)
      */
-    void handle(Signal signal, ValueDelivery<Object, Object> delivery, Object subject, double value);
+    void handle(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value);
 }

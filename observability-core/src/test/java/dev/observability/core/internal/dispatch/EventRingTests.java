@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The ASYNC lane's queue: bounded exactly at its capacity (not at the power of two its slots round up to), first in
- * first out, every event taken exactly once with its four values however many producers offer at once, and a taken
+ * first out, every event taken exactly once with its five values however many producers offer at once, and a taken
  * slot free for the next lap.
  */
 class EventRingTests {
@@ -21,30 +21,31 @@ class EventRingTests {
 
     private final List<Object> taken = new ArrayList<>();
 
-    private final QueuedEventHandler collect = (signal, delivery, subject, value) -> this.taken.add(subject);
+    private final QueuedEventHandler collect = (signal, delivery, subject, detail, value) -> this.taken.add(subject);
 
     @Test
     void holdsExactlyItsCapacityThenRefuses() {
         EventRing ring = new EventRing(10);
         for (int i = 0; i < 10; i++) {
-            assertThat(ring.offer(Signal.METRICS, DELIVERY, i, 0)).isEqualTo(i);
+            assertThat(ring.offer(Signal.METRICS, DELIVERY, i, null, 0)).isEqualTo(i);
         }
-        assertThat(ring.offer(Signal.METRICS, DELIVERY, 10, 0)).isEqualTo(-1);
+        assertThat(ring.offer(Signal.METRICS, DELIVERY, 10, null, 0)).isEqualTo(-1);
         assertThat(ring.size()).isEqualTo(10);
         assertThat(ring.poll(this.collect)).isTrue();
-        assertThat(ring.offer(Signal.METRICS, DELIVERY, 10, 0)).as("the taken slot is free again").isEqualTo(10);
-        assertThat(ring.offer(Signal.METRICS, DELIVERY, 11, 0)).isEqualTo(-1);
+        assertThat(ring.offer(Signal.METRICS, DELIVERY, 10, null, 0)).as("the taken slot is free again").isEqualTo(10);
+        assertThat(ring.offer(Signal.METRICS, DELIVERY, 11, null, 0)).isEqualTo(-1);
     }
 
     @Test
-    void handsOverEachEventsFourValuesInOrderOverManyLaps() {
+    void handsOverEachEventsFiveValuesInOrderOverManyLaps() {
         EventRing ring = new EventRing(3);
         List<String> seen = new ArrayList<>();
-        QueuedEventHandler handler = (signal, delivery, subject, value) -> seen
-            .add(signal + " " + subject + " " + value + " " + (delivery == DELIVERY));
+        QueuedEventHandler handler = (signal, delivery, subject, detail, value) -> seen
+            .add(signal + " " + subject + " " + detail + " " + value + " " + (delivery == DELIVERY));
         for (int i = 0; i < 100; i++) {
             Signal signal = (i % 2 == 0) ? Signal.METRICS : Signal.LOGGING;
-            assertThat(ring.offer(signal, DELIVERY, "event-" + i, i)).isNotNegative();
+            assertThat(ring.offer(signal, DELIVERY, "event-" + i, (i % 5 == 0) ? null : "detail-" + i, i))
+                .isNotNegative();
             if (i % 3 == 2) {
                 while (ring.poll(handler)) {
                     // take what is there
@@ -56,8 +57,8 @@ class EventRingTests {
         }
         assertThat(seen).hasSize(100);
         for (int i = 0; i < 100; i++) {
-            assertThat(seen.get(i)).isEqualTo(((i % 2 == 0) ? "METRICS" : "LOGGING") + " event-" + i + " " + (double) i
-                    + " true");
+            assertThat(seen.get(i)).isEqualTo(((i % 2 == 0) ? "METRICS" : "LOGGING") + " event-" + i + " "
+                    + ((i % 5 == 0) ? "null" : "detail-" + i) + " " + (double) i + " true");
         }
         assertThat(ring.isEmpty()).isTrue();
         assertThat(ring.poll(handler)).isFalse();
@@ -77,7 +78,7 @@ class EventRingTests {
                 awaitQuietly(go);
                 for (int i = 0; i < perProducer; i++) {
                     // the value carries the producer and its sequence number
-                    while (ring.offer(Signal.METRICS, DELIVERY, DELIVERY, producer * 1e9 + i) < 0) {
+                    while (ring.offer(Signal.METRICS, DELIVERY, DELIVERY, null, producer * 1e9 + i) < 0) {
                         refused[producer]++;
                         Thread.onSpinWait();
                     }
@@ -87,7 +88,7 @@ class EventRingTests {
         }
         long[] next = new long[producers];
         long[] total = new long[1];
-        QueuedEventHandler check = (signal, delivery, subject, value) -> {
+        QueuedEventHandler check = (signal, delivery, subject, detail, value) -> {
             int producer = (int) (value / 1e9);
             long sequence = (long) (value - producer * 1e9);
             assertThat(sequence).as("producer %d's next event", producer).isEqualTo(next[producer]);

@@ -42,20 +42,20 @@ class LaneWorkerStopTests {
             }
             return System.nanoTime();
         };
-        LaneWorker worker = new LaneWorker("race", 16, (signal, delivery, subject, value) -> {
+        LaneWorker worker = new LaneWorker("race", 16, (signal, delivery, subject, detail, value) -> {
             this.called.add(subject);
             awaitIgnoringInterrupts(release);
         }, clock);
         ValueDelivery<Object, Object> unused = (adapter, subject, value) -> {
         };
         for (int i = 0; i < QUEUED; i++) {
-            assertThat(worker.offer(Signal.METRICS, unused, i, 0, 16)).isTrue();
+            assertThat(worker.offer(Signal.METRICS, unused, i, null, 0, 16)).isTrue();
         }
         worker.start();
         try {
             assertThat(inHandOver.await(10, TimeUnit.SECONDS)).isTrue();
             worker.awaitStop(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50),
-                    (signal, delivery, subject, value) -> this.leftOver.add(subject));
+                    (signal, delivery, subject, detail, value) -> this.leftOver.add(subject));
             stopReturned.countDown();
             await().atMost(Duration.ofSeconds(10)).until(() -> this.called.size() == 1);
             assertThat(this.called).as("the event in the worker's hands goes on into the call, which hangs")
