@@ -31,12 +31,7 @@ public final class LogBridge<E> {
     LogBridge(ObservabilityManager manager, LogEventReader<E> reader, Predicate<? super ObservabilityAdapter> accepts) {
         this.manager = manager;
         this.accepts = accepts;
-        this.delivery = (adapter, source, span) -> {
-            LogEvent safe = manager.admit(reader.read(source, span));
-            if (safe != null) {
-                adapter.log(safe);
-            }
-        };
+        this.delivery = (adapter, source, span) -> adapter.log(manager.prepared(reader.read(source, span)));
     }
 
     /**

@@ -524,14 +524,21 @@ public final class ObservabilityManager implements AutoCloseable {
         }
     }
 
-    /**
-     * @param event an event
-     * @return the event as adapters receive it (limits and redaction applied), or {@code null} when it is not logged
-     */
-    @Nullable LogEvent admit(@Nullable LogEvent event) {
+    private @Nullable LogEvent admit(@Nullable LogEvent event) {
         if (event == null || !this.lanes.isOn(Signal.LOGGING) || !event.level().isAtLeast(this.settings.minimumLevel())) {
             return null;
         }
+        return prepared(event);
+    }
+
+    /**
+     * The event as adapters receive it. A bridged event was admitted (signal switch, minimum level) when it was
+     * queued, as every other signal's events are, so a change of settings meanwhile does not make a queued event
+     * counted delivered that no adapter received.
+     * @param event an admitted event
+     * @return the event with the limits and redaction applied
+     */
+    LogEvent prepared(LogEvent event) {
         return this.logLimits.apply(redact(event), this.lanes.refusals());
     }
 

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.redaction.Redaction;
+import dev.observability.core.settings.SettingsChange;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.LogEvent;
 import dev.observability.core.spi.LogLevel;
 import dev.observability.core.spi.LoggingAdapter;
+import dev.observability.core.spi.SignalCounts;
 import dev.observability.core.spi.SpanContext;
 import dev.observability.core.testing.AllocatedBytes;
 import dev.observability.core.tracing.Span;
@@ -84,6 +85,21 @@ class LogBridgeTests {
                 .containsExactly("at the level");
             assertThat(manager.adapter("async").orElseThrow().total().submitted()).isZero();
         }
+    }
+
+    @Test
+    void anEventQueuedBeforeTheMinimumLevelRisesIsDeliveredAndCountedOnce() {
+        ObservabilityManager manager = started(ObservabilityManager.builder()
+            .adapter(this.async, LaneSettings.DEFAULTS.withMaxDelay(Duration.ofMinutes(1))));
+        try (manager) {
+            manager.logBridge(READER, (adapter) -> true).dispatch(new FrameworkEvent("queued", "x"), LogLevel.INFO);
+            manager.changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.ERROR));
+            assertThat(this.async.received).as("still queued: the worker waits for a batch or a minute").isEmpty();
+        }
+        assertThat(this.async.received).extracting((received) -> received.event().message()).containsExactly("queued");
+        SignalCounts counts = manager.adapter("async").orElseThrow().total();
+        assertThat(counts.submitted()).isOne();
+        assertThat(counts.delivered()).isOne();
     }
 
     @Test
