@@ -8,8 +8,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What the benchmark's own thread spent per operation in an iteration, reported next to the score: the bytes it
@@ -19,8 +19,8 @@ import org.openjdk.jmh.runner.IterationType;
  * the time the thread waited for a core, which on a loaded machine is most of the score (wall time); it includes what
  * the thread pays for cache misses and system calls. A benchmark method calls {@link #count()} once per operation.
  * <p>
- * JMH sums an event counter over the measured iterations; each measured iteration therefore reports its share
- * (its bytes per operation divided by the number of measured iterations), so the sum JMH prints is their mean.
+ * JMH sums an event counter over the measured iterations of every fork; each measured iteration therefore reports its
+ * share (its figure divided by the number of measured iterations and of forks), so the sum JMH prints is their mean.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -45,11 +45,12 @@ public class CallerAllocation {
 
     /**
      * Starts counting.
+     * @param benchmark the run's forks
      * @param iteration the iteration's kind and count
      */
     @Setup(Level.Iteration)
-    public void start(IterationParams iteration) {
-        this.share = (iteration.getType() == IterationType.MEASUREMENT) ? Math.max(1, iteration.getCount()) : 1;
+    public void start(BenchmarkParams benchmark, IterationParams iteration) {
+        this.share = IterationShare.of(benchmark, iteration);
         this.operations = 0;
         this.allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
         this.cpuAtStart = THREADS.getCurrentThreadCpuTime();

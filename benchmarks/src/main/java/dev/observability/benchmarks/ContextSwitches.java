@@ -13,16 +13,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The context switches of the whole JVM (every thread in {@code /proc/self/task/*}/status: voluntary, a thread that
  * blocked or parked, and nonvoluntary, one the kernel took the core from) per 1,000 operations of an iteration,
  * reported next to the score as {@code ctxSwitchesPer1000Ops}. JMH's own threads switch too, a few times per
  * iteration, so the figure is what the benchmark causes plus a small constant. A benchmark method calls
- * {@link #count()} once per operation. Like {@link CallerAllocation}, each measured iteration reports its share, so
- * the sum JMH prints is the mean. Reads nothing (and reports 0) where {@code /proc} is missing.
+ * {@link #count()} once per operation. Like {@link CallerAllocation}, each measured iteration reports its share
+ * ({@link IterationShare}), so the sum JMH prints is the mean. Reads nothing (and reports 0) where {@code /proc} is missing.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -41,11 +41,12 @@ public class ContextSwitches {
 
     /**
      * Starts counting.
+     * @param benchmark the run's forks
      * @param iteration the iteration's kind and count
      */
     @Setup(Level.Iteration)
-    public void start(IterationParams iteration) {
-        this.share = (iteration.getType() == IterationType.MEASUREMENT) ? Math.max(1, iteration.getCount()) : 1;
+    public void start(BenchmarkParams benchmark, IterationParams iteration) {
+        this.share = IterationShare.of(benchmark, iteration);
         this.operations = 0;
         this.switchesAtStart = now();
     }
