@@ -3,13 +3,10 @@ package dev.observability.core.adapters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 import dev.observability.core.spi.LogEvent;
@@ -146,8 +143,6 @@ public final class JsonLogFormat {
 
         private TextBuffer stackTrace = new TextBuffer();
 
-        private PrintWriter stackTracePrinter = new PrintWriter(this.stackTrace);
-
         /**
          * Writes the event as one line and a newline, replacing the line the writer held.
          * @param event the event
@@ -183,7 +178,6 @@ public final class JsonLogFormat {
             this.bytes = new ByteArrayOutputStream(INITIAL_BUFFER);
             this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), this.bytes);
             this.stackTrace = new TextBuffer();
-            this.stackTracePrinter = new PrintWriter(this.stackTrace);
         }
 
         /** @return the line's bytes, UTF-8, with its newline */
@@ -273,15 +267,14 @@ public final class JsonLogFormat {
         }
 
         /**
-         * Writes the stack trace as {@link Throwable#printStackTrace()} prints it, from the writer's own character
-         * buffer: lone surrogates are replaced there, in place, so the text is neither copied into a string nor
-         * cleaned into a second one.
+         * Writes the stack trace as {@link Throwable#printStackTrace()} prints it, lone surrogates replaced
+         * ({@link StackTraceText}: each frame's line made and cleaned once), from the writer's own character buffer, so
+         * the text is not copied into a string.
          */
         private void writeStackTrace(Throwable error) {
             TextBuffer text = this.stackTrace;
             text.reset();
-            error.printStackTrace(this.stackTracePrinter);
-            Utf16.replaceLoneSurrogates(text.chars(), text.length());
+            StackTraceText.print(error, text);
             this.json.writeString(text.chars(), 0, text.length());
         }
 
@@ -310,64 +303,6 @@ public final class JsonLogFormat {
             text[SECOND_LENGTH + 2] = (char) ('0' + millis % 10);
             text[SECOND_LENGTH + 3] = 'Z';
             this.json.writeString(text, 0, SECOND_LENGTH + 4);
-        }
-    }
-
-    /** A growing character buffer without locks, for one thread: {@link java.io.StringWriter} locks on every write. */
-    private static final class TextBuffer extends Writer {
-
-        private char[] chars = new char[1024];
-
-        private int length;
-
-        char[] chars() {
-            return this.chars;
-        }
-
-        int length() {
-            return this.length;
-        }
-
-        int capacity() {
-            return this.chars.length;
-        }
-
-        void reset() {
-            this.length = 0;
-        }
-
-        @Override
-        public void write(char[] source, int offset, int count) {
-            ensure(count);
-            System.arraycopy(source, offset, this.chars, this.length, count);
-            this.length += count;
-        }
-
-        @Override
-        public void write(String source, int offset, int count) {
-            ensure(count);
-            source.getChars(offset, offset + count, this.chars, this.length);
-            this.length += count;
-        }
-
-        @Override
-        public void write(int c) {
-            ensure(1);
-            this.chars[this.length++] = (char) c;
-        }
-
-        private void ensure(int count) {
-            if (this.length + count > this.chars.length) {
-                this.chars = Arrays.copyOf(this.chars, Math.max(this.chars.length * 2, this.length + count));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -33,26 +33,6 @@ public final class Utf16 {
         return text;
     }
 
-    /**
-     * Replaces every lone (unpaired) UTF-16 surrogate among the first {@code length} characters with U+FFFD, in
-     * place: the text keeps its length.
-     * @param chars the text
-     * @param length how many characters of it, from the first, are text
-     */
-    public static void replaceLoneSurrogates(char[] chars, int length) {
-        for (int i = 0; i < length; i++) {
-            char c = chars[i];
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
-                    i++;
-                }
-                else {
-                    chars[i] = REPLACEMENT;
-                }
-            }
-        }
-    }
-
     private static String replaceFrom(String text, int start) {
         StringBuilder builder = new StringBuilder(text.length());
         builder.append(text, 0, start);
