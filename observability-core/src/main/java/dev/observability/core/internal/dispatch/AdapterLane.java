@@ -509,16 +509,18 @@ public final class AdapterLane implements LaneView {
     }
 
     /**
-     * Calls the adapter: a {@link DetailDelivery} with its two objects, a {@link ValueDelivery} with its object and
-     * value.
+     * Calls the adapter: a {@link ValueDelivery} with its object and value, a {@link DetailDelivery} with its two
+     * objects.
      */
     @SuppressWarnings("unchecked")
     private void call(Object delivery, Object subject, @Nullable Object detail, double value) throws Exception {
-        if (delivery instanceof DetailDelivery<?, ?, ?> withDetail) {
-            ((DetailDelivery<Object, Object, Object>) withDetail).deliverTo(this.adapter, subject, detail);
+        // the kind of nearly every event is asked first: a type check that succeeds is cached by the JVM, one that
+        // fails against an interface is not
+        if (delivery instanceof ValueDelivery<?, ?> withValue) {
+            ((ValueDelivery<Object, Object>) withValue).deliverTo(this.adapter, subject, value);
         }
         else {
-            ((ValueDelivery<Object, Object>) delivery).deliverTo(this.adapter, subject, value);
+            ((DetailDelivery<Object, Object, Object>) delivery).deliverTo(this.adapter, subject, detail);
         }
     }
 
