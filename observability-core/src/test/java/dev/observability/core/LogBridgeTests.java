@@ -92,6 +92,8 @@ class LogBridgeTests {
         ObservabilityManager manager = started(ObservabilityManager.builder()
             .adapter(this.async, LaneSettings.DEFAULTS.withMaxDelay(Duration.ofMinutes(1))));
         try (manager) {
+            // the worker delivers what it finds before its first park: wait until it waits for a batch or a minute
+            await().atMost(Duration.ofSeconds(10)).until(() -> isParked("observability-lane-async"));
             manager.logBridge(READER, (adapter) -> true).dispatch(new FrameworkEvent("queued", "x"), LogLevel.INFO);
             manager.changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.ERROR));
             assertThat(this.async.received).as("still queued: the worker waits for a batch or a minute").isEmpty();
@@ -115,6 +117,14 @@ class LogBridgeTests {
             assertThat(AllocatedBytes.perCall(200_000, () -> bridge.dispatch(event, LogLevel.INFO)))
                 .as("bytes per event on the caller's thread").isLessThan(1.0);
         }
+    }
+
+    private static boolean isParked(String threadName) {
+        return Thread.getAllStackTraces()
+            .keySet()
+            .stream()
+            .anyMatch((thread) -> thread.getName().equals(threadName)
+                    && thread.getState() == Thread.State.TIMED_WAITING);
     }
 
     private static ObservabilityManager started(ObservabilityManagerBuilder builder) {
