@@ -7,7 +7,11 @@
 # Usage: bash benchmarks/e2e/run.sh [options]
 #   --short             CI's form: 1 round, 1 s warm-up, 2 s measured per variant (checks it runs; numbers not judged)
 #   --rounds N          rounds (default 4)
-#   --warmup S          warm-up seconds per measurement (default 10)
+#   --warmup S|auto     warm-up per measurement: S seconds, or (the default) auto: under the same load in 10 s steps
+#                       until the JIT compilers used under 2 % of the JVM's CPU time in two steps in a row (the JIT
+#                       has compiled the request path: before that the throughput is the warm-up's, a third of the
+#                       steady state's on pages), at most --warmup-max seconds
+#   --warmup-max S      longest automatic warm-up (default 300)
 #   --duration S        measured seconds per measurement (default 20)
 #   --apps "A B"        applications (default "orders pages")
 #   --variants "V ..."  variants in the order each round runs them (default "none defaults custom hanging"):
@@ -15,6 +19,10 @@
 #                         defaults  with the starter on its defaults
 #                         custom    with the starter and one custom ASYNC adapter receiving metrics and logs
 #                         hanging   with the starter and one custom adapter whose calls never return
+#                         off       the starter's jars on the class path, the starter switched off
+#                                   (observability.enabled=false): what its jars alone cost
+#                         text      the starter on its defaults but Boot's plain text console
+#                                   (observability.json-logging.enabled=false)
 #                       a starter variant followed by @<commit> (e.g. defaults@164f4c4) uses the starter built from that
 #                       commit of this repository (installed into a private local repository under the work folder)
 #   --no-build          use the jars the last build left in benchmarks/e2e-apps/*/target (after ./mvnw verify or package)
@@ -27,7 +35,7 @@ ROOT=$PWD
 WORK=$ROOT/benchmarks/e2e/target
 SCRIPTS=$ROOT/benchmarks/e2e
 
-ROUNDS=4 WARMUP=10 DURATION=20 APPS="orders pages" VARIANTS="none defaults custom hanging" BUILD=1
+ROUNDS=4 WARMUP=auto WARMUP_MAX=300 DURATION=20 APPS="orders pages" VARIANTS="none defaults custom hanging" BUILD=1
 START_TIMEOUT=${START_TIMEOUT:-300}
 JAVA_OPTS=${JAVA_OPTS:-}
 while [[ $# -gt 0 ]]; do
@@ -35,6 +43,7 @@ while [[ $# -gt 0 ]]; do
         --short) ROUNDS=1 WARMUP=1 DURATION=2 ;;
         --rounds) ROUNDS=$2; shift ;;
         --warmup) WARMUP=$2; shift ;;
+        --warmup-max) WARMUP_MAX=$2; shift ;;
         --duration) DURATION=$2; shift ;;
         --apps) APPS=$2; shift ;;
         --variants) VARIANTS=$2; shift ;;
@@ -116,6 +125,55 @@ percentile_ms() {
         f = (u == "us") ? 0.001 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1; printf "%.3f", v * f; exit }' "$2"
 }
 
+# CPU time the JVM's threads have used so far, in clock ticks, by group: the request threads (Tomcat's), the garbage
+# collector's, the JIT compilers', the starter's own (lane workers, clock, health, bridge sampler) and the rest; then
+# the context switches of all its threads. A thread's group is read from its name (/proc/<pid>/task/<tid>/comm).
+cpu_by_group() {
+    local task comm stat tomcat=0 gc=0 jit=0 starter=0 other=0 switches=0 ticks
+    for task in /proc/"$1"/task/*; do
+        comm=$(cat "$task/comm" 2>/dev/null) || continue
+        stat=$(cat "$task/stat" 2>/dev/null) || continue
+        stat=${stat##*) }
+        ticks=$(awk '{ print $12 + $13 }' <<<"$stat")
+        case $comm in
+            http-nio*) tomcat=$((tomcat + ticks)) ;;
+            "GC Thread"* | G1*) gc=$((gc + ticks)) ;;
+            C1\ Compiler* | C2\ Compiler*) jit=$((jit + ticks)) ;;
+            observability*) starter=$((starter + ticks)) ;;
+            *) other=$((other + ticks)) ;;
+        esac
+        switches=$((switches + $(awk '/ctxt_switches/ { s += $2 } END { print s + 0 }' "$task/status" 2>/dev/null || echo 0)))
+    done
+    echo "$tomcat $gc $jit $starter $other $switches"
+}
+
+# Puts the application under wrk's load until it is warm (see --warmup); prints the seconds it took, with a "+" when
+# the automatic warm-up reached --warmup-max before the JIT settled.
+warm_up() {
+    local app=$1 url=$2
+    if [[ $WARMUP != auto ]]; then
+        wrk -t1 -c8 -d"${WARMUP}s" --timeout 10s -s "$SCRIPTS/$app.lua" "$url" >/dev/null
+        echo "$WARMUP"
+        return
+    fi
+    local seconds=0 quiet=0 before after
+    while ((seconds < WARMUP_MAX)); do
+        before=$(cpu_by_group "$PID")
+        wrk -t1 -c8 -d10s --timeout 10s -s "$SCRIPTS/$app.lua" "$url" >/dev/null
+        after=$(cpu_by_group "$PID")
+        seconds=$((seconds + 10))
+        if awk -v b="$before" -v a="$after" 'BEGIN { split(b, x, " "); split(a, y, " "); all = 0
+                for (i = 1; i <= 5; i++) all += y[i] - x[i]
+                exit !((y[3] - x[3]) < 0.02 * all) }'; then
+            quiet=$((quiet + 1))
+            ((quiet < 2)) || { echo "$seconds"; return; }
+        else
+            quiet=0
+        fi
+    done
+    echo "$seconds+"
+}
+
 # One value of a meter from /actuator/metrics (0 when it is not there).
 meter() {
     curl -s --max-time 10 "$1/actuator/metrics/$2" | grep -o '"value":[0-9.E+-]*' | head -n 1 | cut -d: -f2 \
@@ -130,6 +188,8 @@ measure() {
         none) jar=$WORK/jars/$app-none.jar ;;
         defaults) jar=$WORK/jars/$app-starter$suffix.jar ;;
         custom | hanging) jar=$WORK/jars/$app-starter$suffix.jar; args=(--e2e.adapter="$config") ;;
+        off) jar=$WORK/jars/$app-starter$suffix.jar; args=(--observability.enabled=false) ;;
+        text) jar=$WORK/jars/$app-starter$suffix.jar; args=(--observability.json-logging.enabled=false) ;;
         *) fail "unknown variant $variant" ;;
     esac
     [[ -f $jar ]] || fail "$jar is missing: run without --no-build"
@@ -153,10 +213,13 @@ measure() {
         status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$base$path")
         [[ $status == 200 ]] || fail "$app ($variant): GET $path answered $status; see $log"
     done
-    wrk -t1 -c8 -d"${WARMUP}s" --timeout 10s -s "$SCRIPTS/$app.lua" "$url" >/dev/null
-    local before after
+    local warmed
+    warmed=$(warm_up "$app" "$url")
+    local before after cpu_before cpu_after
     before=$(load1)
+    cpu_before=$(cpu_by_group "$PID")
     wrk -t1 -c8 -d"${DURATION}s" --timeout 10s --latency -s "$SCRIPTS/$app.lua" "$url" >"$out"
+    cpu_after=$(cpu_by_group "$PID")
     after=$(load1)
     local rps p50 p99 bad errors delivered="-" dropped="-"
     rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
@@ -164,6 +227,13 @@ measure() {
     p99=$(percentile_ms 99% "$out")
     bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out"); bad=${bad:-0}
     errors=$(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$out"); errors=${errors:-0}
+    # CPU milliseconds per 1,000 requests by thread group, and context switches per 1,000 requests
+    local requests cpu
+    requests=$(awk '/requests in/ { print $1 }' "$out")
+    cpu=$(awk -v b="$cpu_before" -v a="$cpu_after" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+        split(b, x, " "); split(a, y, " "); total = 0
+        for (i = 1; i <= 5; i++) { d[i] = (y[i] - x[i]) * 1000 / hz * 1000 / n; total += d[i] }
+        printf "%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f", total, d[1], d[2], d[3], d[4], d[5], (y[6] - x[6]) * 1000 / n }')
     if [[ $config == custom || $config == hanging ]]; then
         local adapter=e2e-$config
         delivered=$(meter "$base" "observability.adapter.events?tag=adapter:$adapter&tag=outcome:delivered")
@@ -173,18 +243,29 @@ measure() {
     fi
     stop_app
     [[ $bad == 0 ]] || fail "$app ($variant): $bad answers were not 2xx/3xx; see $out"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$variant" "$round" "$rps" "$p50" "$p99" \
-        "$before" "$after" "$delivered" "$dropped" "$errors" >>"$WORK/results.tsv"
-    printf '%-7s %-18s round %s: %9s req/s  p50 %7s ms  p99 %7s ms  load %s -> %s  socket errors %s\n' "$app" "$variant" \
-        "$round" "$rps" "$p50" "$p99" "$before" "$after" "$errors" >&2
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$variant" "$round" "$rps" "$p50" "$p99" \
+        "$before" "$after" "$delivered" "$dropped" "$errors" "$cpu" "$warmed" >>"$WORK/results.tsv"
+    printf '%-7s %-18s round %s: warm-up %4ss, %9s req/s  p50 %7s ms  p99 %7s ms  load %s -> %s  socket errors %s\n' \
+        "$app" "$variant" "$round" "$warmed" "$rps" "$p50" "$p99" "$before" "$after" "$errors" >&2
+}
+
+warm_up_text() {
+    if [[ $WARMUP != auto ]]; then
+        echo "${WARMUP} s warm-up"
+        return
+    fi
+    echo "warmed up until the JIT settled (2 steps of 10 s with under 2 % of the JVM's CPU in its compilers;" \
+        "$(cut -f19 "$WORK/results.tsv" | tail -n +2 | tr -d + | sort -n | awk '{ v[NR] = $1 } END { printf "%s to %s s", v[1], v[NR] }')" \
+        "in this run$(grep -q '+$' "$WORK/results.tsv" && echo ", some stopped at the ${WARMUP_MAX} s limit"))"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-printf 'app\tvariant\tround\trps\tp50_ms\tp99_ms\tload_before\tload_after\tdelivered\tdropped\tsocket_errors\n' >"$WORK/results.tsv"
-echo "rounds $ROUNDS, warm-up ${WARMUP}s, measured ${DURATION}s; load average at the start: $LOAD_START" >&2
+printf 'app\tvariant\tround\trps\tp50_ms\tp99_ms\tload_before\tload_after\tdelivered\tdropped\tsocket_errors' >"$WORK/results.tsv"
+printf '\tcpu_ms_per_1000\ttomcat\tgc\tjit\tstarter\tother\tswitches_per_1000\twarmup_s\n' >>"$WORK/results.tsv"
+echo "rounds $ROUNDS, warm-up ${WARMUP}$([[ $WARMUP == auto ]] || echo s), measured ${DURATION}s; load average at the start: $LOAD_START" >&2
 for ((round = 1; round <= ROUNDS; round++)); do
     for app in $APPS; do
         for variant in $VARIANTS; do
@@ -200,7 +281,7 @@ if [[ ${LOAD_START%% *} != 0.[0-4]* ]]; then
     echo "**Not a quiet machine** (1-minute load average ${LOAD_START%% *} at the start, ≥ 0.5): ratios are noisy."
     echo
 fi
-echo "$ROUNDS round(s), each a fresh JVM per variant: ${WARMUP} s warm-up, then \`wrk -t1 -c8 -d${DURATION}s --latency\`;" \
+echo "$ROUNDS round(s), each a fresh JVM per variant: $(warm_up_text), then \`wrk -t1 -c8 -d${DURATION}s --latency\`;" \
     "load average $LOAD_START at the start, $LOAD_END at the end; $(java -version 2>&1 | head -n 1); $(nproc) CPUs."
 echo
 echo "| application | variant | req/s (median) | vs none | p50 ms | p99 ms | p99 vs none | rounds (req/s) |"
@@ -217,5 +298,21 @@ for app in $APPS; do
         ratio() { [[ -n $2 ]] && awk -v x="$1" -v y="$2" 'BEGIN { printf "%.3fx", x / y }' || echo "-"; }
         printf '| %s | %s | %.1f | %s | %.2f | %.2f | %s | %s |\n' "$app" "$variant" "$rps" "$(ratio "$rps" "$base_rps")" \
             "$p50" "$p99" "$(ratio "$p99" "$base_p99")" "$all"
+    done
+done
+echo
+echo "CPU time of the application's JVM per 1,000 requests (ms, medians over the rounds; from /proc/<pid>/task/*/stat"
+echo "while wrk measured), by thread group, and its threads' context switches per 1,000 requests:"
+echo
+echo "| application | variant | all threads | request threads | GC | JIT | the starter's | other | switches |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+for app in $APPS; do
+    for variant in $VARIANTS; do
+        rows=$(awk -F'\t' -v a="$app" -v v="$variant" '$1 == a && $2 == v' "$WORK/results.tsv")
+        line="| $app | $variant |"
+        for column in 12 13 14 15 16 17 18; do
+            line="$line $(cut -f"$column" <<<"$rows" | median) |"
+        done
+        echo "$line"
     done
 done
