@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The application Boot's own paths are measured in: a real Spring Boot application (auto-configuration as on any
  * application's class path: Boot's metrics with its Prometheus registry, its Observation registry and handlers, its
- * Logback logging) with or without the starter. With the starter it runs on the starter's defaults plus one custom
+ * Logback logging) with or without the starter. With the starter it runs on the starter's defaults alone, or on them plus one custom
  * adapter ({@link CustomAdapter}: metrics, spans and logs, on its default ASYNC lane), so the beans under measure are
  * the ones the auto-configuration makes: Boot's composite registry with the Micrometer bridge, the Observation
  * bridge's handler, the Logback bridge's appender. Without the starter its auto-configurations are excluded, which
@@ -37,19 +37,21 @@ final class BootApplication implements AutoCloseable {
 
     /**
      * @param variant {@code boot} (the application without the starter), {@code composite} (the same with a second meter
-     * registry, a {@code SimpleMeterRegistry}, so that Boot makes its composite registry as it does with the starter)
-     * or {@code starter} (with the starter, its defaults and the custom adapter)
+     * registry, a {@code SimpleMeterRegistry}, so that Boot makes its composite registry as it does with the starter),
+     * {@code defaults} (with the starter on its defaults: the Prometheus adapter, no custom adapter) or {@code starter}
+     * (with the starter, its defaults and the custom adapter)
      * @param properties further properties, {@code key=value}
      * @return the started application
      */
     static BootApplication start(String variant, String... properties) {
         Class<?> configuration = switch (variant) {
-            case "boot" -> Plain.class;
+            case "boot", "defaults" -> Plain.class;
             case "composite" -> WithSecondRegistry.class;
             case "starter" -> WithCustomAdapter.class;
-            default -> throw new IllegalArgumentException("variant is boot, composite or starter, was " + variant);
+            default -> throw new IllegalArgumentException(
+                    "variant is boot, composite, defaults or starter, was " + variant);
         };
-        boolean withStarter = configuration == WithCustomAdapter.class;
+        boolean withStarter = variant.equals("defaults") || variant.equals("starter");
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("spring.main.register-shutdown-hook", "false");

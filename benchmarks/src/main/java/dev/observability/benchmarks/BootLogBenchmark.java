@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public class BootLogBenchmark extends BootPathBenchmark {
 
     /** {@code boot}: the application without the starter; {@code starter}: with it and a custom adapter. */
-    @Param({ "boot", "starter" })
+    @Param({ "boot", "defaults", "starter" })
     public String variant = "starter";
 
     /** The console's format in both variants: the starter's JSON lines, named as an application would without it. */

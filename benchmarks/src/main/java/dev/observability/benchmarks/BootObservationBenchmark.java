@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 public class BootObservationBenchmark extends BootPathBenchmark {
 
     /** {@code boot}: the application without the starter; {@code starter}: with it and a custom adapter. */
-    @Param({ "boot", "starter" })
+    @Param({ "boot", "defaults", "starter" })
     public String variant = "starter";
 
     static final String NAME = "orders.place";

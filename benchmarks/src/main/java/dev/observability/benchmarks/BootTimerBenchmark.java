@@ -26,7 +26,7 @@ public class BootTimerBenchmark extends BootPathBenchmark {
      * its own statistics (a {@code SimpleMeterRegistry}), so Boot records through its composite registry, as it does
      * with the starter; {@code starter}: with the starter and a custom adapter.
      */
-    @Param({ "boot", "composite", "starter" })
+    @Param({ "boot", "composite", "defaults", "starter" })
     public String variant = "starter";
 
     static final String NAME = "http.server.requests";

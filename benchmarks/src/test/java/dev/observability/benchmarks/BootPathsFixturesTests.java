@@ -8,11 +8,13 @@ import java.util.function.LongSupplier;
 import dev.observability.autoconfigure.bridge.MicrometerBridgeRegistry;
 import dev.observability.autoconfigure.bridge.ObservationBridgeHandler;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Signal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,18 @@ class BootPathsFixturesTests {
                 .hasAtLeastOneElementOfType(PrometheusMeterRegistry.class)
                 .hasAtLeastOneElementOfType(SimpleMeterRegistry.class);
             assertThat(application.context.getBeanNamesForType(ObservabilityManager.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void onItsDefaultsTheStarterLeavesBootsRegistryAndObservationsAsTheyAre() {
+        try (BootApplication application = BootApplication.start("defaults")) {
+            assertThat(application.bean(MeterRegistry.class)).isInstanceOf(PrometheusMeterRegistry.class);
+            assertThat(application.context.getBeanNamesForType(MicrometerBridgeRegistry.class)).isEmpty();
+            assertThat(application.bean(ObservabilityManager.class).adapters()).extracting(AdapterSnapshot::name)
+                .containsExactly("prometheus");
+            assertThat(application.bean(ObservationBridgeHandler.class).supportsContext(new Observation.Context()))
+                .isFalse();
         }
     }
 

@@ -428,6 +428,18 @@ public final class ObservabilityManager implements AutoCloseable {
         this.spans.record(start, replay, accepts);
     }
 
+    /**
+     * Whether a span handed to {@link #recordSpan} with this filter would reach an adapter's lane now: tracing is on
+     * and a tracing adapter the filter accepts is registered (switched on or off: a switched-off adapter counts what
+     * it refuses). A bridge asks before it gathers what a span needs, so that an application without such an adapter
+     * pays nothing for the spans no one would receive.
+     * @param accepts which tracing adapters the spans would go to
+     * @return whether {@link #recordSpan} with this filter would hand a span to a lane
+     */
+    public boolean recordsSpans(Predicate<ObservabilityAdapter> accepts) {
+        return this.spans.reachesALane(accepts);
+    }
+
     // ---------------------------------------------------------------- logging
 
     /**

@@ -28,7 +28,9 @@ import org.springframework.beans.factory.ObjectProvider;
  * adapters as one span each, through their lanes, when it stops. Adapters marked {@link ObservationNative} are left
  * out: their backend gets the Observations already. When Micrometer Tracing made a span for the Observation, the
  * bridged span has that span's ids and parent, so the adapters see the same trace as the tracing backend;
- * otherwise the bridge makes ids, with the parent Observation (or the manager's current span) as the parent.
+ * otherwise the bridge makes ids, with the parent Observation (or the manager's current span) as the parent. While
+ * no adapter would receive the span (no tracing adapter but native ones, or tracing switched off), the bridge does not
+ * take part in Observations at all.
  */
 public final class ObservationBridgeHandler implements ObservationHandler<Observation.Context> {
 
@@ -55,9 +57,15 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
         this.clock = clock;
     }
 
+    /**
+     * Takes an Observation only while a tracing adapter that is not {@link ObservationNative} would receive its span
+     * (see {@link ObservabilityManager#recordsSpans}): without one, Micrometer leaves the bridge out of the
+     * Observation, which then costs the application nothing more than without the starter.
+     */
     @Override
     public boolean supportsContext(Observation.Context context) {
-        return true;
+        ObservabilityManager target = manager();
+        return target != null && target.recordsSpans(NOT_NATIVE);
     }
 
     @Override

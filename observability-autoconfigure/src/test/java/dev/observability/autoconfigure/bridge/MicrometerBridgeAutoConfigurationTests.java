@@ -1,9 +1,11 @@
 package dev.observability.autoconfigure.bridge;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.autoconfigure.ObservabilityManagerCustomizer;
 import dev.observability.autoconfigure.prometheus.PrometheusAdapterAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.ObservabilityAdapter;
 import dev.observability.core.spi.Signal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -24,13 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MicrometerBridgeAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    private final ApplicationContextRunner withoutCustomAdapter = new ApplicationContextRunner()
         .withPropertyValues("observability.json-logging.enabled=false")
-        .withUserConfiguration(CustomAdapter.class)
         .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class, MetricsAutoConfiguration.class,
                 PrometheusMetricsExportAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
                 CompositeMeterRegistryAutoConfiguration.class, PrometheusAdapterAutoConfiguration.class,
                 MicrometerBridgeAutoConfiguration.class));
+
+    private final ApplicationContextRunner runner = this.withoutCustomAdapter.withUserConfiguration(CustomAdapter.class);
 
     @Test
     void joinsBootsCompositeAndFeedsCustomAdaptersButNotPrometheus() {
@@ -55,6 +58,46 @@ class MicrometerBridgeAutoConfigurationTests {
         this.runner.withClassLoader(new FilteredClassLoader(PrometheusMeterRegistry.class))
             .run((context) -> assertThat(context).hasSingleBean(SimpleMeterRegistry.class)
                 .hasSingleBean(MicrometerBridgeRegistry.class));
+    }
+
+    @Test
+    void staysOutOfBootsRegistriesWhileEveryMetricsAdapterReadsMicrometerNatively() {
+        this.withoutCustomAdapter.withConfiguration(AutoConfigurations.of(LogbackBridgeAutoConfiguration.class))
+            .withBean("tracingAndLogs", BridgeRecordingAdapter.class, () -> new BridgeRecordingAdapter("custom"))
+            .run((context) -> assertThat(context).as("the starter's own customizer registers no adapter")
+                .hasSingleBean(ObservabilityManagerCustomizer.class)
+                .doesNotHaveBean(MicrometerBridgeRegistry.class)
+                .getBean(MeterRegistry.class)
+                .isSameAs(context.getBean(PrometheusMeterRegistry.class)));
+    }
+
+    @Test
+    void joinsForAnAdapterBeanDeclaredWithAnInterfaceTypeAsItMayTakeMetrics() {
+        this.withoutCustomAdapter
+            .withBean("declaredBroadly", ObservabilityAdapter.class, () -> new EventLog("custom", DispatchMode.INLINE))
+            .run((context) -> assertThat(context).hasSingleBean(MicrometerBridgeRegistry.class));
+    }
+
+    @Test
+    void joinsForAManagerCustomizerAsItMayRegisterAnAdapter() {
+        EventLog custom = new EventLog("custom", DispatchMode.INLINE);
+        this.withoutCustomAdapter
+            .withBean(ObservabilityManagerCustomizer.class, () -> (builder) -> builder.adapter(custom))
+            .run((context) -> {
+                assertThat(context).hasSingleBean(MicrometerBridgeRegistry.class);
+                context.getBean(ObservabilityManager.class).start();
+                context.getBean(MeterRegistry.class).counter("jobs.done").increment();
+                assertThat(custom.lines()).anyMatch((line) -> line.startsWith("counter jobs.done"));
+            });
+    }
+
+    @Test
+    void joinsForTheApplicationsOwnManager() {
+        this.withoutCustomAdapter
+            .withBean("ownManager", ObservabilityManager.class, () -> ObservabilityManager.builder()
+                .adapter(new EventLog("custom", DispatchMode.INLINE))
+                .build())
+            .run((context) -> assertThat(context).hasSingleBean(MicrometerBridgeRegistry.class));
     }
 
     @Test
