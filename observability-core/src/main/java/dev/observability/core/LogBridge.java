@@ -35,6 +35,18 @@ public final class LogBridge<E> {
     }
 
     /**
+     * Whether an event of this level would reach a lane now: logging is on, the level is at least the manager's
+     * minimum, and a logging adapter the bridge accepts is registered (switched on or off: a switched-off adapter
+     * counts what it refuses). A bridge asks first when readying an event for the lanes costs something on the
+     * logging thread, so that an application without such an adapter pays nothing for it.
+     * @param level the event's level
+     * @return whether {@link #dispatch} would hand an event of this level to a lane
+     */
+    public boolean reachesALane(LogLevel level) {
+        return this.manager.bridgedLogReachesALane(level, this.accepts);
+    }
+
+    /**
      * Hands one event to the logging lanes, unless logging is switched off or the level is below the manager's
      * minimum. The event must not change afterwards: the lanes read it later, on their own threads.
      * @param source the framework's event

@@ -536,6 +536,19 @@ public final class ObservabilityManager implements AutoCloseable {
         }
     }
 
+    /** See {@link LogBridge#reachesALane}. */
+    boolean bridgedLogReachesALane(LogLevel level, Predicate<? super ObservabilityAdapter> accepts) {
+        if (!this.lanes.isOn(Signal.LOGGING) || !level.isAtLeast(this.settings.minimumLevel())) {
+            return false;
+        }
+        for (AdapterLane lane : this.lanes.loggingLanes()) {
+            if (accepts.test(lane.adapter())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private @Nullable LogEvent admit(@Nullable LogEvent event) {
         if (event == null || !this.lanes.isOn(Signal.LOGGING) || !event.level().isAtLeast(this.settings.minimumLevel())) {
             return null;

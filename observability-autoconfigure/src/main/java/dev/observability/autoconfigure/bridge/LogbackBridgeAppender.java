@@ -64,12 +64,14 @@ public final class LogbackBridgeAppender extends ContextAwareBase implements App
 
     @Override
     public void doAppend(ILoggingEvent event) {
-        if (!this.started || this.filters.getFilterChainDecision(event) == FilterReply.DENY) {
+        LogLevel level = toLevel(event.getLevel());
+        if (!this.started || !this.bridge.reachesALane(level)
+                || this.filters.getFilterChainDecision(event) == FilterReply.DENY) {
             return;
         }
         // what Logback reads from the logging thread (its name, the MDC) is read now; the lanes read the rest later
         event.prepareForDeferredProcessing();
-        this.bridge.dispatch(event, toLevel(event.getLevel()));
+        this.bridge.dispatch(event, level);
     }
 
     @Override
