@@ -437,7 +437,7 @@ public final class ObservabilityManager implements AutoCloseable {
      * @return whether {@link #recordSpan} with this filter would hand a span to a lane
      */
     public boolean recordsSpans(Predicate<ObservabilityAdapter> accepts) {
-        return this.spans.reachesALane(accepts);
+        return this.lanes.routesToAny(Signal.TRACING, accepts);
     }
 
     // ---------------------------------------------------------------- logging
@@ -538,15 +538,7 @@ public final class ObservabilityManager implements AutoCloseable {
 
     /** See {@link LogBridge#reachesALane}. */
     boolean bridgedLogReachesALane(LogLevel level, Predicate<? super ObservabilityAdapter> accepts) {
-        if (!this.lanes.isOn(Signal.LOGGING) || !level.isAtLeast(this.settings.minimumLevel())) {
-            return false;
-        }
-        for (AdapterLane lane : this.lanes.loggingLanes()) {
-            if (accepts.test(lane.adapter())) {
-                return true;
-            }
-        }
-        return false;
+        return level.isAtLeast(this.settings.minimumLevel()) && this.lanes.routesToAny(Signal.LOGGING, accepts);
     }
 
     private @Nullable LogEvent admit(@Nullable LogEvent event) {

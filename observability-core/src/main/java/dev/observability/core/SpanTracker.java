@@ -124,19 +124,6 @@ final class SpanTracker {
         }
     }
 
-    /** See {@link ObservabilityManager#recordsSpans}. */
-    boolean reachesALane(Predicate<ObservabilityAdapter> accepts) {
-        if (!this.lanes.isOn(Signal.TRACING)) {
-            return false;
-        }
-        for (AdapterLane lane : this.lanes.tracingLanes()) {
-            if (accepts.test(lane.adapter())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** @return the stack of this thread's current spans */
     ThreadLocal<@Nullable SpanFrame> stack() {
         return this.currentSpans;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
@@ -93,6 +94,31 @@ public final class LaneRegistry {
             on |= disabledSignals.contains(signal) ? 0 : 1 << signal.ordinal();
         }
         this.signalsOn = on;
+    }
+
+    /**
+     * Whether the manager routes a signal and one of its lanes has an adapter the filter accepts (switched on or off:
+     * a switched-off adapter counts what it refuses), so that a bridge can skip readying an event no lane would take.
+     * @param signal the signal
+     * @param accepts which adapters the bridge hands that signal to
+     * @return whether an event of that signal would reach a lane
+     */
+    public boolean routesToAny(Signal signal, Predicate<? super ObservabilityAdapter> accepts) {
+        if (!isOn(signal)) {
+            return false;
+        }
+        AdapterLane[] lanes = switch (signal) {
+            case METRICS -> this.metricsLanes;
+            case TRACING -> this.tracingLanes;
+            case HEALTH -> this.healthLanes;
+            case LOGGING -> this.loggingLanes;
+        };
+        for (AdapterLane lane : lanes) {
+            if (accepts.test(lane.adapter())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the count of recordings refused before any adapter, by reason */
