@@ -2,7 +2,7 @@
 # The end-to-end benchmark: each application of benchmarks/e2e-apps under wrk, with and without the starter, in A/B
 # rounds alternated in one run. Every measurement is a fresh JVM on a free loopback port, warmed up under the same load,
 # then measured with `wrk -t1 -c8 -d<N>s --latency`; the summary gives medians over the rounds and ratios against the
-# application without the starter. docs/benchmarks.md ("End to end") says what each application and variant is.
+# application without the starter: of the medians, and (paired) the median of each round's own ratio. docs/benchmarks.md ("End to end") says what each application and variant is.
 #
 # Usage: bash benchmarks/e2e/run.sh [options]
 #   --short             CI's form: 1 round, 1 s warm-up, 2 s measured per variant (checks it runs; numbers not judged)
@@ -284,8 +284,8 @@ fi
 echo "$ROUNDS round(s), each a fresh JVM per variant: $(warm_up_text), then \`wrk -t1 -c8 -d${DURATION}s --latency\`;" \
     "load average $LOAD_START at the start, $LOAD_END at the end; $(java -version 2>&1 | head -n 1); $(nproc) CPUs."
 echo
-echo "| application | variant | req/s (median) | vs none | p50 ms | p99 ms | p99 vs none | rounds (req/s) |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| application | variant | req/s (median) | vs none | vs none, paired | p50 ms | p99 ms | p99 vs none | rounds (req/s) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for app in $APPS; do
     base_rps="" base_p99=""
     for variant in $VARIANTS; do
@@ -296,7 +296,12 @@ for app in $APPS; do
         all=$(cut -f4 <<<"$rows" | awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }')
         if [[ $variant == none ]]; then base_rps=$rps base_p99=$p99; fi
         ratio() { [[ -n $2 ]] && awk -v x="$1" -v y="$2" 'BEGIN { printf "%.3fx", x / y }' || echo "-"; }
-        printf '| %s | %s | %.1f | %s | %.2f | %.2f | %s | %s |\n' "$app" "$variant" "$rps" "$(ratio "$rps" "$base_rps")" \
+        # the median of each round's own ratio: the rounds alternate the variants, so a round's ratio compares JVMs
+        # measured minutes apart
+        paired=$(awk -F'\t' -v a="$app" -v v="$variant" '$1 == a && $2 == "none" { n[$3] = $4 } $1 == a && $2 == v { x[$3] = $4 }
+            END { for (r in x) if ((r in n) && n[r] > 0) print x[r] / n[r] }' "$WORK/results.tsv" | median)
+        printf '| %s | %s | %.1f | %s | %s | %.2f | %.2f | %s | %s |\n' "$app" "$variant" "$rps" "$(ratio "$rps" "$base_rps")" \
+            "$( [[ -n $paired && -n $base_rps ]] && printf '%.3fx' "$paired" || echo "-")" \
             "$p50" "$p99" "$(ratio "$p99" "$base_p99")" "$all"
     done
 done

@@ -12,7 +12,6 @@ import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.internal.dispatch.AdapterLane;
-import dev.observability.core.internal.dispatch.DetailDelivery;
 import dev.observability.core.internal.dispatch.LaneRegistry;
 import dev.observability.core.internal.health.HealthMonitor;
 import dev.observability.core.internal.redaction.FieldsRedactor;
@@ -506,39 +505,28 @@ public final class ObservabilityManager implements AutoCloseable {
      * that framework and the bridge hands back reaches each adapter once. A bridge makes it once and dispatches every
      * event through it.
      * @param reader turns one of the framework's events into a {@link LogEvent} where a lane delivers it
-     * @param accepts which adapters receive the framework's events: a bridge leaves out adapters whose backend
-     * receives them by itself, so each event reaches each backend once (asked for each event: keep it cheap)
+     * @param gate which adapters receive the framework's events: a bridge leaves out adapters whose backend
+     * receives them by itself, so each event reaches each backend once (asked once per adapter, see
+     * {@link BridgeGate})
      * @param <E> the framework's event type
      * @return the bridge's way in
      */
-    public <E> LogBridge<E> logBridge(LogEventReader<E> reader, Predicate<? super ObservabilityAdapter> accepts) {
-        return new LogBridge<>(this, reader, accepts);
+    public <E> LogBridge<E> logBridge(LogEventReader<E> reader, BridgeGate gate) {
+        return new LogBridge<>(this, reader, gate);
     }
 
     /**
-     * What {@link LogBridge#dispatch} does: on the caller's thread only the signal switch, the minimum level, the
-     * filter and the current span; the event itself goes to each accepted logging lane as it is, with the span.
+     * Whether a bridged event of this level is admitted: logging is on and the level is at least the minimum. A
+     * bridged event is admitted when it is queued, as every other signal's events are, so a change of settings
+     * meanwhile does not make a queued event counted delivered that no adapter received.
      */
-    <E> void dispatchBridged(E source, LogLevel level, DetailDelivery<LoggingAdapter, E, SpanContext> delivery,
-            Predicate<? super ObservabilityAdapter> accepts) {
-        if (!this.lanes.isOn(Signal.LOGGING) || !level.isAtLeast(this.settings.minimumLevel())) {
-            return;
-        }
-        AdapterLane[] lanes = this.lanes.loggingLanes();
-        if (lanes.length == 0) {
-            return;
-        }
-        SpanContext span = currentSpanContext();
-        for (AdapterLane lane : lanes) {
-            if (accepts.test(lane.adapter())) {
-                lane.submit(Signal.LOGGING, delivery, source, span);
-            }
-        }
+    boolean admitsBridgedLog(LogLevel level) {
+        return this.lanes.isOn(Signal.LOGGING) && level.isAtLeast(this.settings.minimumLevel());
     }
 
-    /** See {@link LogBridge#reachesALane}. */
-    boolean bridgedLogReachesALane(LogLevel level, Predicate<? super ObservabilityAdapter> accepts) {
-        return level.isAtLeast(this.settings.minimumLevel()) && this.lanes.routesToAny(Signal.LOGGING, accepts);
+    /** @return the lanes of the logging adapters now (never changed; a new array when the adapters change) */
+    AdapterLane[] loggingLanes() {
+        return this.lanes.loggingLanes();
     }
 
     private @Nullable LogEvent admit(@Nullable LogEvent event) {

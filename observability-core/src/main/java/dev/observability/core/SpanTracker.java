@@ -34,6 +34,12 @@ final class SpanTracker {
 
     private final ThreadLocal<@Nullable SpanFrame> currentSpans = new ThreadLocal<>();
 
+    /**
+     * Whether a span of the manager's has been made current on any thread yet. Until then no thread has one, and
+     * asking for the current span (each bridged log line does) skips the thread-local look-up.
+     */
+    private volatile boolean anyMadeCurrent;
+
     private final LaneRegistry lanes;
 
     private final Clock clock;
@@ -77,6 +83,7 @@ final class SpanTracker {
             LOGGER.log(Level.DEBUG, "span context source failed; the span is not recorded", ex);
             return RefusedSpan.INSTANCE;
         }
+        madeCurrent();
         return new ManagedSpan(this, name, context, parent, attachment, startEpochNanos, safeAttributes,
                 sourceScope(context, attachment));
     }
@@ -86,7 +93,7 @@ final class SpanTracker {
      * {@code null}
      */
     @Nullable SpanContext current() {
-        ManagedSpan span = SpanFrame.current(this.currentSpans);
+        ManagedSpan span = this.anyMadeCurrent ? SpanFrame.current(this.currentSpans) : null;
         if (span != null) {
             return span.context();
         }
@@ -129,6 +136,13 @@ final class SpanTracker {
         return this.currentSpans;
     }
 
+    /** Notes that a span of the manager's becomes current on this thread (written once: a read after that). */
+    private void madeCurrent() {
+        if (!this.anyMadeCurrent) {
+            this.anyMadeCurrent = true;
+        }
+    }
+
     /** @return the clock of the spans' times */
     Clock clock() {
         return this.clock;
@@ -144,6 +158,7 @@ final class SpanTracker {
      * @return a scope in which the span is current again on this thread, and in the source's context
      */
     Scope makeCurrent(ManagedSpan span) {
+        madeCurrent();
         return new ScopeFrame(this.currentSpans, span, sourceScope(span.context(), span.attachment()));
     }
 

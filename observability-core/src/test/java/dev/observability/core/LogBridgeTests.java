@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.settings.SettingsChange;
@@ -46,7 +48,7 @@ class LogBridgeTests {
     @Test
     void eachLaneReadsTheEventWhereItDeliversItWithTheSpanCurrentWhenLogged() {
         try (ObservabilityManager manager = started(ObservabilityManager.builder().adapter(this.async))) {
-            LogBridge<FrameworkEvent> bridge = manager.logBridge(READER, (adapter) -> true);
+            LogBridge<FrameworkEvent> bridge = manager.logBridge(READER, BridgeGate.everyAdapter());
             SpanContext logged;
             try (Span span = manager.startSpan("checkout")) {
                 logged = span.context();
@@ -65,7 +67,8 @@ class LogBridgeTests {
     void theManagersLimitsApplyToTheReadEvent() {
         try (ObservabilityManager manager = started(ObservabilityManager.builder().adapter(this.async)
             .logLimits(new LogLimits(5, 100, 10)))) {
-            manager.logBridge(READER, (adapter) -> true).dispatch(new FrameworkEvent("order placed", "x"), LogLevel.INFO);
+            manager.logBridge(READER, BridgeGate.everyAdapter())
+                .dispatch(new FrameworkEvent("order placed", "x"), LogLevel.INFO);
             await().atMost(Duration.ofSeconds(10)).until(() -> this.async.received.size() == 1);
             assertThat(this.async.received.get(0).event().message()).startsWith("order").contains("truncated");
             assertThat(manager.refusals().truncations()).isOne();
@@ -78,12 +81,56 @@ class LogBridgeTests {
         try (ObservabilityManager manager = started(ObservabilityManager.builder().adapter(this.async)
             .adapter(inline, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE))
             .minimumLevel(LogLevel.WARN))) {
-            LogBridge<FrameworkEvent> bridge = manager.logBridge(READER, (adapter) -> adapter == inline);
+            LogBridge<FrameworkEvent> bridge = manager.logBridge(READER,
+                    (adapter) -> (adapter == inline) ? BridgeGate.ALWAYS : BridgeGate.NEVER);
             bridge.dispatch(new FrameworkEvent(LogLevel.INFO, "below", "x"), LogLevel.INFO);
             bridge.dispatch(new FrameworkEvent(LogLevel.WARN, "at the level", "x"), LogLevel.WARN);
             assertThat(inline.received).extracting((received) -> received.event().message())
                 .containsExactly("at the level");
             assertThat(manager.adapter("async").orElseThrow().total().submitted()).isZero();
+        }
+    }
+
+    @Test
+    void theGateIsAskedOncePerAdapterUntilTheLoggingAdaptersChange() {
+        Recorder inline = new Recorder("inline");
+        AtomicInteger asked = new AtomicInteger();
+        BridgeGate counting = (adapter) -> {
+            asked.incrementAndGet();
+            return BridgeGate.ALWAYS;
+        };
+        try (ObservabilityManager manager = started(ObservabilityManager.builder()
+            .adapter(inline, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE)))) {
+            LogBridge<FrameworkEvent> bridge = manager.logBridge(READER, counting);
+            for (int i = 0; i < 100; i++) {
+                bridge.dispatch(new FrameworkEvent("before", "x"), LogLevel.INFO);
+            }
+            assertThat(asked).as("once, for the one adapter").hasValue(1);
+            Recorder added = new Recorder("added");
+            manager.register(added, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE));
+            bridge.dispatch(new FrameworkEvent("after", "x"), LogLevel.INFO);
+            assertThat(asked).as("again for both, once the adapters changed").hasValue(3);
+            assertThat(added.received).extracting((received) -> received.event().message()).containsExactly("after");
+            assertThat(inline.received).hasSize(101);
+        }
+    }
+
+    @Test
+    void anAdapterWhoseGateIsAConditionReceivesOnlyTheEventsLoggedWhileItHolds() {
+        Recorder inline = new Recorder("inline");
+        AtomicBoolean open = new AtomicBoolean(true);
+        try (ObservabilityManager manager = started(ObservabilityManager.builder()
+            .adapter(inline, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE)))) {
+            LogBridge<FrameworkEvent> bridge = manager.logBridge(READER, (adapter) -> open::get);
+            bridge.dispatch(new FrameworkEvent("open", "x"), LogLevel.INFO);
+            open.set(false);
+            assertThat(bridge.reachesALane(LogLevel.INFO)).isFalse();
+            bridge.dispatch(new FrameworkEvent("closed", "x"), LogLevel.INFO);
+            open.set(true);
+            assertThat(bridge.reachesALane(LogLevel.INFO)).isTrue();
+            bridge.dispatch(new FrameworkEvent("open again", "x"), LogLevel.INFO);
+            assertThat(inline.received).extracting((received) -> received.event().message())
+                .containsExactly("open", "open again");
         }
     }
 
@@ -94,7 +141,8 @@ class LogBridgeTests {
         try (manager) {
             // the worker delivers what it finds before its first park: wait until it waits for a batch or a minute
             await().atMost(Duration.ofSeconds(10)).until(() -> isParked("observability-lane-async"));
-            manager.logBridge(READER, (adapter) -> true).dispatch(new FrameworkEvent("queued", "x"), LogLevel.INFO);
+            manager.logBridge(READER, BridgeGate.everyAdapter())
+                .dispatch(new FrameworkEvent("queued", "x"), LogLevel.INFO);
             manager.changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.ERROR));
             assertThat(this.async.received).as("still queued: the worker waits for a batch or a minute").isEmpty();
         }
@@ -108,7 +156,7 @@ class LogBridgeTests {
     void handingAnEventToAnAsyncLaneAllocatesNothingOnTheCallersThread() {
         try (ObservabilityManager manager = started(ObservabilityManager.builder()
             .adapter(this.async, LaneSettings.DEFAULTS.withQueueCapacity(1 << 16)))) {
-            LogBridge<FrameworkEvent> bridge = manager.logBridge(READER, (adapter) -> true);
+            LogBridge<FrameworkEvent> bridge = manager.logBridge(READER, BridgeGate.everyAdapter());
             FrameworkEvent event = new FrameworkEvent("order placed", "x");
             for (int i = 0; i < 20_000; i++) {
                 bridge.dispatch(event, LogLevel.INFO); // warm-up: compiled, the adders' cells made

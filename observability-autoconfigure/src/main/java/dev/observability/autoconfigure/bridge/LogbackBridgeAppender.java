@@ -3,7 +3,7 @@ package dev.observability.autoconfigure.bridge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -15,6 +15,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterAttachableImpl;
 import ch.qos.logback.core.spi.FilterReply;
 import dev.observability.autoconfigure.adapter.LogbackNative;
+import dev.observability.core.BridgeGate;
 import dev.observability.core.LogBridge;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.Fields;
@@ -47,11 +48,12 @@ public final class LogbackBridgeAppender extends ContextAwareBase implements App
     /** The appender's name on the root logger. */
     public static final String NAME = "OBSERVABILITY_BRIDGE";
 
-    private static final Predicate<ObservabilityAdapter> NOT_NATIVE = LogbackBridgeAppender::needsTheBridge;
-
     private final LogBridge<ILoggingEvent> bridge;
 
     private final FilterAttachableImpl<ILoggingEvent> filters = new FilterAttachableImpl<>();
+
+    /** Whether a filter is attached (Logback's filter list costs a copy check per event even when empty). */
+    private volatile boolean filtered;
 
     private volatile boolean started;
 
@@ -59,14 +61,14 @@ public final class LogbackBridgeAppender extends ContextAwareBase implements App
 
     /** @param manager the manager whose logging lanes receive the events */
     public LogbackBridgeAppender(ObservabilityManager manager) {
-        this.bridge = manager.logBridge(LogbackBridgeAppender::read, NOT_NATIVE);
+        this.bridge = manager.logBridge(LogbackBridgeAppender::read, LogbackBridgeAppender::gateFor);
     }
 
     @Override
     public void doAppend(ILoggingEvent event) {
         LogLevel level = toLevel(event.getLevel());
         if (!this.started || !this.bridge.reachesALane(level)
-                || this.filters.getFilterChainDecision(event) == FilterReply.DENY) {
+                || (this.filtered && this.filters.getFilterChainDecision(event) == FilterReply.DENY)) {
             return;
         }
         // what Logback reads from the logging thread (its name, the MDC) is read now; the lanes read the rest later
@@ -102,11 +104,13 @@ public final class LogbackBridgeAppender extends ContextAwareBase implements App
     @Override
     public void addFilter(Filter<ILoggingEvent> filter) {
         this.filters.addFilter(filter);
+        this.filtered = true;
     }
 
     @Override
     public void clearAllFilters() {
         this.filters.clearAllFilters();
+        this.filtered = false;
     }
 
     @Override
@@ -119,8 +123,12 @@ public final class LogbackBridgeAppender extends ContextAwareBase implements App
         return this.filters.getFilterChainDecision(event);
     }
 
-    private static boolean needsTheBridge(ObservabilityAdapter adapter) {
-        return !(adapter instanceof LogbackNative logbackNative) || !logbackNative.receivesLogbackEvents();
+    /** Every adapter but one whose backend receives Logback's events by itself: that one only while it does not. */
+    private static BooleanSupplier gateFor(ObservabilityAdapter adapter) {
+        if (adapter instanceof LogbackNative logbackNative) {
+            return () -> !logbackNative.receivesLogbackEvents();
+        }
+        return BridgeGate.ALWAYS;
     }
 
     /** Runs where a lane delivers the event: a worker thread for an ASYNC lane. */

@@ -2,7 +2,10 @@ package dev.observability.autoconfigure.bridge;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.adapters.NoopMetricsAdapter;
 import org.junit.jupiter.api.Test;
@@ -25,9 +28,32 @@ class LogbackBridgeAppenderTests {
         }
     }
 
+    @Test
+    void anAttachedFilterThatDeniesKeepsTheEventFromTheLanesUntilTheFiltersAreCleared() {
+        try (ObservabilityManager manager = ObservabilityManager.builder()
+            .adapter(new BridgeRecordingAdapter("custom"))
+            .build()) {
+            LogbackBridgeAppender appender = new LogbackBridgeAppender(manager);
+            appender.start();
+            appender.addFilter(new Filter<>() {
+                @Override
+                public FilterReply decide(ILoggingEvent event) {
+                    return FilterReply.DENY;
+                }
+            });
+            assertThat(timesReadied(appender)).as("denied by the filter").isZero();
+            appender.clearAllFilters();
+            assertThat(timesReadied(appender)).as("no filter left").isOne();
+        }
+    }
+
     private static int timesReadied(ObservabilityManager manager) {
         LogbackBridgeAppender appender = new LogbackBridgeAppender(manager);
         appender.start();
+        return timesReadied(appender);
+    }
+
+    private static int timesReadied(LogbackBridgeAppender appender) {
         ReadinessCountingEvent event = new ReadinessCountingEvent();
         appender.doAppend(event);
         return event.readied;
