@@ -9,7 +9,9 @@ import dev.observability.core.spi.ObservabilityAdapter;
  * set of logging adapters changes, and keeps the answer; only an adapter whose answer is neither {@link #ALWAYS} nor
  * {@link #NEVER} is asked again, for each event, through the condition it was given. So a bridge pays nothing per
  * event for the type checks that choose its adapters, and an adapter whose backend receives the framework's events
- * by itself only at times (its own appender attached or not) still gets each event once.
+ * by itself only at times (its own appender attached or not) still gets each event once. When in doubt the event
+ * is delivered, not lost: a gate that throws or answers {@code null} lets every event through to that adapter (and
+ * is logged), and so does a condition that throws.
  */
 @FunctionalInterface
 public interface BridgeGate {

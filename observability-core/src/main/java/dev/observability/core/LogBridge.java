@@ -1,5 +1,6 @@
 package dev.observability.core;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param <E> the framework's event type
  */
 public final class LogBridge<E> {
+
+    private static final System.Logger LOGGER = System.getLogger(LogBridge.class.getName());
 
     private final ObservabilityManager manager;
 
@@ -111,7 +114,7 @@ public final class LogBridge<E> {
             List<AdapterLane> lanes = new ArrayList<>(source.length);
             List<@Nullable BooleanSupplier> conditions = new ArrayList<>(source.length);
             for (AdapterLane lane : source) {
-                BooleanSupplier condition = gate.forAdapter(lane.adapter());
+                BooleanSupplier condition = ask(gate, lane);
                 if (condition != BridgeGate.NEVER) {
                     lanes.add(lane);
                     conditions.add((condition == BridgeGate.ALWAYS) ? null : condition);
@@ -121,9 +124,35 @@ public final class LogBridge<E> {
                     conditions.toArray(new BooleanSupplier[0]));
         }
 
+        /** The gate's answer for a lane's adapter; a gate that fails or answers nothing lets every event through. */
+        private static BooleanSupplier ask(BridgeGate gate, AdapterLane lane) {
+            try {
+                BooleanSupplier condition = gate.forAdapter(lane.adapter());
+                if (condition != null) {
+                    return condition;
+                }
+                LOGGER.log(Level.WARNING, "The log bridge's gate gave no answer for adapter '" + lane.name()
+                        + "'; it receives every event");
+            }
+            catch (RuntimeException ex) {
+                LOGGER.log(Level.WARNING, "The log bridge's gate failed for adapter '" + lane.name()
+                        + "'; it receives every event", ex);
+            }
+            return BridgeGate.ALWAYS;
+        }
+
+        /** Whether the lane at this index takes the event; a condition that fails lets it through. */
         boolean opens(int index) {
             BooleanSupplier condition = this.conditions[index];
-            return condition == null || condition.getAsBoolean();
+            if (condition == null) {
+                return true;
+            }
+            try {
+                return condition.getAsBoolean();
+            }
+            catch (RuntimeException ex) {
+                return true;
+            }
         }
 
         boolean reachesALane() {

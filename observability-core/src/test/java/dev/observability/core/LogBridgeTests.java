@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.settings.SettingsChange;
@@ -132,6 +133,42 @@ class LogBridgeTests {
             assertThat(inline.received).extracting((received) -> received.event().message())
                 .containsExactly("open", "open again");
         }
+    }
+
+    @Test
+    void aGateOrConditionThatFailsLetsTheEventThroughRatherThanLoseIt() {
+        Recorder failingGate = new Recorder("failing-gate");
+        Recorder silentGate = new Recorder("silent-gate");
+        Recorder failingCondition = new Recorder("failing-condition");
+        BridgeGate gate = (adapter) -> {
+            if (adapter == failingGate) {
+                throw new IllegalStateException("gate failed");
+            }
+            if (adapter == silentGate) {
+                return nothing();
+            }
+            return () -> {
+                throw new IllegalStateException("condition failed");
+            };
+        };
+        try (ObservabilityManager manager = started(ObservabilityManager.builder()
+            .adapter(failingGate, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE))
+            .adapter(silentGate, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE))
+            .adapter(failingCondition, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE)))) {
+            LogBridge<FrameworkEvent> bridge = manager.logBridge(READER, gate);
+            assertThat(bridge.reachesALane(LogLevel.INFO)).isTrue();
+            bridge.dispatch(new FrameworkEvent("kept", "x"), LogLevel.INFO);
+            for (Recorder recorder : List.of(failingGate, silentGate, failingCondition)) {
+                assertThat(recorder.received).as(recorder.name())
+                    .extracting((received) -> received.event().message())
+                    .containsExactly("kept");
+            }
+        }
+    }
+
+    @SuppressWarnings("NullAway") // a gate written without null checks, as a bridge's author might
+    private static BooleanSupplier nothing() {
+        return null;
     }
 
     @Test
