@@ -2,7 +2,8 @@
 # The end-to-end benchmark: each application of benchmarks/e2e-apps under wrk, with and without the starter, in A/B
 # rounds alternated in one run. Every measurement is a fresh JVM on a free loopback port, warmed up under the same load,
 # then measured with `wrk -t1 -c8 -d<N>s --latency`; the summary gives medians over the rounds and ratios against the
-# application without the starter: of the medians, and (paired) the median of each round's own ratio. docs/benchmarks.md ("End to end") says what each application and variant is.
+# application without the starter: of the medians, and (paired) the median of each round's own ratio with a sign-test
+# interval for it. docs/benchmarks.md ("End to end") says what each application and variant is.
 #
 # Usage: bash benchmarks/e2e/run.sh [options]
 #   --short             CI's form: 1 round, 1 s warm-up, 2 s measured per variant (checks it runs; numbers not judged)
@@ -261,6 +262,27 @@ warm_up_text() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# The median over the rounds of a variant's own ratio against the same round's `none` in one column of results.tsv
+# (the rounds alternate the variants, so a round's ratio compares JVMs measured minutes apart), and a sign-test
+# interval for it: the k-th lowest and k-th highest ratio, k as large as keeps a confidence of at least 90 % (k = 1
+# below 5 rounds, with the confidence it has), e.g. "0.938x [0.911 to 0.957, 97 %]".
+paired() {
+    local app=$1 variant=$2 column=$3
+    if [[ $variant == none ]]; then echo "1.000x"; return; fi
+    awk -F'\t' -v a="$app" -v v="$variant" -v c="$column" '$1 == a && $2 == "none" { n[$3] = $c } $1 == a && $2 == v { x[$3] = $c }
+        END { for (r in x) if ((r in n) && n[r] > 0) print x[r] / n[r] }' "$WORK/results.tsv" | sort -g \
+        | awk '{ v[NR] = $1 }
+            function below(k,   i, p, sum) { p = 0.5 ^ NR; sum = 0; for (i = 0; i < k; i++) { sum += p; p = p * (NR - i) / (i + 1) } return sum }
+            END {
+                if (NR == 0) { print "-"; exit }
+                m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+                if (NR == 1) { printf "%.3fx", m; exit }
+                k = 1
+                while (k + 1 <= NR / 2 && 1 - 2 * below(k + 1) >= 0.9) k++
+                printf "%.3fx [%.3f to %.3f, %.0f %%]", m, v[k], v[NR + 1 - k], 100 * (1 - 2 * below(k))
+            }'
+}
+
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 printf 'app\tvariant\tround\trps\tp50_ms\tp99_ms\tload_before\tload_after\tdelivered\tdropped\tsocket_errors' >"$WORK/results.tsv"
@@ -284,8 +306,14 @@ fi
 echo "$ROUNDS round(s), each a fresh JVM per variant: $(warm_up_text), then \`wrk -t1 -c8 -d${DURATION}s --latency\`;" \
     "load average $LOAD_START at the start, $LOAD_END at the end; $(java -version 2>&1 | head -n 1); $(nproc) CPUs."
 echo
-echo "| application | variant | req/s (median) | vs none | vs none, paired | p50 ms | p99 ms | p99 vs none | rounds (req/s) |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "The paired columns give the median of each round's own ratio against that round's \`none\` and, in brackets, the"
+echo "interval between two of those ratios, ranked from each end, that holds the median ratio of all such rounds with the"
+echo "confidence given (a sign-test interval, assuming nothing about the spread; the widest such interval, of the lowest and"
+echo "highest ratio, holds it with 1 - 2 x 0.5^rounds: 75 % for 3 rounds, 97 % for 6). A target is settled when the whole"
+echo "interval is on one side of it."
+echo
+echo "| application | variant | req/s (median) | vs none | vs none, paired | p50 ms | p99 ms | p99 vs none | p99 vs none, paired | rounds (req/s) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for app in $APPS; do
     base_rps="" base_p99=""
     for variant in $VARIANTS; do
@@ -296,13 +324,9 @@ for app in $APPS; do
         all=$(cut -f4 <<<"$rows" | awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }')
         if [[ $variant == none ]]; then base_rps=$rps base_p99=$p99; fi
         ratio() { [[ -n $2 ]] && awk -v x="$1" -v y="$2" 'BEGIN { printf "%.3fx", x / y }' || echo "-"; }
-        # the median of each round's own ratio: the rounds alternate the variants, so a round's ratio compares JVMs
-        # measured minutes apart
-        paired=$(awk -F'\t' -v a="$app" -v v="$variant" '$1 == a && $2 == "none" { n[$3] = $4 } $1 == a && $2 == v { x[$3] = $4 }
-            END { for (r in x) if ((r in n) && n[r] > 0) print x[r] / n[r] }' "$WORK/results.tsv" | median)
-        printf '| %s | %s | %.1f | %s | %s | %.2f | %.2f | %s | %s |\n' "$app" "$variant" "$rps" "$(ratio "$rps" "$base_rps")" \
-            "$( [[ -n $paired && -n $base_rps ]] && printf '%.3fx' "$paired" || echo "-")" \
-            "$p50" "$p99" "$(ratio "$p99" "$base_p99")" "$all"
+        printf '| %s | %s | %.1f | %s | %s | %.2f | %.2f | %s | %s | %s |\n' "$app" "$variant" "$rps" \
+            "$(ratio "$rps" "$base_rps")" "$(paired "$app" "$variant" 4)" "$p50" "$p99" "$(ratio "$p99" "$base_p99")" \
+            "$(paired "$app" "$variant" 6)" "$all"
     done
 done
 echo
