@@ -26,6 +26,10 @@
 #                                   (observability.json-logging.enabled=false)
 #                       a starter variant followed by @<commit> (e.g. defaults@164f4c4) uses the starter built from that
 #                       commit of this repository (installed into a private local repository under the work folder)
+#   --switch N          in every `custom` JVM, after its warm-up, also measure N pairs of windows with the custom
+#                       adapter switched on and off at runtime (the `observability` endpoint; 5 s of load after each
+#                       switch, not measured): what its lane and the bridges feeding it cost, free of the spread between
+#                       JVMs (the starter's jars and Micrometer's composite registry stay in both windows)
 #   --no-build          use the jars the last build left in benchmarks/e2e-apps/*/target (after ./mvnw verify or package)
 #                       and, for @<commit> variants, those of the previous run
 # Environment: JAVA_OPTS (added to every application's JVM; none by default), START_TIMEOUT (seconds, default 300).
@@ -36,18 +40,19 @@ ROOT=$PWD
 WORK=$ROOT/benchmarks/e2e/target
 SCRIPTS=$ROOT/benchmarks/e2e
 
-ROUNDS=4 WARMUP=auto WARMUP_MAX=300 DURATION=20 APPS="orders pages" VARIANTS="none defaults custom hanging" BUILD=1
+ROUNDS=4 WARMUP=auto WARMUP_MAX=300 DURATION=20 APPS="orders pages" VARIANTS="none defaults custom hanging" BUILD=1 SWITCH=0 SETTLE=5
 START_TIMEOUT=${START_TIMEOUT:-300}
 JAVA_OPTS=${JAVA_OPTS:-}
 while [[ $# -gt 0 ]]; do
     case $1 in
-        --short) ROUNDS=1 WARMUP=1 DURATION=2 ;;
+        --short) ROUNDS=1 WARMUP=1 DURATION=2 SETTLE=1 ;;
         --rounds) ROUNDS=$2; shift ;;
         --warmup) WARMUP=$2; shift ;;
         --warmup-max) WARMUP_MAX=$2; shift ;;
         --duration) DURATION=$2; shift ;;
         --apps) APPS=$2; shift ;;
         --variants) VARIANTS=$2; shift ;;
+        --switch) SWITCH=$2; shift ;;
         --no-build) BUILD=0 ;;
         -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
@@ -181,45 +186,23 @@ meter() {
         | awk '{ printf "%.0f", $1 } END { if (NR == 0) print 0 }' || true
 }
 
-# Runs one measurement and appends its row to results.tsv.
-measure() {
-    local app=$1 variant=$2 round=$3 config=${2%@*} suffix="" jar args=() log out port="" base url
-    [[ $variant == *@* ]] && suffix="@${variant#*@}"
-    case $config in
-        none) jar=$WORK/jars/$app-none.jar ;;
-        defaults) jar=$WORK/jars/$app-starter$suffix.jar ;;
-        custom | hanging) jar=$WORK/jars/$app-starter$suffix.jar; args=(--e2e.adapter="$config") ;;
-        off) jar=$WORK/jars/$app-starter$suffix.jar; args=(--observability.enabled=false) ;;
-        text) jar=$WORK/jars/$app-starter$suffix.jar; args=(--observability.json-logging.enabled=false) ;;
-        *) fail "unknown variant $variant" ;;
-    esac
-    [[ -f $jar ]] || fail "$jar is missing: run without --no-build"
-    log=$WORK/runs/$app-$variant-$round.log
-    out=$WORK/runs/$app-$variant-$round.wrk
-    # shellcheck disable=SC2086
-    java $JAVA_OPTS -jar "$jar" --server.address=127.0.0.1 --server.port=0 "${args[@]}" >"$log" 2>&1 &
-    PID=$!
-    for ((i = 0; i < START_TIMEOUT * 2; i++)); do
-        kill -0 "$PID" 2>/dev/null || fail "$app ($variant) exited during start-up; see $log"
-        port=$(grep -o 'Tomcat started on port [0-9]*' "$log" | head -n 1 | grep -o '[0-9]*$' || true)
-        [[ -n $port ]] && break
-        sleep 0.5
-    done
-    [[ -n $port ]] || fail "$app ($variant) did not start within ${START_TIMEOUT}s; see $log"
-    base=http://127.0.0.1:$port
-    url=$base/
-    for path in $(grep -o '"/[^"]*"' "$SCRIPTS/$app.lua" | tr -d '"' | sort -u); do
-        [[ $path == /orders ]] && continue
-        local status
-        status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$base$path")
-        [[ $status == 200 ]] || fail "$app ($variant): GET $path answered $status; see $log"
-    done
-    local warmed
-    warmed=$(warm_up "$app" "$url")
+# Switches the custom adapter on or off in the running application, through the `observability` endpoint.
+switch_adapter() {
+    local base=$1 adapter=$2 enabled=$3 status
+    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST -H 'Content-Type: application/json' \
+        -d "{\"enabled\": $enabled}" "$base/actuator/observability/$adapter")
+    [[ $status == 204 ]] || fail "switching $adapter to enabled=$enabled answered $status"
+}
+
+# Measures one window of wrk's load on the running application and appends its row to results.tsv, as variant
+# $2 and round $3 (what the application is, and which measurement of it).
+measure_window() {
+    local app=$1 variant=$2 round=$3 config=$4 base=$5 warmed=$6 log=$7
+    local out=$WORK/runs/$app-$variant-$round.wrk
     local before after cpu_before cpu_after
     before=$(load1)
     cpu_before=$(cpu_by_group "$PID")
-    wrk -t1 -c8 -d"${DURATION}s" --timeout 10s --latency -s "$SCRIPTS/$app.lua" "$url" >"$out"
+    wrk -t1 -c8 -d"${DURATION}s" --timeout 10s --latency -s "$SCRIPTS/$app.lua" "$base/" >"$out"
     cpu_after=$(cpu_by_group "$PID")
     after=$(load1)
     local rps p50 p99 bad errors delivered="-" dropped="-"
@@ -242,12 +225,85 @@ measure() {
         [[ $config == hanging || $delivered -gt 0 ]] \
             || fail "$app ($variant): the custom adapter received nothing; see $log"
     fi
-    stop_app
     [[ $bad == 0 ]] || fail "$app ($variant): $bad answers were not 2xx/3xx; see $out"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$variant" "$round" "$rps" "$p50" "$p99" \
         "$before" "$after" "$delivered" "$dropped" "$errors" "$cpu" "$warmed" >>"$WORK/results.tsv"
     printf '%-7s %-18s round %s: warm-up %4ss, %9s req/s  p50 %7s ms  p99 %7s ms  load %s -> %s  socket errors %s\n' \
         "$app" "$variant" "$round" "$warmed" "$rps" "$p50" "$p99" "$before" "$after" "$errors" >&2
+}
+
+# Runs one measurement (a fresh JVM, warmed up, one window; with --switch, the custom adapter's pairs of windows
+# first) and appends its rows to results.tsv.
+measure() {
+    local app=$1 variant=$2 round=$3 config=${2%@*} suffix="" jar args=() log port="" base
+    [[ $variant == *@* ]] && suffix="@${variant#*@}"
+    case $config in
+        none) jar=$WORK/jars/$app-none.jar ;;
+        defaults) jar=$WORK/jars/$app-starter$suffix.jar ;;
+        custom | hanging) jar=$WORK/jars/$app-starter$suffix.jar; args=(--e2e.adapter="$config") ;;
+        off) jar=$WORK/jars/$app-starter$suffix.jar; args=(--observability.enabled=false) ;;
+        text) jar=$WORK/jars/$app-starter$suffix.jar; args=(--observability.json-logging.enabled=false) ;;
+        *) fail "unknown variant $variant" ;;
+    esac
+    if [[ $config == custom ]] && ((SWITCH > 0)); then
+        args+=(--management.endpoints.web.exposure.include=health,metrics,prometheus,observability)
+    fi
+    [[ -f $jar ]] || fail "$jar is missing: run without --no-build"
+    log=$WORK/runs/$app-$variant-$round.log
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS -jar "$jar" --server.address=127.0.0.1 --server.port=0 "${args[@]}" >"$log" 2>&1 &
+    PID=$!
+    for ((i = 0; i < START_TIMEOUT * 2; i++)); do
+        kill -0 "$PID" 2>/dev/null || fail "$app ($variant) exited during start-up; see $log"
+        port=$(grep -o 'Tomcat started on port [0-9]*' "$log" | head -n 1 | grep -o '[0-9]*$' || true)
+        [[ -n $port ]] && break
+        sleep 0.5
+    done
+    [[ -n $port ]] || fail "$app ($variant) did not start within ${START_TIMEOUT}s; see $log"
+    base=http://127.0.0.1:$port
+    for path in $(grep -o '"/[^"]*"' "$SCRIPTS/$app.lua" | tr -d '"' | sort -u); do
+        [[ $path == /orders ]] && continue
+        local status
+        status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$base$path")
+        [[ $status == 200 ]] || fail "$app ($variant): GET $path answered $status; see $log"
+    done
+    local warmed
+    warmed=$(warm_up "$app" "$base/")
+    if [[ $config == custom ]]; then
+        # on then off in odd pairs, off then on in even ones, so a drift of the JVM falls on both alike; 5 s of the
+        # same load after each switch, not measured, let the JIT follow the changed path
+        local pair state
+        for ((pair = 1; pair <= SWITCH; pair++)); do
+            for state in $( ((pair % 2)) && echo "on off" || echo "off on"); do
+                switch_adapter "$base" e2e-custom "$([[ $state == on ]] && echo true || echo false)"
+                wrk -t1 -c8 -d"${SETTLE}s" --timeout 10s -s "$SCRIPTS/$app.lua" "$base/" >/dev/null
+                measure_window "$app" "$variant:$state" "$round.$pair" "$([[ $state == on ]] && echo custom || echo none)" \
+                    "$base" "$warmed" "$log"
+            done
+        done
+        ((SWITCH == 0)) || switch_adapter "$base" e2e-custom null
+    fi
+    measure_window "$app" "$variant" "$round" "$config" "$base" "$warmed" "$log"
+    stop_app
+}
+
+# With --switch: the custom adapter on against off in the same JVM, paired by window.
+switch_summary() {
+    ((SWITCH > 0)) && [[ " $VARIANTS " == *" custom "* ]] || return 0
+    echo
+    echo "The custom adapter switched on and off at runtime in the same JVM (--switch $SWITCH: each \`custom\` JVM after its"
+    echo "warm-up, pairs of ${DURATION} s windows, on then off and off then on in turn): on against off, the median of each pair's"
+    echo "own ratio with its sign-test interval over all pairs of all rounds. The starter's jars and Micrometer's composite"
+    echo "registry are there in both windows; what differs is the adapter's lane and the bridges' work for it."
+    echo
+    echo "| application | pairs | throughput, on vs off | p99, on vs off | request-thread CPU per request, on vs off | all threads' CPU per request, on vs off |"
+    echo "| --- | --- | --- | --- | --- | --- |"
+    local app
+    for app in $APPS; do
+        echo "| $app | $(awk -F'\t' -v a="$app" '$1 == a && $2 == "custom:on"' "$WORK/results.tsv" | wc -l) |" \
+            "$(paired "$app" custom:on 4 custom:off) | $(paired "$app" custom:on 6 custom:off) |" \
+            "$(paired "$app" custom:on 13 custom:off) | $(paired "$app" custom:on 12 custom:off) |"
+    done
 }
 
 warm_up_text() {
@@ -262,14 +318,14 @@ warm_up_text() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# The median over the rounds of a variant's own ratio against the same round's `none` in one column of results.tsv
+# The median over the rounds of a variant's own ratio against the same round's `none` (or $4) in one column of results.tsv
 # (the rounds alternate the variants, so a round's ratio compares JVMs measured minutes apart), and a sign-test
 # interval for it: the k-th lowest and k-th highest ratio, k as large as keeps a confidence of at least 90 % (k = 1
 # below 5 rounds, with the confidence it has), e.g. "0.938x [0.911 to 0.957, 97 %]".
 paired() {
-    local app=$1 variant=$2 column=$3
-    if [[ $variant == none ]]; then echo "1.000x"; return; fi
-    awk -F'\t' -v a="$app" -v v="$variant" -v c="$column" '$1 == a && $2 == "none" { n[$3] = $c } $1 == a && $2 == v { x[$3] = $c }
+    local app=$1 variant=$2 column=$3 against=${4:-none}
+    if [[ $variant == "$against" ]]; then echo "1.000x"; return; fi
+    awk -F'\t' -v a="$app" -v v="$variant" -v c="$column" -v b="$against" '$1 == a && $2 == b { n[$3] = $c } $1 == a && $2 == v { x[$3] = $c }
         END { for (r in x) if ((r in n) && n[r] > 0) print x[r] / n[r] }' "$WORK/results.tsv" | sort -g \
         | awk '{ v[NR] = $1 }
             function below(k,   i, p, sum) { p = 0.5 ^ NR; sum = 0; for (i = 0; i < k; i++) { sum += p; p = p * (NR - i) / (i + 1) } return sum }
@@ -345,3 +401,4 @@ for app in $APPS; do
         echo "$line"
     done
 done
+switch_summary
