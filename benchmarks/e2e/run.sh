@@ -255,7 +255,7 @@ measure() {
     PID=$!
     for ((i = 0; i < START_TIMEOUT * 2; i++)); do
         kill -0 "$PID" 2>/dev/null || fail "$app ($variant) exited during start-up; see $log"
-        port=$(grep -o 'Tomcat started on port [0-9]*' "$log" | head -n 1 | grep -o '[0-9]*$' || true)
+        port=$(grep -o 'Tomcat started on port [0-9]*' "$log" 2>/dev/null | head -n 1 | grep -o '[0-9]*$' || true)
         [[ -n $port ]] && break
         sleep 0.5
     done
