@@ -15,7 +15,8 @@
 #   --warmup-max S      longest automatic warm-up (default 300)
 #   --duration S        measured seconds per measurement (default 20)
 #   --apps "A B"        applications (default "orders pages")
-#   --variants "V ..."  variants in the order each round runs them (default "none defaults custom hanging"):
+#   --variants "V ..."  variants in the order the first round runs them, each next round rotated by one place
+#                       (default "none defaults custom hanging"):
 #                         none      the application's jar without the starter's jars
 #                         defaults  with the starter on its defaults
 #                         custom    with the starter and one custom ASYNC adapter receiving metrics and logs
@@ -195,9 +196,10 @@ switch_adapter() {
 }
 
 # Measures one window of wrk's load on the running application and appends its row to results.tsv, as variant
-# $2 and round $3 (what the application is, and which measurement of it).
+# $2 and round $3 (what the application is, and which measurement of it); $4 is the e2e adapter receiving events in
+# this window (custom or hanging, whose deliveries the row reports), or none.
 measure_window() {
-    local app=$1 variant=$2 round=$3 config=$4 base=$5 warmed=$6 log=$7
+    local app=$1 variant=$2 round=$3 receiving=$4 base=$5 warmed=$6 log=$7
     local out=$WORK/runs/$app-$variant-$round.wrk
     local before after cpu_before cpu_after
     before=$(load1)
@@ -218,11 +220,11 @@ measure_window() {
         split(b, x, " "); split(a, y, " "); total = 0
         for (i = 1; i <= 5; i++) { d[i] = (y[i] - x[i]) * 1000 / hz * 1000 / n; total += d[i] }
         printf "%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f", total, d[1], d[2], d[3], d[4], d[5], (y[6] - x[6]) * 1000 / n }')
-    if [[ $config == custom || $config == hanging ]]; then
-        local adapter=e2e-$config
+    if [[ $receiving == custom || $receiving == hanging ]]; then
+        local adapter=e2e-$receiving
         delivered=$(meter "$base" "observability.adapter.events?tag=adapter:$adapter&tag=outcome:delivered")
         dropped=$(meter "$base" "observability.adapter.events?tag=adapter:$adapter&tag=outcome:dropped")
-        [[ $config == hanging || $delivered -gt 0 ]] \
+        [[ $receiving == hanging || $delivered -gt 0 ]] \
             || fail "$app ($variant): the custom adapter received nothing; see $log"
     fi
     [[ $bad == 0 ]] || fail "$app ($variant): $bad answers were not 2xx/3xx; see $out"
@@ -235,7 +237,7 @@ measure_window() {
 # Runs one measurement (a fresh JVM, warmed up, one window; with --switch, the custom adapter's pairs of windows
 # first) and appends its rows to results.tsv.
 measure() {
-    local app=$1 variant=$2 round=$3 config=${2%@*} suffix="" jar args=() log port="" base
+    local app=$1 variant=$2 round=$3 config=${2%@*} suffix="" jar args=() log port="" base switches=0
     [[ $variant == *@* ]] && suffix="@${variant#*@}"
     case $config in
         none) jar=$WORK/jars/$app-none.jar ;;
@@ -245,9 +247,8 @@ measure() {
         text) jar=$WORK/jars/$app-starter$suffix.jar; args=(--observability.json-logging.enabled=false) ;;
         *) fail "unknown variant $variant" ;;
     esac
-    if [[ $config == custom ]] && ((SWITCH > 0)); then
-        args+=(--management.endpoints.web.exposure.include=health,metrics,prometheus,observability)
-    fi
+    [[ $config == custom ]] && switches=$SWITCH
+    ((switches == 0)) || args+=(--management.endpoints.web.exposure.include=health,metrics,prometheus,observability)
     [[ -f $jar ]] || fail "$jar is missing: run without --no-build"
     log=$WORK/runs/$app-$variant-$round.log
     # shellcheck disable=SC2086
@@ -269,40 +270,42 @@ measure() {
     done
     local warmed
     warmed=$(warm_up "$app" "$base/")
-    if [[ $config == custom ]]; then
-        # on then off in odd pairs, off then on in even ones, so a drift of the JVM falls on both alike; 5 s of the
-        # same load after each switch, not measured, let the JIT follow the changed path
-        local pair state
-        for ((pair = 1; pair <= SWITCH; pair++)); do
-            for state in $( ((pair % 2)) && echo "on off" || echo "off on"); do
-                switch_adapter "$base" e2e-custom "$([[ $state == on ]] && echo true || echo false)"
-                wrk -t1 -c8 -d"${SETTLE}s" --timeout 10s -s "$SCRIPTS/$app.lua" "$base/" >/dev/null
-                measure_window "$app" "$variant:$state" "$round.$pair" "$([[ $state == on ]] && echo custom || echo none)" \
-                    "$base" "$warmed" "$log"
-            done
+    # on then off in odd pairs, off then on in even ones, so a drift of the JVM falls on both alike; 5 s of the same
+    # load after each switch, not measured, let the JIT follow the changed path
+    local pair state
+    for ((pair = 1; pair <= switches; pair++)); do
+        for state in $( ((pair % 2)) && echo "on off" || echo "off on"); do
+            switch_adapter "$base" e2e-custom "$([[ $state == on ]] && echo true || echo false)"
+            wrk -t1 -c8 -d"${SETTLE}s" --timeout 10s -s "$SCRIPTS/$app.lua" "$base/" >/dev/null
+            measure_window "$app" "$variant:$state" "$round.$pair" "$([[ $state == on ]] && echo custom || echo none)" \
+                "$base" "$warmed" "$log"
         done
-        ((SWITCH == 0)) || switch_adapter "$base" e2e-custom null
-    fi
+    done
+    ((switches == 0)) || switch_adapter "$base" e2e-custom null
     measure_window "$app" "$variant" "$round" "$config" "$base" "$warmed" "$log"
     stop_app
 }
 
 # With --switch: the custom adapter on against off in the same JVM, paired by window.
 switch_summary() {
-    ((SWITCH > 0)) && [[ " $VARIANTS " == *" custom "* ]] || return 0
+    local switched
+    switched=$(for variant in $VARIANTS; do [[ ${variant%@*} == custom ]] && echo "$variant"; done)
+    ((SWITCH > 0)) && [[ -n $switched ]] || return 0
     echo
     echo "The custom adapter switched on and off at runtime in the same JVM (--switch $SWITCH: each \`custom\` JVM after its"
     echo "warm-up, pairs of ${DURATION} s windows, on then off and off then on in turn): on against off, the median of each pair's"
     echo "own ratio with its sign-test interval over all pairs of all rounds. The starter's jars and Micrometer's composite"
     echo "registry are there in both windows; what differs is the adapter's lane and the bridges' work for it."
     echo
-    echo "| application | pairs | throughput, on vs off | p99, on vs off | request-thread CPU per request, on vs off | all threads' CPU per request, on vs off |"
-    echo "| --- | --- | --- | --- | --- | --- |"
-    local app
+    echo "| application | variant | pairs | throughput, on vs off | p99, on vs off | request-thread CPU per request, on vs off | all threads' CPU per request, on vs off |"
+    echo "| --- | --- | --- | --- | --- | --- | --- |"
+    local app variant
     for app in $APPS; do
-        echo "| $app | $(awk -F'\t' -v a="$app" '$1 == a && $2 == "custom:on"' "$WORK/results.tsv" | wc -l) |" \
-            "$(paired "$app" custom:on 4 custom:off) | $(paired "$app" custom:on 6 custom:off) |" \
-            "$(paired "$app" custom:on 13 custom:off) | $(paired "$app" custom:on 12 custom:off) |"
+        for variant in $switched; do
+            echo "| $app | $variant | $(awk -F'\t' -v a="$app" -v v="$variant:on" '$1 == a && $2 == v' "$WORK/results.tsv" | wc -l) |" \
+                "$(paired "$app" "$variant:on" 4 "$variant:off") | $(paired "$app" "$variant:on" 6 "$variant:off") |" \
+                "$(paired "$app" "$variant:on" 13 "$variant:off") | $(paired "$app" "$variant:on" 12 "$variant:off") |"
+        done
     done
 }
 
@@ -344,10 +347,13 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 printf 'app\tvariant\tround\trps\tp50_ms\tp99_ms\tload_before\tload_after\tdelivered\tdropped\tsocket_errors' >"$WORK/results.tsv"
 printf '\tcpu_ms_per_1000\ttomcat\tgc\tjit\tstarter\tother\tswitches_per_1000\twarmup_s\n' >>"$WORK/results.tsv"
 echo "rounds $ROUNDS, warm-up ${WARMUP}$([[ $WARMUP == auto ]] || echo s), measured ${DURATION}s; load average at the start: $LOAD_START" >&2
+# Round r runs the variants rotated by r - 1 places, so that each variant takes each place in a round in turn: the
+# JVM started right after another's may run slower or faster than the first (measured, see docs/benchmarks.md).
+read -r -a ORDER <<<"$VARIANTS"
 for ((round = 1; round <= ROUNDS; round++)); do
     for app in $APPS; do
-        for variant in $VARIANTS; do
-            measure "$app" "$variant" "$round"
+        for ((place = 0; place < ${#ORDER[@]}; place++)); do
+            measure "$app" "${ORDER[(place + round - 1) % ${#ORDER[@]}]}" "$round"
         done
     done
 done

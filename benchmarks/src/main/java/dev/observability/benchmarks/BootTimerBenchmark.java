@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.Setup;
  * starter but with a second registry that keeps its own statistics, so Boot records through its composite registry as
  * it does with the starter: the part of the starter's cost that is the composite's and a second registry's own, not
  * the bridge's. {@code record} is a timer held by the caller,
- * {@code lookupAndRecord} finds it by name and tags first, as Boot's Observation handler does on every request.
+ * {@code lookupAndRecord} finds it by name and tags first, as Boot's Observation handler does on every request, and
+ * {@code activeStartStop} starts and stops the long task timer that handler keeps next to it for every Observation
+ * (Boot's {@code http.server.requests.active}).
  */
 public class BootTimerBenchmark extends BootPathBenchmark {
 
@@ -30,6 +32,8 @@ public class BootTimerBenchmark extends BootPathBenchmark {
     public String variant = "starter";
 
     static final String NAME = "http.server.requests";
+
+    static final String ACTIVE_NAME = NAME + ".active";
 
     static final Tags TAGS = Tags.of("exception", "none", "method", "GET", "outcome", "SUCCESS", "status", "200", "uri",
             "/orders/{id}");
@@ -65,6 +69,17 @@ public class BootTimerBenchmark extends BootPathBenchmark {
     public void lookupAndRecord(CallerAllocation caller) {
         caller.count();
         this.registry.timer(NAME, TAGS).record(nextNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The long task timer found by name and tags, started and stopped, as Boot's Observation handler does with the
+     * {@code .active} timer of every Observation.
+     * @param caller the caller's bytes and CPU time per operation
+     */
+    @Benchmark
+    public void activeStartStop(CallerAllocation caller) {
+        caller.count();
+        this.registry.more().longTaskTimer(ACTIVE_NAME, TAGS).start().stop();
     }
 
     /** A duration that changes between calls (1 to 2 ms), as request times do. */

@@ -126,18 +126,18 @@ public final class LogBridge<E> {
 
         /** The gate's answer for a lane's adapter; a gate that fails or answers nothing lets every event through. */
         private static BooleanSupplier ask(BridgeGate gate, AdapterLane lane) {
+            RuntimeException failure = null;
             try {
                 BooleanSupplier condition = gate.forAdapter(lane.adapter());
                 if (condition != null) {
                     return condition;
                 }
-                LOGGER.log(Level.WARNING, "The log bridge's gate gave no answer for adapter '" + lane.name()
-                        + "'; it receives every event");
             }
             catch (RuntimeException ex) {
-                LOGGER.log(Level.WARNING, "The log bridge's gate failed for adapter '" + lane.name()
-                        + "'; it receives every event", ex);
+                failure = ex;
             }
+            LOGGER.log(Level.WARNING, "The log bridge's gate " + ((failure != null) ? "failed" : "gave no answer")
+                    + " for adapter '" + lane.name() + "'; it receives every event", failure);
             return BridgeGate.ALWAYS;
         }
 
