@@ -289,7 +289,7 @@ measure() {
 # With --switch: the custom adapter on against off in the same JVM, paired by window.
 switch_summary() {
     local switched
-    switched=$(for variant in $VARIANTS; do [[ ${variant%@*} == custom ]] && echo "$variant"; done)
+    switched=$(for variant in $VARIANTS; do if [[ ${variant%@*} == custom ]]; then echo "$variant"; fi; done)
     ((SWITCH > 0)) && [[ -n $switched ]] || return 0
     echo
     echo "The custom adapter switched on and off at runtime in the same JVM (--switch $SWITCH: each \`custom\` JVM after its"
