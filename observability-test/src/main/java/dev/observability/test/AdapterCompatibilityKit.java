@@ -147,7 +147,7 @@ public abstract class AdapterCompatibilityKit {
 
     /**
      * The adapter records no telemetry of its own from inside its calls: the probe next to it receives exactly what
-     * the kit recorded, and no lane refuses an event as recorded from inside a lane.
+     * the kit recorded, and no lane refuses an event as caused by its own work.
      */
     @Test
     public void recordsNoTelemetryFromInsideItsCalls() {
@@ -164,7 +164,7 @@ public abstract class AdapterCompatibilityKit {
         }
         for (AdapterSnapshot lane : manager().adapters()) {
             assertThat(lane.total().rejectedReentrant())
-                .as("events recorded from inside a lane and refused, on lane '%s'", lane.name())
+                .as("events the lane's own work caused, refused on lane '%s'", lane.name())
                 .isZero();
         }
     }

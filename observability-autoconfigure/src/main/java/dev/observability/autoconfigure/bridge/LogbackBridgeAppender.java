@@ -29,8 +29,8 @@ import org.slf4j.event.KeyValuePair;
 /**
  * A Logback appender on the root logger that hands each of the application's log events to the manager's logging
  * adapters once (a {@link LogBridge}), next to Boot's console and file appenders, which print every event
- * themselves. The library's own lines (a lane's failure report) are handed over too; a lane refuses what would
- * re-enter it (the failing adapter never receives its own report). The event's fields are its SLF4J key-value pairs
+ * themselves. The library's own lines (a lane's failure report) are handed over too; a lane refuses what its own work
+ * logged (the failing adapter never receives its own report) and every other lane receives it. The event's fields are its SLF4J key-value pairs
  * and its MDC (without the trace ids, which the event carries as its span: the manager's current span, the same one
  * the MDC shows). Adapters whose backend receives Logback's events by itself ({@link LogbackNative}) are left out
  * while they say so.
@@ -41,7 +41,7 @@ import org.slf4j.event.KeyValuePair;
  * adapters on the application's thread. Neither synchronized (Logback's {@code AppenderBase} makes every logging
  * thread take one lock) nor guarded by a thread-local (its {@code UnsynchronizedAppenderBase} reads and writes one
  * twice per event, a fifth of the bridge's time on a Spring application's thread): the lanes take events from many
- * threads at once, and refuse an event logged from inside a lane, so the bridge cannot recurse.
+ * threads at once, and each refuses what its own work logged, so the bridge cannot recurse.
  */
 public final class LogbackBridgeAppender extends ContextAwareBase implements Appender<ILoggingEvent> {
 

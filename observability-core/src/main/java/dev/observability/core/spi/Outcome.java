@@ -25,11 +25,10 @@ public enum Outcome {
     REJECTED_DISABLED,
 
     /**
-     * Refused at once because it was recorded on a thread already inside a lane (by a breaker's event listener, an
-     * adapter's own logging, or a lane's failure report written on its own thread) and would have re-entered a lane:
-     * every signal, a lane's failure report for the lane the thread is inside (the failing lane never receives its
-     * own report) and for an INLINE lane (whose adapter would be called on that thread). Only a failure report for
-     * another ASYNC lane is queued there instead.
+     * Refused at once because the lane's own work caused it: recorded while the lane called its adapter (the adapter
+     * logging or recording meters, the lane's breaker events, the lane's failure report and what the logging framework
+     * records for that line), directly or through other lanes that this work led to. A lane never receives its own
+     * feedback; every other lane receives it, so a chain of causes passes each lane at most once.
      */
     REJECTED_REENTRANT;
 

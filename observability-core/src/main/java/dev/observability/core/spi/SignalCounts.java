@@ -12,7 +12,7 @@ package dev.observability.core.spi;
  * @param dropped events dropped by a full queue or at shutdown
  * @param rejectedCircuitOpen events refused because the breaker was open
  * @param rejectedDisabled events refused because the adapter was off or the manager stopped
- * @param rejectedReentrant events refused because they were recorded inside a lane (see
+ * @param rejectedReentrant events refused because the lane's own work caused them (see
  * {@link Outcome#REJECTED_REENTRANT})
  * @param pending events without an outcome yet
  */

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The settings in force are one {@link LaneTuning}, read once per event and swapped whole by {@link #change}.
  * <p>
- * Longer than the house's 300 lines because the hot path is one piece: the refusals, the guard against re-entrance,
+ * Longer than the house's 300 lines because the hot path is one piece: the refusals, the guard against feedback,
  * the breaker's permission, the inline call or the queueing, and the worker's delivery share the lane's fields and its
  * tuning, which a change of settings swaps under the same lock as the start and the stop; about half of the class is
  * the Javadoc that explains their order.
@@ -42,22 +42,21 @@ import org.jspecify.annotations.Nullable;
 public final class AdapterLane implements LaneView {
 
     /**
-     * The lane this thread is inside while it asks a breaker for permission, calls an adapter, or works as a lane's
-     * worker ({@link #HANDING_OFF} while it hands a log event from there to another lane). Telemetry recorded from
-     * there (a breaker's own events turned into meters and bridged back, a lane's failure report, an adapter that logs
-     * through the bridged logging framework) must not re-enter a lane: recursion, a dead-lock on the breaker's event
-     * buffer, or a feedback loop. Only a lane's failure report handed to another lane's queue goes on (it reaches the
-     * other logging adapters); everything else is refused and counted as
-     * {@link Outcome#REJECTED_REENTRANT}.
+     * The lanes whose work the thread does now ({@link CausingLanes}): {@code null} on a thread of the application,
+     * the lane (and what caused the event it works on) while the thread asks a lane's breaker for permission, calls
+     * its adapter, or works as its worker. Whatever is recorded from there (an adapter that logs or records meters
+     * while it is called, a breaker's own events turned into meters and bridged back, a lane's failure report and the
+     * metric the logging framework counts for that line) is caused by that work: each lane in the chain refuses it and
+     * counts it as {@link Outcome#REJECTED_REENTRANT}, so a lane never receives its own feedback, directly or through
+     * other lanes, and nothing recurses or loops; every other lane receives it, of every signal, with the chain
+     * extended by itself (through its queue too, see {@link CausedDelivery}). A chain passes each lane at most once,
+     * so the telemetry one event causes ends after as many lanes as there are.
      * <p>
      * Each thread has one {@link Whereabouts}, looked up once per event and changed in place: a thread-local map's
      * {@code set} costs a second search of the thread's map (and its clean-up of stale entries) twice per event, which
      * was a quarter of a bridged {@code Timer.record}'s time on a Spring application's thread.
      */
     private static final ThreadLocal<Whereabouts> INSIDE_A_LANE = ThreadLocal.withInitial(Whereabouts::new);
-
-    /** The mark of a thread inside a lane that hands a log event to another lane's queue. */
-    private static final Object HANDING_OFF = new Object();
 
     /**
      * Delivers a {@link Delivery}: a plain delivery as a value delivery, so both kinds of submission share one path.
@@ -89,6 +88,9 @@ public final class AdapterLane implements LaneView {
     private final LaneHealth health;
 
     private final FailureLog failureLog;
+
+    /** The chain of this lane's own work on what the application recorded: the thread's mark while it calls. */
+    private final CausingLanes ownWork;
 
     /** The period this lane holds of the {@link CoarseClock} (from its start to its stop), or 0. */
     private long heldClockPeriod;
@@ -141,6 +143,7 @@ public final class AdapterLane implements LaneView {
         this.health = new LaneHealth(redaction);
         this.openRecheckAt = System.nanoTime();
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
+        this.ownWork = new CausingLanes(this, null);
         this.queues = new LaneQueues(this, adapter.name(), this::deliver, this::now);
         CircuitBreaker breaker = breakerFactory.create(adapter.name(),
                 CircuitBreakerFactory.config(settings.circuitBreaker()));
@@ -345,44 +348,47 @@ public final class AdapterLane implements LaneView {
             return;
         }
         Whereabouts here = INSIDE_A_LANE.get();
-        Object inside = here.lane;
-        if (inside != null) {
-            submitFromInsideALane(here, inside, tuning, signal, account, delivery, subject, detail, value);
+        CausingLanes causes = here.causes;
+        if (causes != null) {
+            submitCaused(here, causes, tuning, signal, account, delivery, subject, detail, value);
             return;
         }
-        here.lane = this;
+        here.causes = this.ownWork;
         try {
-            dispatch(tuning, signal, account, delivery, subject, detail, value);
+            dispatch(tuning, signal, account, null, delivery, subject, detail, value);
         }
         finally {
-            here.lane = null;
+            here.causes = null;
         }
     }
 
     /**
-     * An event recorded on a thread inside a lane: a lane's failure report ({@link FailureLog}) for another ASYNC lane
-     * is queued there (its worker delivers it later, on its own thread: nothing is called inline, nothing recurses,
-     * and two adapters that log cannot feed each other); anything else, and every event for the lane the thread is
-     * inside, is refused and counted as {@link Outcome#REJECTED_REENTRANT}.
+     * An event recorded on a thread that works for lanes: refused and counted as {@link Outcome#REJECTED_REENTRANT}
+     * when this lane's work is among its causes, else dispatched with this lane added to the chain (see
+     * {@link #INSIDE_A_LANE}).
      */
-    private void submitFromInsideALane(Whereabouts here, Object inside, LaneTuning tuning, Signal signal,
+    private void submitCaused(Whereabouts here, CausingLanes causes, LaneTuning tuning, Signal signal,
             SignalAccount account, Object delivery, Object subject, @Nullable Object detail, double value) {
-        if (signal != Signal.LOGGING || !FailureLog.isReporting() || inside == this || inside == HANDING_OFF
-                || tuning.queue() == null) {
+        if (causes.include(this)) {
             account.rejectedReentrant();
             return;
         }
-        here.lane = HANDING_OFF;
+        CausingLanes chain = new CausingLanes(this, causes);
+        here.causes = chain;
         try {
-            dispatch(tuning, signal, account, delivery, subject, detail, value);
+            dispatch(tuning, signal, account, chain, delivery, subject, detail, value);
         }
         finally {
-            here.lane = inside;
+            here.causes = causes;
         }
     }
 
-    private void dispatch(LaneTuning tuning, Signal signal, SignalAccount account, Object delivery, Object subject,
-            @Nullable Object detail, double value) {
+    /**
+     * Asks the breaker, then calls the adapter or queues the event.
+     * @param chain this lane and the lanes whose work caused the event, or {@code null} when the application did
+     */
+    private void dispatch(LaneTuning tuning, Signal signal, SignalAccount account, @Nullable CausingLanes chain,
+            Object delivery, Object subject, @Nullable Object detail, double value) {
         if (!permitted(tuning.breaker())) {
             account.rejectedCircuitOpen();
             return;
@@ -393,7 +399,8 @@ public final class AdapterLane implements LaneView {
             return;
         }
         account.queued();
-        if (!queue.offer(signal, delivery, subject, detail, value, tuning.settings().queueCapacity())) {
+        Object queued = (chain != null) ? new CausedDelivery(chain, delivery) : delivery;
+        if (!queue.offer(signal, queued, subject, detail, value, tuning.settings().queueCapacity())) {
             tuning.breaker().releasePermission();
             account.queuedDropped();
         }
@@ -445,19 +452,19 @@ public final class AdapterLane implements LaneView {
     }
 
     /**
-     * Marks the calling thread, an ASYNC lane's worker, as inside that lane for its whole life, so whatever the
-     * adapter records from there does not re-enter the lanes (see {@link #INSIDE_A_LANE}).
+     * Marks the calling thread, an ASYNC lane's worker, as working for that lane for its whole life, so whatever the
+     * adapter records from there is refused by that lane (see {@link #INSIDE_A_LANE}).
      * @param lane the lane the worker works for
      */
     static void markWorkerThread(Object lane) {
-        INSIDE_A_LANE.get().lane = lane;
+        INSIDE_A_LANE.get().causes = new CausingLanes(lane, null);
     }
 
-    /** Which lane a thread is inside: one per thread, read and written only by that thread. */
+    /** Which lanes' work a thread does: one per thread, read and written only by that thread. */
     private static final class Whereabouts {
 
-        /** The lane the thread is inside, {@link #HANDING_OFF}, or {@code null}. */
-        @Nullable Object lane;
+        /** The lanes whose work the thread does now, or {@code null} outside every lane. */
+        @Nullable CausingLanes causes;
     }
 
     private void deliver(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
@@ -468,7 +475,25 @@ public final class AdapterLane implements LaneView {
             account.queuedRejectedCircuitOpen();
             return;
         }
+        if (delivery instanceof CausedDelivery caused) {
+            deliverCaused(tuning, account, caused, subject, detail, value);
+            return;
+        }
         run(tuning, account, true, delivery, subject, detail, value);
+    }
+
+    /** Calls the adapter, on the worker, inside the chain of lanes that caused the event. */
+    private void deliverCaused(LaneTuning tuning, SignalAccount account, CausedDelivery caused, Object subject,
+            @Nullable Object detail, double value) {
+        Whereabouts here = INSIDE_A_LANE.get();
+        CausingLanes worker = here.causes;
+        here.causes = caused.causes();
+        try {
+            run(tuning, account, true, caused.delivery(), subject, detail, value);
+        }
+        finally {
+            here.causes = worker;
+        }
     }
 
     /**

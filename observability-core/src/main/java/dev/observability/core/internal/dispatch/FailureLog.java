@@ -7,23 +7,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import dev.observability.core.spi.Outcome;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reports an adapter's failures in the application's own log at most once per interval, with the count since the
  * last report, so a failing backend cannot flood the log. It logs through {@link System.Logger} under the name
- * {@code dev.observability.core.dispatch}; a bridge from the logging framework hands the report to the other logging
- * adapters, never to the failing one, even when it is written on a lane's thread (see
- * {@link Outcome#REJECTED_REENTRANT}). Every lane has
- * one; an adapter whose backend fails out of the lane's sight (an SDK exporting in the background) can report
- * through one of its own.
+ * {@code dev.observability.core.dispatch}. A lane writes its report on the thread that called its adapter, so a
+ * bridge from the logging framework hands the report (and whatever the framework records for the line, such as a
+ * count of log events) to every other adapter and never to the failing one (see {@link Outcome#REJECTED_REENTRANT}).
+ * Every lane has one; an adapter whose backend fails out of the lane's sight (an SDK exporting in the background)
+ * can report through one of its own.
  */
 public final class FailureLog {
 
     private static final Logger LOGGER = System.getLogger("dev.observability.core.dispatch");
-
-    /** Set while this thread writes a report: a lane lets such a log event out of another lane's thread. */
-    private static final ThreadLocal<@Nullable Boolean> REPORTING = new ThreadLocal<>();
 
     private final String adapterName;
 
@@ -63,21 +59,10 @@ public final class FailureLog {
             return 0;
         }
         long count = this.failuresSinceReport.getAndSet(0);
-        REPORTING.set(Boolean.TRUE);
-        try {
-            LOGGER.log(Level.WARNING,
-                    "Observability adapter ''{0}'' failed {1} time(s) since its last report; last error: {2}",
-                    this.adapterName, count, describe(error));
-        }
-        finally {
-            REPORTING.set(null);
-        }
+        LOGGER.log(Level.WARNING,
+                "Observability adapter ''{0}'' failed {1} time(s) since its last report; last error: {2}",
+                this.adapterName, count, describe(error));
         return count;
-    }
-
-    /** @return whether this thread is writing a failure report now (into the logging framework, and maybe a bridge) */
-    static boolean isReporting() {
-        return REPORTING.get() != null;
     }
 
     static String describe(Throwable error) {

@@ -77,7 +77,7 @@ final class SignalAccount {
         this.rejectedDisabled.increment();
     }
 
-    /** Counts an event refused because it was recorded on a thread inside a lane. */
+    /** Counts an event refused because the lane's own work caused it. */
     void rejectedReentrant() {
         this.rejectedReentrant.increment();
     }
