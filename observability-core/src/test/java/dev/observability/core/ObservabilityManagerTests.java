@@ -5,14 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.observability.core.adapters.JsonLoggingAdapter;
 import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.ExportCounts;
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.InputRefusal;
 import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.LogEvent;
 import dev.observability.core.spi.LogLevel;
+import dev.observability.core.spi.LoggingAdapter;
 import dev.observability.core.spi.MetricId;
 import dev.observability.core.spi.MetricsAdapter;
 import dev.observability.core.tracing.Span;
@@ -37,6 +42,31 @@ class ObservabilityManagerTests {
         }
         assertThat(log).containsExactly(
                 "Observability stopped: first[delivered=1 failed=0 dropped=0 rejected=0 pending=0]");
+    }
+
+    @Test
+    void theSummaryShowsTheExportFiguresTheAdapterReportsWhenItIsClosed() {
+        ExportingLogs adapter = new ExportingLogs();
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (ObservabilityManager manager = ObservabilityManager.builder()
+            .adapter(adapter, LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE))
+            .shutdownSummaryLog(log::add)
+            .build()) {
+            manager.start();
+            manager.log(LogLevel.INFO, "first");
+            manager.log(LogLevel.INFO, "second");
+            adapter.exported.set(1);
+            adapter.failed.set(1);
+            manager.runHealthChecks();
+            assertThat(manager.adapter("exporting").orElseThrow().exports())
+                .isEqualTo(new ExportCounts("records", 1, 1, 0, 0));
+            manager.setEnabled("exporting", false);
+            assertThat(manager.adapter("exporting").orElseThrow().exports()).as("whatever the lane's state")
+                .isEqualTo(new ExportCounts("records", 1, 1, 0, 0));
+            adapter.failed.set(3);
+        }
+        assertThat(log).containsExactly("Observability stopped: exporting[delivered=2 failed=0 dropped=0 rejected=0 "
+                + "pending=0; records exported=1 failed=3 refused=0 droppedOrQueued=0]");
     }
 
     @Test
@@ -84,6 +114,29 @@ class ObservabilityManagerTests {
             assertThat(manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
             assertThat(manager.refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(1);
             assertThat(manager.refusals().count(InputRefusal.INVALID_LABELS)).isEqualTo(1);
+        }
+    }
+
+    /** A logging adapter whose backend exports on its own: its health reports what the backend did. */
+    static final class ExportingLogs implements LoggingAdapter {
+
+        final AtomicLong exported = new AtomicLong();
+
+        final AtomicLong failed = new AtomicLong();
+
+        @Override
+        public String name() {
+            return "exporting";
+        }
+
+        @Override
+        public void log(LogEvent event) {
+        }
+
+        @Override
+        public AdapterHealth health() {
+            return AdapterHealth.up().withExports(new ExportCounts("records", this.exported.get(), this.failed.get(),
+                    0, 0));
         }
     }
 

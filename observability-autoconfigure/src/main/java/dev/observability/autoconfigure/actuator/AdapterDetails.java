@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.ExportCounts;
 import dev.observability.core.spi.Signal;
 import dev.observability.core.spi.SignalCounts;
 
 /**
  * Describes one adapter for operators, the same way in the health details and in the {@code observability}
  * endpoint, where the adapter's name is the key: its configured and effective state (as {@code configuredLevel} and
- * {@code effectiveLevel} in Boot's {@code loggers} endpoint), status, queue, breaker and the account of its events.
+ * {@code effectiveLevel} in Boot's {@code loggers} endpoint), status, queue, breaker, the account of its events and,
+ * next to it, what its backend did with them afterwards ({@code exports}, for an adapter that reports it).
  */
 final class AdapterDetails {
 
@@ -41,6 +43,10 @@ final class AdapterDetails {
         adapter.counts().forEach((signal, counts) -> bySignal.put(signal.tagValue(), counts(new LinkedHashMap<>(),
                 counts)));
         details.put("countsBySignal", bySignal);
+        ExportCounts exports = adapter.exports();
+        if (exports != null) {
+            details.put("exports", exports(exports));
+        }
         if (adapter.lastError() != null) {
             details.put("lastError", adapter.lastError());
         }
@@ -61,6 +67,16 @@ final class AdapterDetails {
         Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
         adapters.forEach((adapter) -> byName.put(adapter.name(), of(adapter)));
         return byName;
+    }
+
+    private static Map<String, Object> exports(ExportCounts exports) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("items", exports.items());
+        target.put("exported", exports.exported());
+        target.put("failed", exports.failed());
+        target.put("refused", exports.refused());
+        target.put("droppedOrQueued", exports.droppedOrQueued());
+        return target;
     }
 
     private static Map<String, Object> counts(Map<String, Object> target, SignalCounts counts) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import dev.observability.autoconfigure.AdapterSwitch;
 import dev.observability.core.internal.dispatch.FailureLog;
 import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.ExportCounts;
 import dev.observability.core.spi.HealthStatus;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import org.jspecify.annotations.Nullable;
@@ -166,8 +167,8 @@ public abstract class ExportAccount {
     }
 
     /**
-     * @return {@code DOWN} with the exporter's error while the last export failed, else {@code UP}; the counts are
-     * details
+     * @return {@code DOWN} with the exporter's error while the last export failed, else {@code UP}; the items handed to
+     * the SDK are a detail, and what became of them the health's {@link ExportCounts}
      */
     public AdapterHealth health() {
         String error = this.lastError.get();
@@ -175,9 +176,6 @@ public abstract class ExportAccount {
         String message = (error != null) ? "the last " + this.signal + " export failed: " + error : null;
         return AdapterHealth.of(status, message)
             .withDetail(this.items + "." + this.handedOverName, handedOverCount())
-            .withDetail(this.items + ".exported", exported())
-            .withDetail(this.items + ".failed", failed())
-            .withDetail(this.items + ".refused", refused())
-            .withDetail(this.items + ".dropped_or_queued", droppedOrQueued());
+            .withExports(new ExportCounts(this.items, exported(), failed(), refused(), droppedOrQueued()));
     }
 }

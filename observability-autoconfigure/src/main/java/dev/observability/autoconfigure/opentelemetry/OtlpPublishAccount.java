@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.observability.autoconfigure.AdapterSwitch;
 import dev.observability.core.internal.dispatch.FailureLog;
 import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.ExportCounts;
 import dev.observability.core.spi.HealthStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -99,16 +100,15 @@ public final class OtlpPublishAccount {
     /**
      * @param recording the health of the adapter's recordings (its meters and refusals), kept as details
      * @return {@code DOWN} with the sender's error while the last publish failed, else the recordings' status; the
-     * publish counts join the details
+     * publish counts are its {@link ExportCounts} (a publish is not queued: it is sent, or refused while metrics are
+     * switched off)
      */
     AdapterHealth health(AdapterHealth recording) {
         String error = this.lastError.get();
         AdapterHealth health = (error != null)
                 ? new AdapterHealth(HealthStatus.DOWN, "the last metrics publish failed " + error, recording.details())
                 : recording;
-        return health.withDetail("publishes.succeeded", succeeded())
-            .withDetail("publishes.failed", failed())
-            .withDetail("publishes.refused", refused());
+        return health.withExports(new ExportCounts("publishes", succeeded(), failed(), refused(), 0));
     }
 
     /**

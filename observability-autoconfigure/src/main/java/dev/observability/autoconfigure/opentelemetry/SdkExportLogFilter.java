@@ -23,8 +23,8 @@ import org.springframework.beans.factory.InitializingBean;
  * throttles its log is left out when it announces a line left out (by this filter or one it joined), and shown
  * before that line otherwise. From SDK 1.62 (Boot 4.1) the
  * batch span processor also logs, after each export, how many spans its full queue dropped since the last one; those
- * lines are left out too, since the traces adapter's account counts the same spans ({@code spans.dropped_or_queued}
- * in its health).
+ * lines are left out too, since the traces adapter's account counts the same spans (its exports' dropped-or-queued
+ * count).
  * <p>
  * Left out of the application log, the lines also stay out of the OpenTelemetry logs adapter: an exporter's failure
  * line never becomes a log record that fails to export in its turn. Filters for several signals join: each joins

@@ -190,7 +190,7 @@ class OtlpLogsWireTests {
                 await().atMost(Duration.ofSeconds(20))
                     .until(() -> adapterHealth(context).status() == HealthStatus.DOWN);
                 assertThat(adapterHealth(context).message()).startsWith("the last log export failed: HttpExportException");
-                assertThat((long) adapterHealth(context).details().get("records.failed")).isPositive();
+                assertThat(adapterHealth(context).exports().failed()).isPositive();
                 receiver.answer(200);
                 String line = "accepted " + UUID.randomUUID();
                 LOG.info(line);

@@ -78,8 +78,11 @@ class OtlpMetricsWireTests {
                         .containsExactly("counter orders.placed{region=eu} 3.0");
                     AdapterHealth health = adapterHealth(manager);
                     assertThat(health.status()).isEqualTo(HealthStatus.UP);
-                    assertThat((long) health.details().get("publishes.succeeded")).isPositive();
-                    assertThat(health.details()).containsEntry("publishes.failed", 0L);
+                    assertThat(health.exports()).isNotNull().satisfies((exports) -> {
+                        assertThat(exports.items()).isEqualTo("publishes");
+                        assertThat(exports.exported()).isPositive();
+                        assertThat(exports.failed()).isZero();
+                    });
                 });
         }
     }
@@ -101,12 +104,12 @@ class OtlpMetricsWireTests {
                     await().atMost(Duration.ofSeconds(20)).until(() -> adapterHealth(manager).status() == HealthStatus.DOWN);
                     AdapterHealth down = adapterHealth(manager);
                     assertThat(down.message()).contains("the last metrics publish failed to " + receiver.metricsEndpoint()).contains("503");
-                    assertThat((long) down.details().get("publishes.failed")).isPositive();
+                    long failed = down.exports().failed();
+                    assertThat(failed).isPositive();
                     receiver.answer(200);
                     await().atMost(Duration.ofSeconds(20)).until(() -> adapterHealth(manager).status() == HealthStatus.UP);
                     assertThat(receiver.metricsRequests()).isNotEmpty();
-                    assertThat((long) adapterHealth(manager).details().get("publishes.failed"))
-                        .isEqualTo((long) down.details().get("publishes.failed"));
+                    assertThat(adapterHealth(manager).exports().failed()).isEqualTo(failed);
                 });
         }
     }

@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param status the status
  * @param message a short human-readable reason, or {@code null}
  * @param details extra facts (strings, numbers, booleans), in order
+ * @param exports what the backend did with what the adapter handed on, for an adapter that exports out of its lane's
+ * sight, or {@code null}
  */
-public record AdapterHealth(HealthStatus status, @Nullable String message, Map<String, Object> details) {
+public record AdapterHealth(HealthStatus status, @Nullable String message, Map<String, Object> details,
+        @Nullable ExportCounts exports) {
 
     private static final AdapterHealth UP = new AdapterHealth(HealthStatus.UP, null, Map.of());
 
@@ -22,6 +25,16 @@ public record AdapterHealth(HealthStatus status, @Nullable String message, Map<S
      */
     public AdapterHealth {
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /**
+     * A health without export figures.
+     * @param status the status
+     * @param message a short human-readable reason, or {@code null}
+     * @param details extra facts (strings, numbers, booleans), in order
+     */
+    public AdapterHealth(HealthStatus status, @Nullable String message, Map<String, Object> details) {
+        this(status, message, details, null);
     }
 
     /** @return an {@code UP} health with no message */
@@ -62,6 +75,14 @@ public record AdapterHealth(HealthStatus status, @Nullable String message, Map<S
     public AdapterHealth withDetail(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(this.details);
         copy.put(key, value);
-        return new AdapterHealth(this.status, this.message, copy);
+        return new AdapterHealth(this.status, this.message, copy, this.exports);
+    }
+
+    /**
+     * @param exports what the backend did with what the adapter handed on
+     * @return this health with those export figures
+     */
+    public AdapterHealth withExports(ExportCounts exports) {
+        return new AdapterHealth(this.status, this.message, this.details, exports);
     }
 }

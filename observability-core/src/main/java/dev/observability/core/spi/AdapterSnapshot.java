@@ -31,6 +31,14 @@ public record AdapterSnapshot(String name, Set<Signal> signals, boolean configur
         @Nullable String lastError, @Nullable Instant lastErrorTime, @Nullable Duration currentCallDuration,
         AdapterHealth health) {
 
+    /**
+     * @return what the backend did with what the adapter handed on, as the adapter last reported it with its health,
+     * or {@code null} for an adapter that reports none
+     */
+    public @Nullable ExportCounts exports() {
+        return this.health.exports();
+    }
+
     /** @return the account summed over all signals */
     public SignalCounts total() {
         SignalCounts total = SignalCounts.ZERO;

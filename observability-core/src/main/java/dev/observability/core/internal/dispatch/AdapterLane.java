@@ -597,16 +597,23 @@ public final class AdapterLane implements LaneView {
             Thread.currentThread().interrupt();
         }
         if (closer.isAlive()) {
-            this.health.error("close() did not return within " + waitMillis + " ms");
+            this.health.error("close() (or the health asked after it) did not return within " + waitMillis + " ms");
         }
     }
 
+    /**
+     * Closes the adapter; one that reports export figures with its health is then asked for its health once more, so
+     * the shutdown summary shows the figures its backend reached by the end, not those of the last health cycle.
+     */
     private void closeAdapter() {
         try {
             this.adapter.close();
         }
         catch (Throwable ex) {
             this.health.error("close() threw " + FailureLog.describe(ex));
+        }
+        if (this.health.reportsExports()) {
+            this.health.refresh(this.adapter);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.observability.core.internal.dispatch;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.observability.core.internal.redaction.HealthRedactor;
@@ -72,7 +73,7 @@ final class LaneHealth {
     /**
      * The lane's health: {@code DISABLED} when switched off, else {@code CIRCUIT_OPEN} (with the last error) while the
      * breaker is not closed, else {@code DEGRADED} while the current call has run past the slow-call threshold, else
-     * the adapter's own.
+     * the adapter's own. The adapter's export figures are kept in each, since they are facts whatever the state.
      * @param enabled whether the adapter is switched on
      * @param breakerState the breaker's state
      * @param callNanos how long the current call has run, or a negative number when there is none
@@ -80,20 +81,33 @@ final class LaneHealth {
      * @return the lane's health
      */
     AdapterHealth derive(boolean enabled, CircuitBreaker.State breakerState, long callNanos, long slowCallNanos) {
+        AdapterHealth adapter = this.adapterHealth;
         if (!enabled) {
-            return AdapterHealth.of(HealthStatus.DISABLED, "switched off");
+            return withExportsOf(adapter, HealthStatus.DISABLED, "switched off");
         }
         if (breakerState == CircuitBreaker.State.OPEN || breakerState == CircuitBreaker.State.HALF_OPEN
                 || breakerState == CircuitBreaker.State.FORCED_OPEN) {
             LastError error = this.lastError;
-            return AdapterHealth.of(HealthStatus.CIRCUIT_OPEN, "circuit breaker " + breakerState
+            return withExportsOf(adapter, HealthStatus.CIRCUIT_OPEN, "circuit breaker " + breakerState
                     + ((error != null) ? "; last error: " + error.message() : ""));
         }
         if (callNanos > slowCallNanos) {
-            return AdapterHealth.of(HealthStatus.DEGRADED,
+            return withExportsOf(adapter, HealthStatus.DEGRADED,
                     "current call has run for " + TimeUnit.NANOSECONDS.toMillis(callNanos) + " ms");
         }
-        return this.adapterHealth;
+        return adapter;
+    }
+
+    /**
+     * @return whether the adapter reports export figures with its health: the lane asks it once more when it closes,
+     * so the shutdown summary has the last ones
+     */
+    boolean reportsExports() {
+        return this.adapterHealth.exports() != null;
+    }
+
+    private static AdapterHealth withExportsOf(AdapterHealth adapter, HealthStatus status, String message) {
+        return new AdapterHealth(status, message, Map.of(), adapter.exports());
     }
 
     /**

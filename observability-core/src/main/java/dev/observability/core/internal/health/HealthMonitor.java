@@ -224,7 +224,7 @@ public final class HealthMonitor {
         if (failed && !call.overran()) {
             HealthStatus status = (failures >= this.settings.failureThreshold()) ? HealthStatus.DOWN
                     : HealthStatus.DEGRADED;
-            health = new AdapterHealth(status, raw.message(), raw.details());
+            health = new AdapterHealth(status, raw.message(), raw.details(), raw.exports());
         }
         return new CheckResult(check.name(), health, failures, checkedAt, duration);
     }

@@ -26,7 +26,7 @@ public final class HealthRedactor {
     public static AdapterHealth redact(Redaction redaction, AdapterHealth health) {
         Map<String, Object> details = redactMap(redaction, health.details(), 0);
         return (details == health.details()) ? health
-                : new AdapterHealth(health.status(), health.message(), details);
+                : new AdapterHealth(health.status(), health.message(), details, health.exports());
     }
 
     @SuppressWarnings("unchecked")
