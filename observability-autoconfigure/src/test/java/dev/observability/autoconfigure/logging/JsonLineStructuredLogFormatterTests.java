@@ -53,6 +53,26 @@ class JsonLineStructuredLogFormatterTests {
     }
 
     @Test
+    void escapesTheUnicodeLineBreaksInMessagesKeysMdcValuesAndStackTraces() {
+        String breaks = "a\u0085b\u2028c\u2029d";
+        LoggingEvent event = event("orders", Level.ERROR, "message " + breaks,
+                new IllegalStateException("error " + breaks));
+        event.setMDCPropertyMap(Map.of("mdc " + breaks, "mdc value " + breaks));
+        event.addKeyValuePair(new KeyValuePair("key " + breaks, "value " + breaks));
+        String line = new String(this.formatter.formatAsBytes(event, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        assertThat(line).doesNotContain("\u0085", "\u2028", "\u2029")
+            .contains("a\\u0085b\\u2028c\\u2029d");
+        assertThat(line.split("\\R", -1)).as("split at every Unicode line break").hasSize(2);
+        JsonNode json = JSON.readTree(line);
+        assertThat(json.get("message").asString()).isEqualTo("message " + breaks);
+        assertThat(json.get("fields").get("mdc " + breaks).asString()).isEqualTo("mdc value " + breaks);
+        assertThat(json.get("fields").get("key " + breaks).asString()).isEqualTo("value " + breaks);
+        assertThat(json.get("error").get("message").asString()).isEqualTo("error " + breaks);
+        assertThat(json.get("error").get("stack_trace").asString())
+            .startsWith("java.lang.IllegalStateException: error " + breaks);
+    }
+
+    @Test
     void nestsFieldsSoTheyCannotOverwriteAKeyAndMasksSensitiveOnes() {
         LoggingEvent event = event("orders", Level.INFO, "hello", null);
         event.setMDCPropertyMap(Map.of("level", "forged"));

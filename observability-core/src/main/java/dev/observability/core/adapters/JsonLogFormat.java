@@ -22,9 +22,11 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes one log event as exactly one line of JSON in UTF-8: Jackson's streaming writer escapes quotes,
- * backslashes and every control character, lone surrogates are replaced by U+FFFD first, and non-finite numbers are
- * written as strings ({@code "NaN"}, {@code "Infinity"}), so every line is valid JSON whatever the input. These are
- * the only changes to content; length limits are applied earlier, by the manager ({@code LogLimits}).
+ * backslashes and every control character, and also U+0085, U+2028 and U+2029, which some line splitters take for a
+ * line's end ({@link LineBreakEscapes}); lone surrogates are replaced by U+FFFD first, and non-finite numbers are
+ * written as strings ({@code "NaN"}, {@code "Infinity"}), so every line is valid JSON, and one line, whatever the
+ * input. Escaped text reads back as the same string; these are the only changes to content; length limits are
+ * applied earlier, by the manager ({@code LogLimits}).
  * <p>
  * The line's keys, in order: {@code timestamp} (ISO-8601, UTC, always with milliseconds: {@code 2025-01-31T12:00:00.000Z}), {@code level},
  * {@code logger}, {@code thread}, {@code message}, {@code trace_id} and {@code span_id} (inside a span),
@@ -39,11 +41,12 @@ public final class JsonLogFormat {
     /**
      * Lines follow each other in one writer's buffer: no separator between two root values. Doubles are written with
      * Jackson's Schubfach writer: faster than {@link Double#toString(double)} on Java 17, and the shortest text that
-     * reads back as the same double.
+     * reads back as the same double. Every string, keys included, is escaped by {@link LineBreakEscapes}.
      */
     private static final JsonFactory FACTORY = JsonFactory.builder()
         .rootValueSeparator((String) null)
         .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+        .characterEscapes(new LineBreakEscapes())
         .build();
 
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendInstant(3)

@@ -6,8 +6,8 @@ import net.jqwik.api.Tuple;
 
 /**
  * The text the JSON-line properties feed to a writer: any characters, mostly the ones that break a line or its JSON
- * (newlines, quotes, backslashes, control characters, lone surrogates, structural characters), and now and then a
- * text past the length limits.
+ * (newlines and the other line breaks U+0085, U+2028 and U+2029, quotes, backslashes, control characters, lone
+ * surrogates, structural characters), and now and then a text past the length limits.
  */
 public final class InjectionText {
 
@@ -18,7 +18,7 @@ public final class InjectionText {
     public static Arbitrary<String> text() {
         Arbitrary<String> anyChar = Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMaxLength(200);
         Arbitrary<String> controlAndSurrogates = Arbitraries.strings()
-            .withChars("\u0000\u0001\u001f\u007f\u2028\u2029\"\\\n\r\t\uD800\uDBFF\uDC00\uDFFF{}[]:,")
+            .withChars("\u0000\u0001\u001f\u007f\u0085\u2028\u2029\"\\\n\r\t\uD800\uDBFF\uDC00\uDFFF{}[]:,")
             .ofMaxLength(200);
         Arbitrary<String> huge = Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMinLength(15_000)
             .ofMaxLength(40_000);

@@ -53,8 +53,9 @@ class JsonLinePropertyTests {
         }
         String written = out.toString(StandardCharsets.UTF_8);
         assertThat(written).endsWith("\n");
-        String[] lines = written.substring(0, written.length() - 1).split("\n", -1);
-        assertThat(lines).as("exactly one line per event").hasSize(2);
+        String[] lines = written.substring(0, written.length() - 1).split("\\R", -1);
+        assertThat(lines).as("exactly one line per event, for a splitter that breaks at any Unicode line break")
+            .hasSize(2);
         JsonNode first = JSON.readTree(lines[0]);
         JsonNode second = JSON.readTree(lines[1]);
         assertThat(first.get("message").asString()).isEqualTo(expected(message, LIMITS.maxMessageLength()));

@@ -44,6 +44,28 @@ class JsonLogFormatTests {
     }
 
     @Test
+    void escapesTheUnicodeLineBreaksInEveryStringSoALineSplitterSeesOneLine() {
+        String breaks = "a\u0085b\u2028c\u2029d";
+        SpanContext span = new SpanContext("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", true);
+        LogEvent event = new LogEvent(Instant.parse("2025-01-31T12:00:00Z"), LogLevel.WARN, "orders" + breaks,
+                "main" + breaks, "message " + breaks, Fields.of("key " + breaks, "value " + breaks),
+                new IllegalStateException("error " + breaks), span);
+        String line = write(event);
+        assertThat(line).doesNotContain("\u0085", "\u2028", "\u2029")
+            .contains("a\\u0085b\\u2028c\\u2029d");
+        assertThat(line.split("\\R", -1)).as("split at every Unicode line break: the line and its newline's end")
+            .hasSize(2).endsWith("");
+        JsonNode json = JSON.readTree(line);
+        assertThat(json.get("logger").asString()).isEqualTo("orders" + breaks);
+        assertThat(json.get("thread").asString()).isEqualTo("main" + breaks);
+        assertThat(json.get("message").asString()).isEqualTo("message " + breaks);
+        assertThat(json.get("fields").get("key " + breaks).asString()).isEqualTo("value " + breaks);
+        assertThat(json.get("error").get("message").asString()).isEqualTo("error " + breaks);
+        assertThat(json.get("error").get("stack_trace").asString())
+            .startsWith("java.lang.IllegalStateException: error " + breaks);
+    }
+
+    @Test
     void writesEveryDocumentedKeyOnOneLine() {
         SpanContext span = new SpanContext("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", true);
         String line = write(event("placed \"order\"\n\\ done\u0001", Fields.of("id", 42, "ok", true, "ratio", 0.5,
