@@ -141,7 +141,7 @@ public final class AdapterLane implements LaneView {
         this.health = new LaneHealth(redaction);
         this.openRecheckAt = System.nanoTime();
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
-        this.queues = new LaneQueues(this, adapter.name(), this::deliver, this::now);
+        this.queues = new LaneQueues(this, adapter.name(), this::deliver, this::now, this::replaceOversized);
         CircuitBreaker breaker = breakerFactory.create(adapter.name(),
                 CircuitBreakerFactory.config(settings.circuitBreaker()));
         DispatchMode dispatch = dispatchOf(settings);
@@ -228,6 +228,11 @@ public final class AdapterLane implements LaneView {
         return this.tuning.outcomes();
     }
 
+    /** @return the worker the lane queues to now, or {@code null} when it queues nothing (package-private, for tests) */
+    @Nullable LaneWorker queue() {
+        return this.tuning.queue();
+    }
+
     @Override
     public boolean isEnabled() {
         return this.tuning.settings().enabled();
@@ -252,7 +257,8 @@ public final class AdapterLane implements LaneView {
      * Changes some of the lane's settings at once, all or nothing: producers see the old settings or the new ones,
      * never a mix (see {@link LaneTuning}). A breaker whose settings change is replaced, in the same state where
      * Resilience4j allows it ({@link LaneTuning#replaceBreaker}); a queue that must grow gets a new worker that takes
-     * over from the old one, a queue that shrinks keeps the events it holds (see {@link LaneQueues}). A signal switched
+     * over from the old one, a queue that shrinks keeps the events it holds and gives back a ring larger than it needs
+     * once they have left (see {@link LaneQueues}, {@link #replaceOversized}). A signal switched
      * off, or the adapter, refuses its events as {@link Outcome#REJECTED_DISABLED}.
      * @param change the change; a reset returns a setting to its configured value
      * @return each setting whose value changed, from and to (none when the change changes nothing)
@@ -287,6 +293,24 @@ public final class AdapterLane implements LaneView {
         }
         this.tuning = fresh;
         // after the new tuning is in force: an event a producer still queues to a retired worker is handed over
+        this.queues.retireAllBut(queue);
+    }
+
+    /**
+     * Gives back the memory a shrunk queue no longer needs: the worker the lane queues to, whose ring is larger than
+     * the capacity needs and which has delivered what it held when the capacity shrank, is replaced by one with a ring
+     * of the right size, which takes over from it as after any change. Called on that worker's thread; nothing
+     * happens when the lane has stopped, queues to another worker now, or its capacity grew back meanwhile.
+     * @param oversized the worker that asks
+     */
+    private synchronized void replaceOversized(LaneWorker oversized) {
+        LaneTuning tuning = this.tuning;
+        if (!this.accepting || tuning.queue() != oversized
+                || !oversized.isOversizedFor(tuning.settings().queueCapacity())) {
+            return;
+        }
+        LaneWorker queue = this.queues.replacement(tuning.settings());
+        this.tuning = LaneTuning.of(tuning.settings(), tuning.dispatch(), tuning.breaker(), tuning.outcomes(), queue);
         this.queues.retireAllBut(queue);
     }
 
