@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import dev.observability.autoconfigure.AdapterSwitch;
 import dev.observability.core.internal.dispatch.FailureLog;
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.HealthStatus;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -127,13 +128,11 @@ public abstract class ExportAccount {
     /**
      * Records a failed export and reports it in the application log when the interval since the last report passed.
      * @param count how many items it carried
-     * @param error why, as the exporter said
+     * @param error why, as the exporter said, shown cleaned of credentials
      */
     void failed(int count, Throwable error) {
         this.failed.addAndGet(count);
-        String message = error.getMessage();
-        this.lastError.set((message != null) ? error.getClass().getSimpleName() + ": " + message
-                : error.getClass().getSimpleName());
+        this.lastError.set(SafeText.describe(error));
         this.failureLog.failed(error);
     }
 

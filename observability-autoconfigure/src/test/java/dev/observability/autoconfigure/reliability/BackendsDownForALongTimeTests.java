@@ -249,7 +249,7 @@ class BackendsDownForALongTimeTests {
         System.out.println("  heap after GC (bytes): " + heap.samples());
     }
 
-    private static int freeLoopbackPort() throws IOException {
+    static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

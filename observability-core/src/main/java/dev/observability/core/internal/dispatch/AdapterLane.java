@@ -14,6 +14,7 @@ import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.settings.SettingChange;
 import dev.observability.core.settings.SettingsChange;
 import dev.observability.core.spi.AdapterHealth;
@@ -527,7 +528,7 @@ public final class AdapterLane implements LaneView {
             else {
                 account.failed();
             }
-            this.health.error(FailureLog.describe(ex));
+            this.health.error(SafeText.describe(ex));
             this.failureLog.failed(ex);
         }
     }
@@ -605,7 +606,7 @@ public final class AdapterLane implements LaneView {
             this.adapter.close();
         }
         catch (Throwable ex) {
-            this.health.error("close() threw " + FailureLog.describe(ex));
+            this.health.error("close() threw " + SafeText.describe(ex));
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.Outcome;
 import org.jspecify.annotations.Nullable;
 
@@ -67,7 +68,7 @@ public final class FailureLog {
         try {
             LOGGER.log(Level.WARNING,
                     "Observability adapter ''{0}'' failed {1} time(s) since its last report; last error: {2}",
-                    this.adapterName, count, describe(error));
+                    this.adapterName, count, SafeText.describe(error));
         }
         finally {
             REPORTING.set(null);
@@ -78,10 +79,5 @@ public final class FailureLog {
     /** @return whether this thread is writing a failure report now (into the logging framework, and maybe a bridge) */
     static boolean isReporting() {
         return REPORTING.get() != null;
-    }
-
-    static String describe(Throwable error) {
-        String message = error.getMessage();
-        return (message != null) ? error.getClass().getName() + ": " + message : error.getClass().getName();
     }
 }

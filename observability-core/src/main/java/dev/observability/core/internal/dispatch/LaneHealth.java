@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.observability.core.internal.redaction.HealthRedactor;
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.spi.ObservabilityAdapter;
@@ -40,7 +41,7 @@ final class LaneHealth {
             health = adapter.health();
         }
         catch (Throwable ex) {
-            health = AdapterHealth.down("health() threw " + FailureLog.describe(ex));
+            health = AdapterHealth.down("health() threw " + SafeText.describe(ex));
         }
         health = (health != null) ? HealthRedactor.redact(this.redaction, health)
                 : AdapterHealth.down("returned no health");
