@@ -38,7 +38,8 @@ public final class ObservabilityEndpointBodyAdvisor implements OperationInvokerA
         if (!ENDPOINT.equals(endpointId) || operationType != OperationType.WRITE) {
             return invoker;
         }
-        boolean selected = parameters.stream().anyMatch((parameter) -> parameter.getName().equals(ObservabilityEndpoint.NAME));
+        boolean selected = parameters.stream()
+            .anyMatch((parameter) -> parameter.getName().equals(ObservabilityEndpoint.NAME));
         return (context) -> invoker.invoke(withBody(context, selected));
     }
 
