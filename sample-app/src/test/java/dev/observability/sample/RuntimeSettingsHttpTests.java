@@ -21,11 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runtime settings over real HTTP in the sample, as an operator changes them: the {@code audit} adapter's breaker threshold and
- * queue capacity changed through {@code POST /actuator/observability/audit}, read back as effective next to their
- * configured values, and reset with {@code null}, nested as in the YAML or by flat names; a bad value, an unknown key,
- * a body that is not one JSON object, a body naming another adapter or a query answers 400 with one line and changes
- * nothing; the change is logged once with the admin's name and counted in the self-metrics.
+ * Runtime settings over real HTTP in the sample, as an operator changes them: the {@code audit} adapter's breaker
+ * threshold and queue capacity changed through {@code POST /actuator/observability/audit}, read back as effective next
+ * to their configured values, and reset with {@code null}, nested as in the YAML or by flat names; a bad value, an
+ * unknown key, a body that is not one JSON object, a body naming another adapter or a query answers 400 with one line
+ * and changes nothing; the change is logged once with the admin's name and counted in the self-metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "management.tracing.export.zipkin.enabled=false", "server.address=127.0.0.1" })
@@ -130,7 +130,8 @@ class RuntimeSettingsHttpTests {
                     + "path only");
         String query = "a write takes its settings from the JSON body only, not from the query string";
         for (String path : new String[] { "/actuator/observability/audit?name=prometheus",
-                "/actuator/observability/audit?dispatch.queue-capacity=77", "/actuator/observability?metrics.enabled=false" }) {
+                "/actuator/observability/audit?dispatch.queue-capacity=77",
+                "/actuator/observability?metrics.enabled=false" }) {
             Answer answer = postTo(path, "{\"enabled\": false}");
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.body().path("message").asString()).as(path).isEqualTo(query);

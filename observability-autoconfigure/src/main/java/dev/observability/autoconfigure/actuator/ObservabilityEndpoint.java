@@ -33,8 +33,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * {@code POST /} the manager's, by the names of {@code observability.*} ({@code {"logging": {"level": "debug"}}},
  * {@code {"metrics.enabled": false}}): nested as in the YAML or by flat property names, which mean the same;
  * {@code null} returns a setting to its configured value (see {@link SettingsBody}). The settings come from the JSON
- * body only. A write answers 204 No Content, 404 for an unknown adapter, or 400 with a one-line {@code message} when the
- * request or a key or value is refused, and then changes nothing; over Spring MVC the request is read by
+ * body only. A write answers 204 No Content, 404 for an unknown adapter, or 400 with a one-line {@code message} when
+ * the request or a key or value is refused, and then changes nothing; over Spring MVC the request is read by
  * {@code ObservabilityEndpointRequestBodyAdvice} first. Each change is logged once, with the authenticated principal's
  * name when there is one, and counted in the self-metrics; changes last until the application stops.
  * <p>

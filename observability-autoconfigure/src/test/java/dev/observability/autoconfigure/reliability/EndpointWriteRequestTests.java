@@ -149,7 +149,8 @@ class EndpointWriteRequestTests {
                 Arguments.of("\"off\"", NOT_AN_OBJECT + "a string"), Arguments.of("", NOT_AN_OBJECT + "empty"),
                 Arguments.of("{\"enabled\": fal", "the body is not valid JSON at line 1, column "),
                 Arguments.of("{\"enabled\": false} {}", "the body is not valid JSON at line 1, column "),
-                Arguments.of("{\"enabled\": false, \"enabled\": true}", "the body is not valid JSON at line 1, column "),
+                Arguments.of("{\"enabled\": false, \"enabled\": true}",
+                        "the body is not valid JSON at line 1, column "),
                 Arguments.of("{\"circuit-breaker\": {\"failure-rate-threshold\": 20}, "
                         + "\"circuit-breaker.failure-rate-threshold\": 30}",
                         "'circuit-breaker.failure-rate-threshold' is given twice"),
@@ -204,7 +205,8 @@ class EndpointWriteRequestTests {
             Http management = new Http(moved.getEnvironment().getRequiredProperty("local.management.port",
                     Integer.class));
             ObservabilityManager movedManager = moved.getBean(ObservabilityManager.class);
-            assertRefused(management.post("/manage/lanes/toggled", "{\"name\": \"healthy-inline\", \"enabled\": false}"),
+            assertRefused(management.post("/manage/lanes/toggled",
+                    "{\"name\": \"healthy-inline\", \"enabled\": false}"),
                     "the body names adapter 'healthy-inline' but the path 'toggled'");
             assertRefused(management.post("/manage/lanes/toggled?name=healthy-inline", "{\"enabled\": false}"), QUERY);
             assertThat(movedManager.adapter("healthy-inline").orElseThrow().enabled()).isTrue();
