@@ -14,6 +14,7 @@ import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.settings.SettingsChange;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -24,19 +25,32 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * The {@code observability} endpoint, shaped like Boot's {@code loggers} endpoint. {@code GET} lists the manager's
  * settings and the adapters keyed by name, each with its state, counters and settings; {@code GET /{name}} describes
  * one adapter (404 for an unknown name). Each setting shows its {@code configured} value (from the properties) and its
- * {@code effective} one. {@code POST /{name}} changes an adapter's settings at runtime, by the names of
- * {@code observability.adapters.<name>.*} ({@code {"enabled": false}}, {@code {"circuit-breaker.failure-rate-threshold":
- * 20, "dispatch.queue-capacity": 20000}}, {@code {"signals.logging": false}}), and {@code POST /} the manager's, by
- * the names of {@code observability.*} ({@code {"logging.level": "debug"}}, {@code {"metrics.enabled": false}});
- * {@code null} returns a setting to its configured value (see {@link SettingsBody}). A write answers 204 No Content, 404 for an unknown adapter,
- * or 400 with a one-line {@code message} naming the setting when a key or value is refused, and then changes nothing.
- * Each change is logged once, with the authenticated principal's name when there is one, and counted in the
- * self-metrics; changes last until the application stops. Like every endpoint but {@code health}, it is reachable
- * over the web only when the user exposes it, and its write operations are behind the application's security as any
- * endpoint's.
+ * {@code effective} one.
+ * <p>
+ * {@code POST /{name}} changes the settings of the adapter in the path, and of no other, by the names of
+ * {@code observability.adapters.<name>.*} ({@code {"enabled": false}}, {@code {"circuit-breaker":
+ * {"failure-rate-threshold": 20}, "dispatch": {"queue-capacity": 20000}}}, {@code {"signals.logging": false}}), and
+ * {@code POST /} the manager's, by the names of {@code observability.*} ({@code {"logging": {"level": "debug"}}},
+ * {@code {"metrics.enabled": false}}): nested as in the YAML or by flat property names, which mean the same;
+ * {@code null} returns a setting to its configured value (see {@link SettingsBody}). The settings come from the JSON
+ * body only. A write answers 204 No Content, 404 for an unknown adapter, or 400 with a one-line {@code message} when
+ * the request or a key or value is refused, and then changes nothing; over Spring MVC the request is read by
+ * {@code ObservabilityEndpointRequestBodyAdvice} first. Each change is logged once, with the authenticated principal's
+ * name when there is one, and counted in the self-metrics; changes last until the application stops.
+ * <p>
+ * Like every endpoint but {@code health}, it is reachable over the web only when the user exposes it. Its access is
+ * read-only by default: the writes exist once the application grants them
+ * ({@code management.endpoint.observability.access=unrestricted}), and are then behind the application's security as
+ * any endpoint's.
  */
-@Endpoint(id = "observability")
+@Endpoint(id = ObservabilityEndpoint.ID, defaultAccess = Access.READ_ONLY)
 public class ObservabilityEndpoint {
+
+    /** The endpoint's id. */
+    static final String ID = "observability";
+
+    /** The selector of an adapter's operations: the adapter's name, from the path. */
+    static final String NAME = "name";
 
     private final ObservabilityManager manager;
 
@@ -81,8 +95,8 @@ public class ObservabilityEndpoint {
      * Changes an adapter's settings, all or nothing.
      * @param name an adapter's name
      * @param body the request's body (every argument but the selector, see
-     * {@link ObservabilityEndpointBodyAdvisor}): settings by their names in kebab-case, {@code null} for the
-     * configured value
+     * {@link ObservabilityEndpointBodyAdvisor}): settings by their names in kebab-case, nested or flat, {@code null}
+     * for the configured value; a missing body is refused
      * @param principal who asks, when the request is authenticated
      * @return 204 No Content, 404 when no adapter has that name, 400 with a {@code message} for a refused key or value
      */
@@ -90,7 +104,7 @@ public class ObservabilityEndpoint {
     public WebEndpointResponse<Map<String, String>> configure(@Selector String name,
             @Nullable Map<String, Object> body, @Nullable Principal principal) {
         try {
-            SettingsChange<LaneSettings> change = this.laneBody.read((body != null) ? body : Map.of());
+            SettingsChange<LaneSettings> change = this.laneBody.read(body);
             Optional<LaneSettings> changed = this.manager.changeSettings(name, change.by(nameOf(principal)));
             return new WebEndpointResponse<>(changed.isPresent() ? WebEndpointResponse.STATUS_NO_CONTENT
                     : WebEndpointResponse.STATUS_NOT_FOUND);
@@ -102,7 +116,8 @@ public class ObservabilityEndpoint {
 
     /**
      * Changes the manager's settings, all or nothing.
-     * @param body the request's body: settings by their names in kebab-case, {@code null} for the configured value
+     * @param body the request's body: settings by their names in kebab-case, nested or flat, {@code null} for the
+     * configured value; a missing body is refused
      * @param principal who asks, when the request is authenticated
      * @return 204 No Content, or 400 with a {@code message} for a refused key or value
      */
@@ -110,7 +125,7 @@ public class ObservabilityEndpoint {
     public WebEndpointResponse<Map<String, String>> configureManager(@Nullable Map<String, Object> body,
             @Nullable Principal principal) {
         try {
-            SettingsChange<ManagerSettings> change = this.managerBody.read((body != null) ? body : Map.of());
+            SettingsChange<ManagerSettings> change = this.managerBody.read(body);
             this.manager.changeSettings(change.by(nameOf(principal)));
             return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT);
         }
@@ -130,7 +145,7 @@ public class ObservabilityEndpoint {
     }
 
     private static WebEndpointResponse<Map<String, String>> badRequest(IllegalArgumentException ex) {
-        String message = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
-        return new WebEndpointResponse<>(Map.of("message", message), WebEndpointResponse.STATUS_BAD_REQUEST);
+        return new WebEndpointResponse<>(Map.of("message", OneLine.of(ex.getMessage())),
+                WebEndpointResponse.STATUS_BAD_REQUEST);
     }
 }

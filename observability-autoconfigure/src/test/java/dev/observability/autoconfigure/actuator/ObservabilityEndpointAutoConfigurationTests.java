@@ -20,6 +20,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -184,6 +185,55 @@ class ObservabilityEndpointAutoConfigurationTests {
             assertThat(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME).orElseThrow()
                 .settings()).isEqualTo(before);
         });
+    }
+
+    @Test
+    void readsABodyNestedAsInTheYamlAsItReadsTheFlatNames() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            Map<String, Object> body = Map.of("circuit-breaker", Map.of("failure-rate-threshold", 20),
+                    "dispatch", Map.of("queue-capacity", 20000), "signals", Map.of("logging", false));
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, body, null).getStatus()).isEqualTo(204);
+            LaneSettings effective = context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+                .orElseThrow().settings();
+            assertThat(effective.circuitBreaker().failureRateThreshold()).isEqualTo(20f);
+            assertThat(effective.queueCapacity()).isEqualTo(20000);
+            assertThat(effective.isSignalEnabled(Signal.LOGGING)).isFalse();
+            assertThat(endpoint.configureManager(Map.of("logging", Map.of("level", "debug")), null).getStatus())
+                .isEqualTo(204);
+            assertThat(context.getBean(ObservabilityManager.class).minimumLevel()).isEqualTo(LogLevel.DEBUG);
+        });
+    }
+
+    @Test
+    void refusesAMissingBodyWith400AndChangesNothing() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            endpoint.configure(JsonLoggingAdapter.NAME, Map.of("dispatch.queue-capacity", 20000), null);
+            endpoint.configureManager(Map.of("metrics.enabled", false), null);
+            String reason = "the body must be a JSON object of settings ({} returns every setting to its configured "
+                    + "value); it is missing";
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, null, null).getBody())
+                .containsExactly(Map.entry("message", reason));
+            assertThat(endpoint.configureManager(null, null).getBody()).containsExactly(Map.entry("message", reason));
+            assertThat(manager.lane(JsonLoggingAdapter.NAME).orElseThrow().settings().queueCapacity())
+                .isEqualTo(20000);
+            assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).isFalse();
+        });
+    }
+
+    @Test
+    void takesWritesOverTheWebOnlyInASpringMvcApplication() {
+        new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+                    ObservabilityEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
+            .withPropertyValues("management.endpoints.web.exposure.include=observability")
+            .run((context) -> assertThat(context).hasSingleBean(ObservabilityEndpointBodyAdvisor.class)
+                .hasSingleBean(ObservabilityEndpointRequestBodyAdvice.class));
+        this.exposed.run((context) -> assertThat(context).hasSingleBean(ObservabilityEndpoint.class)
+            .doesNotHaveBean(ObservabilityEndpointBodyAdvisor.class)
+            .doesNotHaveBean(ObservabilityEndpointRequestBodyAdvice.class));
     }
 
     @Test

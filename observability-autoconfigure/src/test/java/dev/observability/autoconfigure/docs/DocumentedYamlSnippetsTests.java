@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.EnumerablePropertySource;
@@ -42,7 +43,9 @@ class DocumentedYamlSnippetsTests {
 
     private static final KnownProperties KNOWN = KnownProperties.fromClassPath();
 
+    /** Reads a snippet as an application does, with Boot's conversion service ({@code access: unrestricted}). */
     private static final WebApplicationContextRunner RUNNER = new WebApplicationContextRunner()
+        .withInitializer((context) -> context.getEnvironment().setConversionService(new ApplicationConversionService()))
         .withUserConfiguration(AutoConfiguredApplication.class);
 
     static Stream<YamlSnippet> applicationSnippets() throws IOException {
