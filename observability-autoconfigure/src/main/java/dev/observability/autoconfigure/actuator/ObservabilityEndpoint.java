@@ -29,7 +29,9 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * 20, "dispatch.queue-capacity": 20000}}, {@code {"signals.logging": false}}), and {@code POST /} the manager's, by
  * the names of {@code observability.*} ({@code {"logging.level": "debug"}}, {@code {"metrics.enabled": false}});
  * {@code null} returns a setting to its configured value (see {@link SettingsBody}). A write answers 204 No Content, 404 for an unknown adapter,
- * or 400 with a one-line {@code message} naming the setting when a key or value is refused, and then changes nothing.
+ * or 400 with a one-line {@code message} naming the setting (and its range) when a key or value is refused, and then
+ * changes nothing; 503 with a one-line {@code message} when an adapter's change cannot be applied now (the heap has
+ * no room for a larger queue) and nothing changed.
  * Each change is logged once, with the authenticated principal's name when there is one, and counted in the
  * self-metrics; changes last until the application stops. Like every endpoint but {@code health}, it is reachable
  * over the web only when the user exposes it, and its write operations are behind the application's security as any
@@ -84,7 +86,9 @@ public class ObservabilityEndpoint {
      * {@link ObservabilityEndpointBodyAdvisor}): settings by their names in kebab-case, {@code null} for the
      * configured value
      * @param principal who asks, when the request is authenticated
-     * @return 204 No Content, 404 when no adapter has that name, 400 with a {@code message} for a refused key or value
+     * @return 204 No Content, 404 when no adapter has that name, 400 with a {@code message} for a refused key or value,
+     * 503 with a {@code message} when the change cannot be applied now (no memory for a larger queue, the application
+     * stopping)
      */
     @WriteOperation
     public WebEndpointResponse<Map<String, String>> configure(@Selector String name,
@@ -96,7 +100,10 @@ public class ObservabilityEndpoint {
                     : WebEndpointResponse.STATUS_NOT_FOUND);
         }
         catch (IllegalArgumentException ex) {
-            return badRequest(ex);
+            return refused(ex, WebEndpointResponse.STATUS_BAD_REQUEST);
+        }
+        catch (IllegalStateException ex) {
+            return refused(ex, WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
         }
     }
 
@@ -115,7 +122,7 @@ public class ObservabilityEndpoint {
             return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT);
         }
         catch (IllegalArgumentException ex) {
-            return badRequest(ex);
+            return refused(ex, WebEndpointResponse.STATUS_BAD_REQUEST);
         }
     }
 
@@ -129,8 +136,8 @@ public class ObservabilityEndpoint {
         return (principal != null) ? principal.getName() : null;
     }
 
-    private static WebEndpointResponse<Map<String, String>> badRequest(IllegalArgumentException ex) {
+    private static WebEndpointResponse<Map<String, String>> refused(RuntimeException ex, int status) {
         String message = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
-        return new WebEndpointResponse<>(Map.of("message", message), WebEndpointResponse.STATUS_BAD_REQUEST);
+        return new WebEndpointResponse<>(Map.of("message", message), status);
     }
 }
