@@ -42,7 +42,7 @@ public final class PropertyConstraints {
     /**
      * @param errors the errors of the object being validated
      * @param field the field's name, as in the properties class
-     * @param reason what the property accepts, such as {@code "must be 1 or more"}
+     * @param reason what the property accepts, such as {@code "must be a whole number from 1 to 100"}
      */
     public static void reject(Errors errors, String field, String reason) {
         errors.rejectValue(field, "observability.invalid", reason);
