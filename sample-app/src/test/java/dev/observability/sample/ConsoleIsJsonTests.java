@@ -1,15 +1,12 @@
 package dev.observability.sample;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,8 +25,6 @@ class ConsoleIsJsonTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
-
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void everyLineAfterTheBannerIsAJsonLineFromTheFirstStartUpLineToTheShutdownSummary(@TempDir Path directory)
@@ -43,7 +38,7 @@ class ConsoleIsJsonTests {
             .redirectError(directory.resolve("stderr.log").toFile())
             .start();
         try {
-            int port = awaitPort(sample, stdout);
+            int port = SampleClient.awaitPort(sample, stdout);
             SampleClient.Answer placed = SampleClient.post("http://127.0.0.1:" + port + "/orders",
                     "{\"item\": \"book\", \"quantity\": 2, \"region\": \"eu\"}");
             assertThat(placed.status()).isEqualTo(201);
@@ -66,16 +61,6 @@ class ConsoleIsJsonTests {
         assertThat(json).anySatisfy((line) -> assertThat(line.has("trace_id")).isTrue());
     }
 
-    private static int awaitPort(Process sample, Path stdout) throws IOException, InterruptedException {
-        while (true) {
-            assertThat(sample.isAlive()).as("the sample is running").isTrue();
-            Matcher port = PORT.matcher(Files.readString(stdout, StandardCharsets.UTF_8));
-            if (port.find()) {
-                return Integer.parseInt(port.group(1));
-            }
-            Thread.sleep(200);
-        }
-    }
 
     private static List<String> afterTheBanner(List<String> lines) {
         int banner = -1;

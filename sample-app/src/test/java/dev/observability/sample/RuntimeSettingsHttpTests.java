@@ -88,7 +88,7 @@ class RuntimeSettingsHttpTests {
                 { "{\"circuit-breaker.failure-rate-threshold\": 150, \"dispatch.queue-capacity\": 20000}",
                         "circuit-breaker.failure-rate-threshold must be a number from 1 to 100, not 150" },
                 { "{\"dispatch.queue-capacity\": 0}",
-                        "dispatch.queue-capacity must be a whole number of 1 or more, not 0" },
+                        "dispatch.queue-capacity must be a whole number from 1 to 1048576, not 0" },
                 { "{\"queue-capacity\": 20000}", "unknown setting 'queue-capacity'" },
                 { "[{\"dispatch.queue-capacity\": 20000}]", "the body must be a JSON object of settings" },
                 { "null", "the body must be a JSON object of settings ({} returns every setting to its configured "

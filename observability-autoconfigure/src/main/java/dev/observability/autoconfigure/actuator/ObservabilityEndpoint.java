@@ -34,7 +34,9 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * {@code {"metrics.enabled": false}}): nested as in the YAML or by flat property names, which mean the same;
  * {@code null} returns a setting to its configured value (see {@link SettingsBody}). The settings come from the JSON
  * body only. A write answers 204 No Content, 404 for an unknown adapter, or 400 with a one-line {@code message} when
- * the request or a key or value is refused, and then changes nothing; over Spring MVC the request is read by
+ * the request or a key or value is refused (naming the setting and its range), and then changes nothing, or 503 with
+ * a one-line {@code message} when an adapter's change cannot be applied now (the heap has no room for a larger
+ * queue) and nothing changed; over Spring MVC the request is read by
  * {@code ObservabilityEndpointRequestBodyAdvice} first. Each change is logged once, with the authenticated principal's
  * name when there is one, and counted in the self-metrics; changes last until the application stops.
  * <p>
@@ -98,7 +100,9 @@ public class ObservabilityEndpoint {
      * {@link ObservabilityEndpointBodyAdvisor}): settings by their names in kebab-case, nested or flat, {@code null}
      * for the configured value; a missing body is refused
      * @param principal who asks, when the request is authenticated
-     * @return 204 No Content, 404 when no adapter has that name, 400 with a {@code message} for a refused key or value
+     * @return 204 No Content, 404 when no adapter has that name, 400 with a {@code message} for a refused key or value,
+     * 503 with a {@code message} when the change cannot be applied now (no memory for a larger queue, the application
+     * stopping)
      */
     @WriteOperation
     public WebEndpointResponse<Map<String, String>> configure(@Selector String name,
@@ -110,7 +114,10 @@ public class ObservabilityEndpoint {
                     : WebEndpointResponse.STATUS_NOT_FOUND);
         }
         catch (IllegalArgumentException ex) {
-            return badRequest(ex);
+            return refused(ex, WebEndpointResponse.STATUS_BAD_REQUEST);
+        }
+        catch (IllegalStateException ex) {
+            return refused(ex, WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
         }
     }
 
@@ -130,7 +137,7 @@ public class ObservabilityEndpoint {
             return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT);
         }
         catch (IllegalArgumentException ex) {
-            return badRequest(ex);
+            return refused(ex, WebEndpointResponse.STATUS_BAD_REQUEST);
         }
     }
 
@@ -144,8 +151,7 @@ public class ObservabilityEndpoint {
         return (principal != null) ? principal.getName() : null;
     }
 
-    private static WebEndpointResponse<Map<String, String>> badRequest(IllegalArgumentException ex) {
-        return new WebEndpointResponse<>(Map.of("message", OneLine.of(ex.getMessage())),
-                WebEndpointResponse.STATUS_BAD_REQUEST);
+    private static WebEndpointResponse<Map<String, String>> refused(RuntimeException ex, int status) {
+        return new WebEndpointResponse<>(Map.of("message", OneLine.of(ex.getMessage())), status);
     }
 }

@@ -1,6 +1,5 @@
 package dev.observability.autoconfigure.actuator;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.observability.core.settings.Range;
 import dev.observability.core.settings.Setting;
 import dev.observability.core.settings.SettingsChange;
 import org.jspecify.annotations.Nullable;
@@ -120,19 +120,15 @@ final class SettingsBody<S> {
         catch (ConversionException | IllegalArgumentException ex) {
             // refused below
         }
-        throw refused(setting, "must be " + expected(type), value);
+        throw refused(setting, "must be " + expected(setting), value);
+    }
+
+    /** @return what the setting takes: its range, or the values of its type */
+    private static String expected(Setting<?, ?> setting) {
+        return setting.range().map(Range::description).orElseGet(() -> expected(setting.type()));
     }
 
     private static String expected(Class<?> type) {
-        if (type == Integer.class) {
-            return "a whole number";
-        }
-        if (type == Float.class) {
-            return "a number";
-        }
-        if (type == Duration.class) {
-            return "a duration such as 500ms, 5s or 1m";
-        }
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants())
                 .map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))

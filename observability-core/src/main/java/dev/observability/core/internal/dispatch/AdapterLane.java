@@ -263,8 +263,10 @@ public final class AdapterLane implements LaneView {
      * off, or the adapter, refuses its events as {@link Outcome#REJECTED_DISABLED}.
      * @param change the change; a reset returns a setting to its configured value
      * @return each setting whose value changed, from and to (none when the change changes nothing)
-     * @throws IllegalArgumentException naming the setting, when a setting refuses its new value: nothing changed
-     * @throws IllegalStateException when the lane has stopped
+     * @throws IllegalArgumentException naming the setting, when a setting refuses its new value, or when applying a
+     * value overflows: nothing changed
+     * @throws IllegalStateException when the lane has stopped, or when the heap has no room for what the new settings
+     * need (a larger queue): nothing changed
      */
     public synchronized List<SettingChange> change(SettingsChange<LaneSettings> change) {
         if (!this.accepting) {
@@ -272,20 +274,57 @@ public final class AdapterLane implements LaneView {
         }
         SettingsChange.Applied<LaneSettings> applied = change.applyTo(this.tuning.settings(), this.configured);
         if (!applied.changes().isEmpty()) {
-            apply(applied.settings());
+            applyWhole(applied.settings());
             this.settingsChanges.add(applied.changes().size());
         }
         return applied.changes();
     }
 
-    private void apply(LaneSettings next) {
+    /**
+     * Applies new settings whole, or leaves the settings in force: an {@link OutOfMemoryError} or an arithmetic
+     * overflow while the lane makes what the new settings need is answered with an exception, and when the change
+     * made a new breaker, the lane and the application's registry get one of the settings in force again.
+     */
+    private void applyWhole(LaneSettings next) {
         LaneTuning old = this.tuning;
-        CircuitBreaker breaker = old.breaker();
-        BreakerOutcomes outcomes = old.outcomes();
-        if (!next.circuitBreaker().equals(old.settings().circuitBreaker())) {
-            breaker = LaneTuning.replaceBreaker(this.breakerFactory, old.breaker(), next);
-            outcomes = new BreakerOutcomes(breaker, this.account::deliveredSoFar);
+        boolean newBreaker = !next.circuitBreaker().equals(old.settings().circuitBreaker());
+        try {
+            apply(next, newBreaker ? LaneTuning.replaceBreaker(this.breakerFactory, old.breaker(), next)
+                    : old.breaker());
         }
+        catch (OutOfMemoryError ex) {
+            restoreBreaker(old, newBreaker);
+            throw new IllegalStateException("not enough free memory to change the settings of adapter '" + name()
+                    + "'; nothing changed", ex);
+        }
+        catch (ArithmeticException ex) {
+            restoreBreaker(old, newBreaker);
+            throw new IllegalArgumentException("the new settings of adapter '" + name() + "' overflow ("
+                    + ex.getMessage() + "); nothing changed", ex);
+        }
+    }
+
+    /**
+     * After a change that made a new breaker failed, replaces whatever breaker it left in the factory's registry with
+     * one of the settings in force, in the state of the lane's (see {@link LaneTuning#replaceBreaker}), and puts that
+     * one in the lane.
+     */
+    private void restoreBreaker(LaneTuning old, boolean newBreaker) {
+        if (newBreaker) {
+            CircuitBreaker restored = LaneTuning.replaceBreaker(this.breakerFactory, old.breaker(), old.settings());
+            this.tuning = LaneTuning.of(old.settings(), old.dispatch(), restored,
+                    new BreakerOutcomes(restored, this.account::deliveredSoFar), old.queue());
+        }
+    }
+
+    /**
+     * Puts new settings in force with their breaker; the worker, made last because it is the largest allocation
+     * (its queue), is the last step that can fail.
+     */
+    private void apply(LaneSettings next, CircuitBreaker breaker) {
+        LaneTuning old = this.tuning;
+        BreakerOutcomes outcomes = (breaker != old.breaker())
+                ? new BreakerOutcomes(breaker, this.account::deliveredSoFar) : old.outcomes();
         DispatchMode dispatch = dispatchOf(next);
         LaneWorker queue = (dispatch == DispatchMode.ASYNC) ? this.queues.workerFor(next) : null;
         LaneTuning fresh = LaneTuning.of(next, dispatch, breaker, outcomes, queue);

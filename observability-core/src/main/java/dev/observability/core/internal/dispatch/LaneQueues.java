@@ -82,10 +82,11 @@ final class LaneQueues implements LaneWorker.Listener {
         LaneWorker previous = this.workers.isEmpty() ? null : this.workers.get(this.workers.size() - 1);
         LaneWorker fresh = new LaneWorker(this.lane, previous, this.adapterName, settings.queueCapacity(),
                 settings.maxDelay(), this.runner, this.clock, this);
-        this.workers.add(fresh);
         if (this.started && !this.stopping) {
             fresh.start();
         }
+        // once made and started: a worker that could not be (no memory for its queue or thread) leaves no trace
+        this.workers.add(fresh);
         return fresh;
     }
 
