@@ -12,6 +12,7 @@ import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.settings.SettingsChange;
+import dev.observability.core.spi.AdapterSnapshot;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -24,7 +25,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * The {@code observability} endpoint, shaped like Boot's {@code loggers} endpoint. {@code GET} lists the manager's
  * settings and the adapters keyed by name, each with its state, counters and settings; {@code GET /{name}} describes
  * one adapter (404 for an unknown name). Each setting shows its {@code configured} value (from the properties) and its
- * {@code effective} one. {@code POST /{name}} changes an adapter's settings at runtime, by the names of
+ * {@code effective} one (for {@code dispatch.mode}, which the properties may leave to the adapter as {@code null}, the
+ * mode the lane runs in). {@code POST /{name}} changes an adapter's settings at runtime, by the names of
  * {@code observability.adapters.<name>.*} ({@code {"enabled": false}}, {@code {"circuit-breaker.failure-rate-threshold":
  * 20, "dispatch.queue-capacity": 20000}}, {@code {"signals.logging": false}}), and {@code POST /} the manager's, by
  * the names of {@code observability.*} ({@code {"logging.level": "debug"}}, {@code {"metrics.enabled": false}});
@@ -120,8 +122,11 @@ public class ObservabilityEndpoint {
     }
 
     private static Map<String, Object> describe(LaneView lane) {
-        Map<String, Object> details = AdapterDetails.of(lane.snapshot());
-        details.put("settings", SettingsView.of(LaneSetting.all(), lane.configuredSettings(), lane.settings()));
+        AdapterSnapshot snapshot = lane.snapshot();
+        Map<String, Object> details = AdapterDetails.of(snapshot);
+        // A mode left to the adapter (null) shows so as configured; the effective one is the mode the lane runs in.
+        LaneSettings effective = lane.settings().withDispatch(snapshot.dispatch());
+        details.put("settings", SettingsView.of(LaneSetting.all(), lane.configuredSettings(), effective));
         return details;
     }
 
