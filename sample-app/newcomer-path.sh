@@ -130,7 +130,9 @@ assert on == expected, f"adapters switched on: {on}, expected {expected}"' \
 
 # Checks that the Prometheus scrape carries the order's series.
 check_prometheus_scrape() {
-    get_json /actuator/prometheus | grep -q '^orders_placed_total{.*region="eu"' \
+    local scrape
+    scrape=$(get_json /actuator/prometheus)
+    grep -q '^orders_placed_total{.*region="eu"' <<<"$scrape" \
         || fail "/actuator/prometheus has no orders_placed_total{region=\"eu\"}"
     echo "  /actuator/prometheus serves orders_placed_total{region=\"eu\"}"
 }

@@ -232,14 +232,16 @@ for step in steps:
     order_id = ids(output) or order_id
     print(f"ok  {shown}\n    # → {step.expected}")
 
-# "Placing an order and the failing payment each print a JSON log line carrying the request's trace_id"
+# "Placing an order and the failing payment each print a JSON log line carrying the request's trace_id and span_id"
 with open(log_path, encoding="utf-8", errors="replace") as log:
     lines = [json.loads(line) for line in log.read().splitlines() if line.startswith("{")]
 for message in (f"Order {order_id} placed", "Payment failed"):
     traced = [line for line in lines if line.get("message", "").startswith(message)]
-    if not traced or not re.fullmatch(r"[0-9a-f]{32}", traced[0].get("trace_id", "")):
-        fail(f"no JSON log line '{message}...' with a trace_id")
-    print(f"ok  the JSON log line '{message}...' carries trace_id {traced[0]['trace_id']}")
+    if not traced or not re.fullmatch(r"[0-9a-f]{32}", traced[0].get("trace_id", "")) \
+            or not re.fullmatch(r"[0-9a-f]{16}", traced[0].get("span_id", "")):
+        fail(f"no JSON log line '{message}...' with a trace_id and a span_id")
+    print(f"ok  the JSON log line '{message}...' carries trace_id {traced[0]['trace_id']} and span_id "
+          f"{traced[0]['span_id']}")
 
 # Ctrl-C: the JVM drains the lanes and prints the summary line.
 sample.send_signal(signal.SIGINT)
