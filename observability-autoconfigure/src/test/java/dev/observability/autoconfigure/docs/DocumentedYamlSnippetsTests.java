@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.EnumerablePropertySource;
@@ -124,8 +125,11 @@ class DocumentedYamlSnippetsTests {
     }
 
     private static WebApplicationContextRunner runnerWith(YamlSnippet snippet) {
-        return RUNNER.withInitializer((context) -> snippet.load()
-            .forEach((document) -> context.getEnvironment().getPropertySources().addFirst(document)));
+        return RUNNER.withInitializer((context) -> {
+            // As SpringApplication does: values such as management.endpoint.<id>.access: read-only convert leniently.
+            context.getEnvironment().setConversionService(new ApplicationConversionService());
+            snippet.load().forEach((document) -> context.getEnvironment().getPropertySources().addFirst(document));
+        });
     }
 
     /** @return one message per key that no metadata knows, and per key that does not bind in an object map */
