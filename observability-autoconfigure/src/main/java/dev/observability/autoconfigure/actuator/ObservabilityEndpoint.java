@@ -12,6 +12,7 @@ import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.settings.SettingsChange;
+import dev.observability.core.spi.AdapterSnapshot;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -25,7 +26,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * The {@code observability} endpoint, shaped like Boot's {@code loggers} endpoint. {@code GET} lists the manager's
  * settings and the adapters keyed by name, each with its state, counters and settings; {@code GET /{name}} describes
  * one adapter (404 for an unknown name). Each setting shows its {@code configured} value (from the properties) and its
- * {@code effective} one.
+ * {@code effective} one (for {@code dispatch.mode}, which the properties may leave to the adapter as {@code null}, the
+ * mode the lane runs in).
  * <p>
  * {@code POST /{name}} changes the settings of the adapter in the path, and of no other, by the names of
  * {@code observability.adapters.<name>.*} ({@code {"enabled": false}}, {@code {"circuit-breaker":
@@ -142,8 +144,11 @@ public class ObservabilityEndpoint {
     }
 
     private static Map<String, Object> describe(LaneView lane) {
-        Map<String, Object> details = AdapterDetails.of(lane.snapshot());
-        details.put("settings", SettingsView.of(LaneSetting.all(), lane.configuredSettings(), lane.settings()));
+        AdapterSnapshot snapshot = lane.snapshot();
+        Map<String, Object> details = AdapterDetails.of(snapshot);
+        // A mode left to the adapter (null) shows so as configured; the effective one is the mode the lane runs in.
+        LaneSettings effective = lane.settings().withDispatch(snapshot.dispatch());
+        details.put("settings", SettingsView.of(LaneSetting.all(), lane.configuredSettings(), effective));
         return details;
     }
 

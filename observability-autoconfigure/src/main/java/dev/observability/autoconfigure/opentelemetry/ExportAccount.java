@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the OpenTelemetry SDK did with one signal's items (spans, log records), from its exporters' results: items
- * handed to the SDK's exporting processor, exported, failed, refused because the signal is switched off, and those
- * that never reached an exporter (dropped by the SDK's full queue, or still waiting in it). The SDK exports in the
+ * handed to the SDK's exporting processor, exported, failed, refused because the signal is switched off, those that
+ * never reached an exporter (dropped by the SDK's full queue, or still waiting in it), and those handed over while no
+ * exporter is configured, which nothing exports by the application's own choice. The SDK exports in the
  * background, so this account, not the adapter's calls, says whether the backend is reached: the last export decides
  * the adapter's health, and the next successful export clears a failure. Failed exports are reported in the
  * application log like any adapter's failures: at most once per interval, with the count since the last report.
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 public abstract class ExportAccount {
 
     private final AtomicLong handedOver = new AtomicLong();
+
+    private final AtomicLong withoutExporter = new AtomicLong();
 
     private final AtomicLong exported = new AtomicLong();
 
@@ -78,9 +81,12 @@ public abstract class ExportAccount {
         return this.exporters.get() > 0;
     }
 
-    /** Counts one item handed to the SDK's exporting processor. */
+    /** Counts one item handed to the SDK's exporting processor, apart when no exporter is there to take it. */
     void handedOver() {
         this.handedOver.incrementAndGet();
+        if (!hasExporters()) {
+            this.withoutExporter.incrementAndGet();
+        }
     }
 
     /**
@@ -156,27 +162,34 @@ public abstract class ExportAccount {
         return this.refused.get();
     }
 
-    /**
-     * @return items handed to the SDK that reached no exporter: dropped by the SDK's full queue or still waiting in
-     * it
-     */
-    public long droppedOrQueued() {
-        return Math.max(0, handedOverCount() - exported() - failed() - refused());
+    /** @return items handed to the SDK while no exporter was configured: not exported, and not lost either */
+    public long withoutExporter() {
+        return this.withoutExporter.get();
     }
 
     /**
-     * @return {@code DOWN} with the exporter's error while the last export failed, else {@code UP}; the counts are
-     * details
+     * @return items handed to the SDK, with an exporter configured, that reached no exporter: dropped by the SDK's full
+     * queue or still waiting in it
+     */
+    public long droppedOrQueued() {
+        return Math.max(0, handedOverCount() - withoutExporter() - exported() - failed() - refused());
+    }
+
+    /**
+     * @return {@code DOWN} with the exporter's error while the last export failed, else {@code UP}, saying so when no
+     * exporter is configured; the counts are details
      */
     public AdapterHealth health() {
         String error = this.lastError.get();
         HealthStatus status = (error != null) ? HealthStatus.DOWN : HealthStatus.UP;
-        String message = (error != null) ? "the last " + this.signal + " export failed: " + error : null;
+        String message = (error != null) ? "the last " + this.signal + " export failed: " + error
+                : hasExporters() ? null : "no " + this.signal + " exporter is configured: nothing is exported";
         return AdapterHealth.of(status, message)
             .withDetail(this.items + "." + this.handedOverName, handedOverCount())
             .withDetail(this.items + ".exported", exported())
             .withDetail(this.items + ".failed", failed())
             .withDetail(this.items + ".refused", refused())
-            .withDetail(this.items + ".dropped_or_queued", droppedOrQueued());
+            .withDetail(this.items + ".dropped_or_queued", droppedOrQueued())
+            .withDetail(this.items + ".without_exporter", withoutExporter());
     }
 }

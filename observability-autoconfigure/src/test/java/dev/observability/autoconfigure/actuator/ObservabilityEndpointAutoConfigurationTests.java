@@ -139,6 +139,23 @@ class ObservabilityEndpointAutoConfigurationTests {
     }
 
     @Test
+    void showsTheDispatchModeTheLaneRunsInWhereTheSettingsLeaveItToTheAdapter() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            String preferred = context.getBean(JsonLoggingAdapter.class).preferredDispatch().name();
+            assertThat(settings(endpoint)).extractingByKey("dispatch.mode").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("configured", null).containsEntry("effective", preferred);
+            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("dispatch", preferred);
+            String other = preferred.equals("ASYNC") ? "INLINE" : "ASYNC";
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, Map.of("dispatch.mode", other), null).getStatus())
+                .isEqualTo(204);
+            assertThat(settings(endpoint)).extractingByKey("dispatch.mode").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("configured", null).containsEntry("effective", other);
+            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("dispatch", other);
+        });
+    }
+
+    @Test
     void nullReturnsASettingAGroupOrWithAnEmptyBodyEverySettingToItsConfiguredValue() {
         this.exposed.run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);

@@ -127,8 +127,11 @@ class DocumentedYamlSnippetsTests {
     }
 
     private static WebApplicationContextRunner runnerWith(YamlSnippet snippet) {
-        return RUNNER.withInitializer((context) -> snippet.load()
-            .forEach((document) -> context.getEnvironment().getPropertySources().addFirst(document)));
+        return RUNNER.withInitializer((context) -> {
+            // As SpringApplication does: values such as management.endpoint.<id>.access: read-only convert leniently.
+            context.getEnvironment().setConversionService(new ApplicationConversionService());
+            snippet.load().forEach((document) -> context.getEnvironment().getPropertySources().addFirst(document));
+        });
     }
 
     /** @return one message per key that no metadata knows, and per key that does not bind in an object map */

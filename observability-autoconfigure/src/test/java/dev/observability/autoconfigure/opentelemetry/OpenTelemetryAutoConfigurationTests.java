@@ -2,6 +2,8 @@ package dev.observability.autoconfigure.opentelemetry;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.tracing.Span;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
@@ -115,6 +117,21 @@ class OpenTelemetryAutoConfigurationTests {
             assertThat(endedInTheApplicationsSdk.ended()).isEqualTo(1);
         });
         own.close();
+    }
+
+    @Test
+    void reportsSpansAsNotExportedWhereBootConfiguresNoExporter() {
+        this.withBootSdk.run((context) -> {
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            manager.startSpan("load").close();
+            manager.runHealthChecks();
+            AdapterHealth health = manager.adapter(OpenTelemetryAdapter.NAME).orElseThrow().health();
+            assertThat(health.status()).isEqualTo(HealthStatus.UP);
+            assertThat(health.message()).isEqualTo("no span exporter is configured: nothing is exported");
+            assertThat(health.details()).containsEntry("spans.ended", 1L)
+                .containsEntry("spans.without_exporter", 1L)
+                .containsEntry("spans.dropped_or_queued", 0L);
+        });
     }
 
     @Test

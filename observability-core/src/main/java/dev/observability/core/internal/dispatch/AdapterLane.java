@@ -664,7 +664,8 @@ public final class AdapterLane implements LaneView {
                 tuning.breaker().getState().name(), this.queues.depth(),
                 (tuning.queue() != null) ? tuning.settings().queueCapacity() : 0, counts,
                 (error != null) ? error.message() : null, (error != null) ? error.time() : null, currentCall,
-                this.health.derive(enabled, tuning.breaker().getState(), callNanos, tuning.slowCallNanos()));
+                this.health.derive(enabled, tuning.breaker().getState(), callNanos, tuning.slowCallNanos()),
+                this.health.checkedAt());
     }
 
     /**

@@ -21,7 +21,8 @@ final class LaneHealth {
 
     private final Redaction redaction;
 
-    private volatile AdapterHealth adapterHealth = AdapterHealth.of(HealthStatus.UNKNOWN, "not checked yet");
+    private volatile Checked adapterHealth = new Checked(AdapterHealth.of(HealthStatus.UNKNOWN, "not checked yet"),
+            null);
 
     private volatile @Nullable LastError lastError;
 
@@ -45,7 +46,7 @@ final class LaneHealth {
         }
         health = (health != null) ? HealthRedactor.redact(this.redaction, health)
                 : AdapterHealth.down("returned no health");
-        this.adapterHealth = health;
+        this.adapterHealth = new Checked(health, Instant.now());
         return health;
     }
 
@@ -54,7 +55,12 @@ final class LaneHealth {
      * @param health the health, masked before it is kept
      */
     void record(AdapterHealth health) {
-        this.adapterHealth = HealthRedactor.redact(this.redaction, health);
+        this.adapterHealth = new Checked(HealthRedactor.redact(this.redaction, health), Instant.now());
+    }
+
+    /** @return when the adapter's own health was last asked or recorded, or {@code null} before the first time */
+    @Nullable Instant checkedAt() {
+        return this.adapterHealth.at();
     }
 
     /**
@@ -94,7 +100,7 @@ final class LaneHealth {
             return AdapterHealth.of(HealthStatus.DEGRADED,
                     "current call has run for " + TimeUnit.NANOSECONDS.toMillis(callNanos) + " ms");
         }
-        return this.adapterHealth;
+        return this.adapterHealth.health();
     }
 
     /**
@@ -104,5 +110,15 @@ final class LaneHealth {
      * @param time when it happened
      */
     record LastError(String message, Instant time) {
+    }
+
+    /**
+     * The adapter's own health and when it was asked, kept together so a reader never pairs one with the other's
+     * time.
+     *
+     * @param health the adapter's health, details masked
+     * @param at when it was asked, or {@code null} before the first time
+     */
+    private record Checked(AdapterHealth health, @Nullable Instant at) {
     }
 }
