@@ -31,22 +31,18 @@ class DocumentedSnippetsTests {
 
     private static final SnippetSources SOURCES = SnippetSources.in(REPOSITORY);
 
-    static Stream<FencedBlock> codeBlocks() throws IOException {
-        Stream<Path> pages;
-        try (Stream<Path> docs = Files.list(REPOSITORY.resolve("docs"))) {
-            pages = Stream.concat(docs.filter((path) -> path.toString().endsWith(".md")).sorted().toList().stream(),
-                    Stream.of(REPOSITORY.resolve("README.md")));
-        }
-        return pages.flatMap((page) -> FencedBlock.in(page).stream())
+    static Stream<FencedBlock> codeBlocks() {
+        return FencedBlock.pages(REPOSITORY).stream()
+            .flatMap((page) -> FencedBlock.in(page).stream())
             .filter((block) -> CODE.contains(block.language()));
     }
 
-    static Stream<FencedBlock> copiedBlocks() throws IOException {
+    static Stream<FencedBlock> copiedBlocks() {
         return codeBlocks().filter((block) -> block.notCopied() == null).filter((block) -> !startedAsConfiguration(block));
     }
 
     @Test
-    void theDocsHaveBlocksPrintedFromTheExamples() throws IOException {
+    void theDocsHaveBlocksPrintedFromTheExamples() {
         assertThat(copiedBlocks().map(FencedBlock::source))
             .anyMatch((source) -> source.startsWith("getting-started.md"))
             .anyMatch((source) -> source.startsWith("custom-adapter.md"));
@@ -61,17 +57,14 @@ class DocumentedSnippetsTests {
     }
 
     @Test
-    void aNoteThatABlockIsNotCopiedPrecedesACodeBlock() throws IOException {
-        try (Stream<Path> docs = Files.list(REPOSITORY.resolve("docs"))) {
-            for (Path page : Stream.concat(docs, Stream.of(REPOSITORY.resolve("README.md"))).toList()) {
-                List<String> lines = FencedBlock.read(page);
-                for (int i = 0; i < lines.size(); i++) {
-                    if (FencedBlock.notCopied(lines.get(i)) != null) {
-                        assertThat(i + 1 < lines.size() ? lines.get(i + 1) : "")
-                            .as("%s:%d: the line after a not-copied note", page.getFileName(), i + 1)
-                            .startsWith("```")
-                            .matches("```(java|xml|yaml|yml)");
-                    }
+    void aNoteThatABlockIsNotCopiedPrecedesACodeBlock() {
+        for (Path page : FencedBlock.pages(REPOSITORY)) {
+            List<String> lines = FencedBlock.read(page);
+            for (int i = 0; i < lines.size(); i++) {
+                if (FencedBlock.notCopied(lines.get(i)) != null) {
+                    assertThat((i + 1 < lines.size()) ? lines.get(i + 1) : "")
+                        .as("%s:%d: the line after a not-copied note", page.getFileName(), i + 1)
+                        .matches("```(java|xml|yaml|yml)");
                 }
             }
         }

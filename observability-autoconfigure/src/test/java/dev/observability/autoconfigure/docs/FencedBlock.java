@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,21 @@ record FencedBlock(String source, String language, String text, @Nullable String
     private static final Pattern NOT_COPIED = Pattern.compile("^<!-- not copied: (.*\\S)\\s*-->$");
 
     private static final String FENCE = "```";
+
+    /**
+     * @param repository the repository's root
+     * @return the documentation's pages: {@code docs/*.md} in name order, then the README
+     */
+    static List<Path> pages(Path repository) {
+        try (Stream<Path> docs = Files.list(repository.resolve("docs"))) {
+            return Stream.concat(docs.filter((path) -> path.toString().endsWith(".md")).sorted(),
+                    Stream.of(repository.resolve("README.md")))
+                .toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 
     /**
      * @param markdown a Markdown file
