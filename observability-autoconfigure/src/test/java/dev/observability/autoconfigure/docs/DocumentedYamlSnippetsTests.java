@@ -1,6 +1,5 @@
 package dev.observability.autoconfigure.docs;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,13 +47,9 @@ class DocumentedYamlSnippetsTests {
         .withInitializer((context) -> context.getEnvironment().setConversionService(new ApplicationConversionService()))
         .withUserConfiguration(AutoConfiguredApplication.class);
 
-    static Stream<YamlSnippet> applicationSnippets() throws IOException {
+    static Stream<YamlSnippet> applicationSnippets() {
         List<YamlSnippet> snippets = new ArrayList<>();
-        try (Stream<Path> docs = Files.list(REPOSITORY.resolve("docs"))) {
-            docs.filter((path) -> path.toString().endsWith(".md")).sorted()
-                .forEach((page) -> snippets.addAll(YamlSnippet.in(page)));
-        }
-        snippets.addAll(YamlSnippet.in(REPOSITORY.resolve("README.md")));
+        FencedBlock.pages(REPOSITORY).forEach((page) -> snippets.addAll(YamlSnippet.in(page)));
         Path sample = REPOSITORY.resolve("sample-app/src/main/resources/application.yml");
         if (Files.exists(sample)) {
             snippets.add(YamlSnippet.of(sample));
@@ -63,7 +58,7 @@ class DocumentedYamlSnippetsTests {
     }
 
     @Test
-    void theDocsHaveApplicationSnippetsToCheck() throws IOException {
+    void theDocsHaveApplicationSnippetsToCheck() {
         assertThat(applicationSnippets().map(YamlSnippet::source))
             .anyMatch((source) -> source.startsWith("getting-started.md"))
             .anyMatch((source) -> source.startsWith("operations.md"));
