@@ -248,7 +248,8 @@ measure() {
         *) fail "unknown variant $variant" ;;
     esac
     [[ $config == custom ]] && switches=$SWITCH
-    ((switches == 0)) || args+=(--management.endpoints.web.exposure.include=health,metrics,prometheus,observability)
+    ((switches == 0)) || args+=(--management.endpoints.web.exposure.include=health,metrics,prometheus,observability
+        --management.endpoint.observability.access=unrestricted)
     [[ -f $jar ]] || fail "$jar is missing: run without --no-build"
     log=$WORK/runs/$app-$variant-$round.log
     # shellcheck disable=SC2086

@@ -16,10 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import static dev.observability.autoconfigure.validation.PropertyConstraints.inRange;
-import static dev.observability.autoconfigure.validation.PropertyConstraints.notNegative;
-import static dev.observability.autoconfigure.validation.PropertyConstraints.positive;
 import static dev.observability.autoconfigure.validation.PropertyConstraints.reject;
+import static dev.observability.autoconfigure.validation.PropertyConstraints.within;
 
 /**
  * Everything a user sets under the prefix {@code observability}. The properties validate themselves as Boot binds
@@ -124,8 +122,10 @@ public class ObservabilityProperties implements Validator {
         else if (target instanceof LaneDispatch dispatch) {
             LaneProperties.validate(dispatch, errors);
             if (dispatch instanceof Dispatch defaults) {
-                notNegative(errors, "shutdownTimeout", defaults.getShutdownTimeout());
-                positive(errors, "failureLogInterval", defaults.getFailureLogInterval());
+                within(errors, "shutdownTimeout", ObservabilityManagerBuilder.SHUTDOWN_TIMEOUT_RANGE,
+                        defaults.getShutdownTimeout());
+                within(errors, "failureLogInterval", ObservabilityManagerBuilder.FAILURE_LOG_INTERVAL_RANGE,
+                        defaults.getFailureLogInterval());
             }
         }
         else if (target instanceof CircuitBreaker breaker) {
@@ -137,9 +137,9 @@ public class ObservabilityProperties implements Validator {
     }
 
     private static void validate(Health health, Errors errors) {
-        positive(errors, "interval", health.getInterval());
-        positive(errors, "timeout", health.getTimeout());
-        inRange(errors, "failureThreshold", health.getFailureThreshold(), 1, HealthSettings.MAX_FAILURE_THRESHOLD);
+        within(errors, "interval", HealthSettings.INTERVAL_RANGE, health.getInterval());
+        within(errors, "timeout", HealthSettings.TIMEOUT_RANGE, health.getTimeout());
+        within(errors, "failureThreshold", HealthSettings.FAILURE_THRESHOLD_RANGE, health.getFailureThreshold());
     }
 
     /** Masking of sensitive values in log fields, span attributes, health details and metric labels. */
@@ -226,10 +226,13 @@ public class ObservabilityProperties implements Validator {
         /** Whether health reports are routed to the health adapters (default true). */
         private boolean enabled = true;
 
-        /** Time between two health cycles (default 30s). */
+        /** Time between two health cycles, from 10ms to 1d (default 30s). */
         private @Nullable Duration interval;
 
-        /** Longest a health check or an adapter's health() may run before it counts as DOWN (default 5s). */
+        /**
+         * Longest a health check or an adapter's health() may run before it counts as DOWN, from 1ms to 1d (default
+         * 5s).
+         */
         private @Nullable Duration timeout;
 
         /** Failures in a row, from 1 to 100, that make a health check DOWN; fewer make it DEGRADED (default 3). */
@@ -348,12 +351,12 @@ public class ObservabilityProperties implements Validator {
         /** How lanes call their adapter, inline or async (default: each adapter's preferred mode). */
         private @Nullable DispatchMode mode;
 
-        /** Most events an async lane's queue holds before it drops new ones, 1 or more (default 8192). */
+        /** Most events an async lane's queue holds before it drops new ones, from 1 to 1048576 (default 8192). */
         private @Nullable Integer queueCapacity;
 
         /**
-         * Longest an event waits in an idle async lane's queue before the lane's worker wakes and delivers it, from 0 to
-         * 1m; the worker also wakes as soon as a batch (256 events, or a quarter of a smaller queue) waits; 0 wakes it
+         * Longest an event waits in an idle async lane's queue before the lane's worker wakes and delivers it, from 0ms
+         * to 1m; the worker also wakes as soon as a batch (256 events, or a quarter of a smaller queue) waits; 0 wakes it
          * for every event that finds it idle, at the cost of a wake-up on the application's thread (default 100ms).
          */
         private @Nullable Duration maxDelay;
@@ -392,10 +395,13 @@ public class ObservabilityProperties implements Validator {
     /** Default dispatch settings of every lane, and how the manager stops them. */
     public static class Dispatch extends LaneDispatch {
 
-        /** Longest the application's shutdown waits for the lanes' queues to drain (default 5s). */
+        /** Longest the application's shutdown waits for the lanes' queues to drain, from 0ms to 1h (default 5s). */
         private Duration shutdownTimeout = ObservabilityManagerBuilder.DEFAULT_SHUTDOWN_TIMEOUT;
 
-        /** Shortest time between two reports of one adapter's failures in the application log (default 1m). */
+        /**
+         * Shortest time between two reports of one adapter's failures in the application log, from 1s to 1d (default
+         * 1m).
+         */
         private Duration failureLogInterval = ObservabilityManagerBuilder.DEFAULT_FAILURE_LOG_INTERVAL;
 
         /** @return the longest shutdown waits for queues to drain */
@@ -429,19 +435,19 @@ public class ObservabilityProperties implements Validator {
         /** Failure or slow-call rate, in percent from 1 to 100, at which a lane's breaker opens (default 50). */
         private @Nullable Float failureRateThreshold;
 
-        /** Number of recent calls the failure rate is computed over (default 100). */
+        /** Number of recent calls the failure rate is computed over, from 1 to 10000 (default 100). */
         private @Nullable Integer slidingWindowSize;
 
-        /** Calls needed in the window before the failure rate is computed (default 20). */
+        /** Calls needed in the window before the failure rate is computed, from 1 to 10000 (default 20). */
         private @Nullable Integer minimumNumberOfCalls;
 
-        /** How long an open breaker refuses events before it lets probes through (default 30s). */
+        /** How long an open breaker refuses events before it lets probes through, from 1ms to 1d (default 30s). */
         private @Nullable Duration waitDurationInOpenState;
 
-        /** Number of probe calls in the half-open state (default 5). */
+        /** Number of probe calls in the half-open state, from 1 to 10000 (default 5). */
         private @Nullable Integer permittedNumberOfCallsInHalfOpenState;
 
-        /** Duration over which an adapter call counts as slow, and so as a failure (default 1s). */
+        /** Duration over which an adapter call counts as slow, and so as a failure, from 1ms to 1d (default 1s). */
         private @Nullable Duration slowCallDurationThreshold;
 
         /** @return the failure rate threshold in percent, or {@code null} for the default */

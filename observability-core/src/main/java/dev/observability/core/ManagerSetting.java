@@ -31,7 +31,7 @@ public final class ManagerSetting<T> extends Setting<ManagerSettings, T> {
 
     private ManagerSetting(String name, Class<T> type, Function<ManagerSettings, @Nullable T> getter,
             BiFunction<ManagerSettings, T, ManagerSettings> wither) {
-        super(name, type, false, (value) -> null, getter, wither);
+        super(name, type, false, null, getter, wither);
     }
 
     private static List<ManagerSetting<Boolean>> signals() {

@@ -648,9 +648,10 @@ public final class ObservabilityManager implements AutoCloseable {
      * @param name the adapter's name
      * @param change the change; {@link SettingsChange#reset} returns a setting to its configured value
      * @return the lane's settings in force after the change, or empty when no adapter has that name
-     * @throws IllegalArgumentException with a one-line reason naming the setting and the value, when a setting refuses
-     * its new value; then nothing changed
-     * @throws IllegalStateException when the manager is closed
+     * @throws IllegalArgumentException with a one-line reason naming the setting, its range and the value, when a
+     * setting refuses its new value (or applying it overflows); then nothing changed
+     * @throws IllegalStateException when the manager is closed, or when the heap has no room for what the new
+     * settings need (an {@link OutOfMemoryError} while the lane makes a larger queue); then nothing changed
      */
     public Optional<LaneSettings> changeSettings(String name, SettingsChange<LaneSettings> change) {
         AdapterLane lane = (name != null) ? this.lanes.lane(name) : null;

@@ -16,6 +16,7 @@ import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.health.HealthSettings;
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.settings.Range;
 import dev.observability.core.spi.LogEvent;
 import dev.observability.core.spi.LogLevel;
 import dev.observability.core.spi.ObservabilityAdapter;
@@ -34,6 +35,18 @@ public final class ObservabilityManagerBuilder {
 
     /** The default {@link #failureLogInterval(Duration) failure log interval}: 1 minute. */
     public static final Duration DEFAULT_FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
+
+    /**
+     * The shutdown timeouts accepted, from 0 to 1 hour: an orchestrator ends a stopping application long before an
+     * hour.
+     */
+    public static final Range<Duration> SHUTDOWN_TIMEOUT_RANGE = Range.durations(Duration.ZERO, Duration.ofHours(1));
+
+    /**
+     * The failure log intervals accepted, from 1 second (a dead backend reports at most once a second) to 1 day.
+     */
+    public static final Range<Duration> FAILURE_LOG_INTERVAL_RANGE = Range.durations(Duration.ofSeconds(1),
+            Duration.ofDays(1));
 
     Clock clock = Clock.systemUTC();
 
@@ -117,20 +130,23 @@ public final class ObservabilityManagerBuilder {
 
     /**
      * @param interval the shortest time between two reports of one adapter's failures in the application log
-     * (default 1 minute)
+     * (default 1 minute), in {@link #FAILURE_LOG_INTERVAL_RANGE}
      * @return this builder
+     * @throws IllegalArgumentException when the interval is outside its range
      */
     public ObservabilityManagerBuilder failureLogInterval(Duration interval) {
-        this.failureLogInterval = interval;
+        this.failureLogInterval = FAILURE_LOG_INTERVAL_RANGE.require("dispatch.failure-log-interval", interval);
         return this;
     }
 
     /**
-     * @param timeout the longest {@link ObservabilityManager#close()} waits for queues to drain (default 5 s)
+     * @param timeout the longest {@link ObservabilityManager#close()} waits for queues to drain (default 5 s), in
+     * {@link #SHUTDOWN_TIMEOUT_RANGE}
      * @return this builder
+     * @throws IllegalArgumentException when the timeout is outside its range
      */
     public ObservabilityManagerBuilder shutdownTimeout(Duration timeout) {
-        this.shutdownTimeout = timeout;
+        this.shutdownTimeout = SHUTDOWN_TIMEOUT_RANGE.require("dispatch.shutdown-timeout", timeout);
         return this;
     }
 

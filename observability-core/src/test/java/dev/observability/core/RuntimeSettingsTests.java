@@ -84,7 +84,7 @@ class RuntimeSettingsTests {
             .withMessage("circuit-breaker.failure-rate-threshold must be a number from 1 to 100, not 150");
         assertThatIllegalArgumentException()
             .isThrownBy(() -> this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 0)))
-            .withMessage("dispatch.queue-capacity must be a whole number of 1 or more, not 0");
+            .withMessage("dispatch.queue-capacity must be a whole number from 1 to 1048576, not 0");
         assertThat(this.manager.lane("audit").orElseThrow().settings()).isEqualTo(before);
         assertThat(this.manager.lane("audit").orElseThrow().settingsChanges()).isZero();
     }

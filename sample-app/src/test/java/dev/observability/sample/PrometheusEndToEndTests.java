@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,17 +41,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The proof with a real Prometheus: the sample application as it ships (default profile: the Prometheus adapter,
- * the OpenTelemetry adapter on Boot's SDK and the custom {@code audit} adapter) on a free loopback port, Debian's
- * Prometheus server on another with a 1-second scrape of {@code /actuator/prometheus}. Orders are placed and looked
- * up through the sample's HTTP API (its handlers record {@code orders.placed}, {@code orders.quantity} and
+ * The proof with a real Prometheus: the sample application as it ships (default profile: the Prometheus adapter, the
+ * OpenTelemetry adapter on Boot's SDK and the custom {@code audit} adapter) on a free loopback port, a Prometheus
+ * server ({@link PrometheusInstallation}: on the {@code PATH} or in {@code -Dprometheus.dir}; skipped with a warning in
+ * the build's output without one) on another with a 1-second scrape of {@code /actuator/prometheus}. Orders are placed
+ * and looked up through the sample's HTTP API (its handlers record {@code orders.placed}, {@code orders.quantity} and
  * {@code orders.lookups} through the manager), a gauge and a timing are recorded through the manager bean (the sample
  * records none of its own); then Prometheus' HTTP API must return those series and Boot's
- * {@code http_server_requests_seconds_count} with the expected values and labels, the {@code orders.quantity}
- * histogram must have the buckets the sample's {@code management.metrics.distribution.slo.orders.quantity} (Boot's
- * key) gives it, its metadata API the HELP texts of the descriptions given through the manager,
- * {@code promtool check metrics} must find no problem in the starter's series, and the audit adapter must have
- * received {@code http.server.requests}
+ * {@code http_server_requests_seconds_count} with the expected values and labels, the {@code orders.quantity} histogram
+ * must have the buckets the sample's {@code management.metrics.distribution.slo.orders.quantity} (Boot's key) gives it,
+ * its metadata API the HELP texts of the descriptions given through the manager, {@code promtool check metrics} must
+ * find no problem in the starter's series, and the audit adapter must have received {@code http.server.requests}
  * exactly once per request. Prometheus stops in {@link #stopPrometheus()}, the sample when the class ends
  * ({@link DirtiesContext}), pass or fail.
  */
@@ -62,17 +62,12 @@ import static org.awaitility.Awaitility.await;
                 "spring.autoconfigure.exclude=" + PrometheusEndToEndTests.EXEMPLARS })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@EnabledIf(value = "prometheusIsInstalled", disabledReason = "Debian's Prometheus (/usr/bin/prometheus and "
-        + "/usr/bin/promtool) is not installed: apt-get install -y --no-install-recommends prometheus (.ci/run does)")
+@ExtendWith(PrometheusInstallation.class)
 @Timeout(value = 100, unit = TimeUnit.SECONDS)
 class PrometheusEndToEndTests {
 
     static final String EXEMPLARS = "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus."
             + "PrometheusExemplarsAutoConfiguration";
-
-    private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-
-    private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
     private static final String ALERT_RULES = "observability-alerts.yml";
 
@@ -116,10 +111,6 @@ class PrometheusEndToEndTests {
 
     private double checkoutSeconds;
 
-    static boolean prometheusIsInstalled() {
-        return Files.isExecutable(PROMETHEUS) && Files.isExecutable(PROMTOOL);
-    }
-
     @BeforeAll
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void startPrometheus() throws Exception {
@@ -145,7 +136,7 @@ class PrometheusEndToEndTests {
                     static_configs:
                       - targets: ['127.0.0.1:%d']
                 """.formatted(ALERT_RULES, this.port));
-        this.prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
+        this.prometheus = new ProcessBuilder(PrometheusInstallation.prometheus().orElseThrow().toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + this.workDirectory.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + prometheusPort, "--storage.tsdb.retention.time=1h",
                 "--log.level=warn")
@@ -238,7 +229,7 @@ class PrometheusEndToEndTests {
 
     @Test
     void alertRulesFromTheDocsPassPromtoolAndEvaluateWithoutError() throws Exception {
-        Process check = new ProcessBuilder(PROMTOOL.toString(), "check", "rules",
+        Process check = new ProcessBuilder(PrometheusInstallation.promtool().orElseThrow().toString(), "check", "rules",
                 this.workDirectory.resolve(ALERT_RULES).toString())
             .redirectErrorStream(true)
             .start();
@@ -342,8 +333,8 @@ class PrometheusEndToEndTests {
     }
 
     private static PromtoolResult promtoolCheckMetrics(String text) throws IOException, InterruptedException {
-        Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true)
-            .start();
+        Process promtool = new ProcessBuilder(PrometheusInstallation.promtool().orElseThrow().toString(), "check",
+                "metrics").redirectErrorStream(true).start();
         try (OutputStream stdin = promtool.getOutputStream()) {
             stdin.write(text.getBytes(StandardCharsets.UTF_8));
         }

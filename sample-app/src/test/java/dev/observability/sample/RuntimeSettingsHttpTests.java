@@ -21,10 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 19 over real HTTP in the sample, as an operator does it: the {@code audit} adapter's breaker threshold and
- * queue capacity changed through {@code POST /actuator/observability/audit}, read back as effective next to their
- * configured values, and reset with {@code null}; a bad value or an unknown key answers 400 with one line and changes
- * nothing; the change is logged once with the admin's name and counted in the self-metrics.
+ * Runtime settings over real HTTP in the sample, as an operator changes them: the {@code audit} adapter's breaker
+ * threshold and queue capacity changed through {@code POST /actuator/observability/audit}, read back as effective next
+ * to their configured values, and reset with {@code null}, nested as in the YAML or by flat names; a bad value, an
+ * unknown key, a body that is not one JSON object, a body naming another adapter or a query answers 400 with one line
+ * and changes nothing; the change is logged once with the admin's name and counted in the self-metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "management.tracing.export.zipkin.enabled=false", "server.address=127.0.0.1" })
@@ -87,21 +88,67 @@ class RuntimeSettingsHttpTests {
                 { "{\"circuit-breaker.failure-rate-threshold\": 150, \"dispatch.queue-capacity\": 20000}",
                         "circuit-breaker.failure-rate-threshold must be a number from 1 to 100, not 150" },
                 { "{\"dispatch.queue-capacity\": 0}",
-                        "dispatch.queue-capacity must be a whole number of 1 or more, not 0" },
-                { "{\"queue-capacity\": 20000}", "unknown setting 'queue-capacity'" } };
+                        "dispatch.queue-capacity must be a whole number from 1 to 1048576, not 0" },
+                { "{\"queue-capacity\": 20000}", "unknown setting 'queue-capacity'" },
+                { "[{\"dispatch.queue-capacity\": 20000}]", "the body must be a JSON object of settings" },
+                { "null", "the body must be a JSON object of settings ({} returns every setting to its configured "
+                        + "value); it is null" },
+                { "{\"dispatch.queue-capacity\": 20000", "the body is not valid JSON at line 1, column " },
+                { "{\"" + "k".repeat(40 * 1024) + "\": 1}", "unknown setting '" + "k".repeat(64) + "...' (" } };
         for (String[] refusal : refusals) {
             Answer answer = post(refusal[0]);
             assertThat(answer.status()).as(refusal[0]).isEqualTo(400);
             assertThat(answer.body().path("message").asString()).as(refusal[0]).startsWith(refusal[1])
-                .doesNotContain("\n");
+                .doesNotContain("\n").hasSizeLessThan(1024);
         }
         assertThat(audit().path("settings")).as("nothing changed").isEqualTo(before);
         assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().settingsChanges()).isEqualTo(changesBefore);
     }
 
+    @Test
+    void aBodyNestedAsInTheYamlChangesWhatTheFlatNamesChange() throws Exception {
+        Answer changed = post("{\"circuit-breaker\": {\"failure-rate-threshold\": 20}, "
+                + "\"dispatch\": {\"queue-capacity\": 20000}}");
+        assertThat(changed.status()).isEqualTo(204);
+        JsonNode audit = audit();
+        assertThat(setting(audit, "circuit-breaker.failure-rate-threshold", "effective").asDouble()).isEqualTo(20);
+        assertThat(setting(audit, "dispatch.queue-capacity", "effective").asInt()).isEqualTo(20000);
+        assertThat(post("{\"circuit-breaker\": null, \"dispatch\": {\"queue-capacity\": null}}").status())
+            .isEqualTo(204);
+        assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().settings())
+            .isEqualTo(this.manager.lane(AuditAdapter.NAME).orElseThrow().configuredSettings());
+    }
+
+    @Test
+    void aWriteChangesTheAdapterInItsPathOnlyAndTakesNothingFromTheQuery() throws Exception {
+        long changesBefore = this.manager.settingsChanges() + this.manager.lane(AuditAdapter.NAME).orElseThrow()
+            .settingsChanges() + this.manager.lane("prometheus").orElseThrow().settingsChanges();
+        Answer otherName = post("{\"name\": \"prometheus\", \"enabled\": false}");
+        assertThat(otherName.status()).isEqualTo(400);
+        assertThat(otherName.body().path("message").asString())
+            .isEqualTo("the body names adapter 'prometheus' but the path 'audit': a write changes the adapter in its "
+                    + "path only");
+        String query = "a write takes its settings from the JSON body only, not from the query string";
+        for (String path : new String[] { "/actuator/observability/audit?name=prometheus",
+                "/actuator/observability/audit?dispatch.queue-capacity=77",
+                "/actuator/observability?metrics.enabled=false" }) {
+            Answer answer = postTo(path, "{\"enabled\": false}");
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.body().path("message").asString()).as(path).isEqualTo(query);
+        }
+        assertThat(this.manager.adapter("prometheus").orElseThrow().enabled()).isTrue();
+        assertThat(this.manager.adapter(AuditAdapter.NAME).orElseThrow().enabled()).isTrue();
+        assertThat(this.manager.settingsChanges() + this.manager.lane(AuditAdapter.NAME).orElseThrow()
+            .settingsChanges() + this.manager.lane("prometheus").orElseThrow().settingsChanges())
+            .as("nothing changed").isEqualTo(changesBefore);
+    }
+
     private Answer post(String json) throws Exception {
-        return SampleClient.post(url("/actuator/observability/" + AuditAdapter.NAME), json, this.adminName,
-                this.adminPassword);
+        return postTo("/actuator/observability/" + AuditAdapter.NAME, json);
+    }
+
+    private Answer postTo(String path, String json) throws Exception {
+        return SampleClient.post(url(path), json, this.adminName, this.adminPassword);
     }
 
     private JsonNode audit() throws Exception {

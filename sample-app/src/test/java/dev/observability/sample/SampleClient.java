@@ -9,21 +9,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * What the sample's end-to-end tests do from outside: HTTP calls on loopback and reading the JSON log lines the
- * application printed.
+ * What the sample's end-to-end tests do from outside: HTTP calls on loopback, waiting for the port of the sample
+ * started as a process, and reading the JSON log lines the application printed.
  */
 final class SampleClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -81,6 +89,23 @@ final class SampleClient {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new Answer(response.statusCode(), body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+    }
+
+    /**
+     * Waits until the sample started as a process prints the port its server listens on.
+     * @param sample the sample's process
+     * @param stdout where its standard output goes
+     * @return the port
+     */
+    static int awaitPort(Process sample, Path stdout) throws IOException, InterruptedException {
+        while (true) {
+            assertThat(sample.isAlive()).as("the sample is running").isTrue();
+            Matcher port = PORT.matcher(Files.readString(stdout, StandardCharsets.UTF_8));
+            if (port.find()) {
+                return Integer.parseInt(port.group(1));
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** @return a port free on 127.0.0.1 right now */

@@ -22,8 +22,8 @@ final class AdapterDetails {
 
     /**
      * @param adapter a snapshot of the adapter's lane
-     * @return its description, with the adapter's own health details under {@code health}; absent values (no
-     * error yet) are left out
+     * @return its description, with the adapter's own health details under {@code health} and when the health cycle
+     * last asked for them under {@code healthCheckedAt}; absent values (no error yet) are left out
      */
     static Map<String, Object> of(AdapterSnapshot adapter) {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -55,6 +55,10 @@ final class AdapterDetails {
         }
         if (!adapter.health().details().isEmpty()) {
             details.put("health", adapter.health().details());
+        }
+        if (adapter.healthCheckedAt() != null) {
+            // The adapter's own status and details are as of the last health cycle; the counts above are live.
+            details.put("healthCheckedAt", adapter.healthCheckedAt().toString());
         }
         return details;
     }

@@ -20,14 +20,17 @@ import org.springframework.boot.actuate.endpoint.invoke.OperationParameters;
  * {@value #BODY}. Boot's endpoints bind each key of the body to the parameter of the same name, which cannot read
  * the settings' kebab-case names ({@code circuit-breaker}) or refuse a key no parameter has; this advisor, applied by
  * Boot to the endpoint's operations like its own caching advisor, keeps the selector ({@code name}) and gives the
- * rest of the arguments to the operation as a map. Reads are left as they are.
+ * rest of the arguments to the operation as a map. Reads are left as they are. Boot merges the path's variables, the
+ * body's keys and the query's parameters into these arguments, later ones winning; over the web, it is
+ * {@code ObservabilityEndpointRequestBodyAdvice} that makes the selector the path's, refusing a query and a body that
+ * names another adapter.
  */
 public final class ObservabilityEndpointBodyAdvisor implements OperationInvokerAdvisor {
 
     /** The argument that holds the body. */
     static final String BODY = "body";
 
-    private static final EndpointId ENDPOINT = EndpointId.of("observability");
+    private static final EndpointId ENDPOINT = EndpointId.of(ObservabilityEndpoint.ID);
 
     @Override
     public OperationInvoker apply(EndpointId endpointId, OperationType operationType, OperationParameters parameters,
@@ -35,7 +38,8 @@ public final class ObservabilityEndpointBodyAdvisor implements OperationInvokerA
         if (!ENDPOINT.equals(endpointId) || operationType != OperationType.WRITE) {
             return invoker;
         }
-        boolean selected = parameters.stream().anyMatch((parameter) -> parameter.getName().equals("name"));
+        boolean selected = parameters.stream()
+            .anyMatch((parameter) -> parameter.getName().equals(ObservabilityEndpoint.NAME));
         return (context) -> invoker.invoke(withBody(context, selected));
     }
 
@@ -43,9 +47,9 @@ public final class ObservabilityEndpointBodyAdvisor implements OperationInvokerA
         Map<String, Object> body = new LinkedHashMap<>(context.getArguments());
         Map<String, Object> arguments = new HashMap<>();
         if (selected) {
-            Object name = body.remove("name");
+            Object name = body.remove(ObservabilityEndpoint.NAME);
             if (name != null) {
-                arguments.put("name", name);
+                arguments.put(ObservabilityEndpoint.NAME, name);
             }
         }
         arguments.put(BODY, body);

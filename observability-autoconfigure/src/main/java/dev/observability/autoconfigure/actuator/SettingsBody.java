@@ -1,6 +1,5 @@
 package dev.observability.autoconfigure.actuator;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.observability.core.settings.Range;
 import dev.observability.core.settings.Setting;
 import dev.observability.core.settings.SettingsChange;
 import org.jspecify.annotations.Nullable;
@@ -18,14 +18,15 @@ import org.springframework.core.convert.ConversionService;
 
 /**
  * Reads a JSON body of the {@code observability} endpoint's write operations as a change of settings. Its keys are the
- * settings' names, as in the properties ({@code {"circuit-breaker.failure-rate-threshold": 20}}); Boot's web endpoints
- * read a body as one JSON object of text values, so the names are written whole rather than as nested objects.
+ * settings' names as the YAML nests them ({@code {"circuit-breaker": {"failure-rate-threshold": 20}}}) or as flat
+ * property names ({@code {"circuit-breaker.failure-rate-threshold": 20}}), which mean the same ({@link FlatBody}).
  * {@code null} returns a setting to its configured value, a group's name with {@code null}
  * ({@code "circuit-breaker": null}) every setting of the group, and an empty body every setting (as an empty body
- * returns a logger to its configured level in Boot's {@code loggers} endpoint). A value is read as its text, as Boot binds a property
- * ({@code "10s"}, {@code 20}, {@code "inline"}), except a switch, which takes {@code true} or {@code false} only. What
- * it cannot read (an unknown key, a value of the wrong type) is refused with a one-line reason naming the setting; the
- * values' ranges are the settings' own, checked when the change applies.
+ * returns a logger to its configured level in Boot's {@code loggers} endpoint). A value is read as its text, as Boot
+ * binds a property ({@code "10s"}, {@code 20}, {@code "inline"}), except a switch, which takes {@code true} or
+ * {@code false} only. What it cannot read (no body, an unknown key, a value of the wrong type) is refused with a
+ * one-line reason naming the setting, repeating what the client sent cut short ({@link OneLine}); the values' ranges
+ * are the settings' own, checked when the change applies.
  *
  * @param <S> the settings record the body changes
  */
@@ -41,11 +42,28 @@ final class SettingsBody<S> {
     }
 
     /**
-     * @param body the request's body: settings by name
+     * @param body the request's body: settings by name, or {@code null} when there is none
      * @return the change it asks for (every setting back to its configured value for an empty body)
-     * @throws IllegalArgumentException with a one-line reason naming the setting, for a key or value it cannot read
+     * @throws IllegalArgumentException with a one-line reason naming the setting, for no body, or a key or value it
+     * cannot read
      */
-    SettingsChange<S> read(Map<String, ?> body) {
+    SettingsChange<S> read(@Nullable Map<String, ?> body) {
+        if (body == null) {
+            throw new IllegalArgumentException(notAnObject("missing"));
+        }
+        return readFlat(FlatBody.of(body));
+    }
+
+    /**
+     * @param what what the body is instead, such as {@code "an array"}
+     * @return the reason a body that is not a JSON object is refused
+     */
+    static String notAnObject(String what) {
+        return "the body must be a JSON object of settings ({} returns every setting to its configured value); it is "
+                + what;
+    }
+
+    private SettingsChange<S> readFlat(Map<String, ?> body) {
         SettingsChange<S> read = SettingsChange.none();
         if (body.isEmpty()) {
             for (Setting<S, ?> setting : this.settings) {
@@ -65,7 +83,7 @@ final class SettingsBody<S> {
                 }
             }
             else {
-                throw new IllegalArgumentException("unknown setting '" + name + "' (the settings are "
+                throw new IllegalArgumentException("unknown setting '" + OneLine.cut(name) + "' (the settings are "
                         + this.settings.stream().map(Setting::name).collect(Collectors.joining(", ")) + ")");
             }
         }
@@ -93,9 +111,6 @@ final class SettingsBody<S> {
             }
             throw refused(setting, "must be true, false or null (the configured value)", value);
         }
-        if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            throw refused(setting, "must be " + expected(type), value);
-        }
         try {
             T converted = CONVERSION.convert(String.valueOf(value), type);
             if (converted != null) {
@@ -105,19 +120,15 @@ final class SettingsBody<S> {
         catch (ConversionException | IllegalArgumentException ex) {
             // refused below
         }
-        throw refused(setting, "must be " + expected(type), value);
+        throw refused(setting, "must be " + expected(setting), value);
+    }
+
+    /** @return what the setting takes: its range, or the values of its type */
+    private static String expected(Setting<?, ?> setting) {
+        return setting.range().map(Range::description).orElseGet(() -> expected(setting.type()));
     }
 
     private static String expected(Class<?> type) {
-        if (type == Integer.class) {
-            return "a whole number";
-        }
-        if (type == Float.class) {
-            return "a number";
-        }
-        if (type == Duration.class) {
-            return "a duration such as 500ms, 5s or 1m";
-        }
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants())
                 .map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
@@ -127,8 +138,6 @@ final class SettingsBody<S> {
     }
 
     private static IllegalArgumentException refused(Setting<?, ?> setting, String reason, @Nullable Object value) {
-        String text = String.valueOf(value).replaceAll("\\s+", " ");
-        return new IllegalArgumentException(setting.name() + " " + reason + ", not '"
-                + ((text.length() > 40) ? text.substring(0, 40) + "..." : text) + "'");
+        return new IllegalArgumentException(setting.name() + " " + reason + ", not '" + OneLine.cut(value) + "'");
     }
 }

@@ -18,7 +18,7 @@ public class MicrometerBridgeProperties implements Validator {
     /** Whether the application's Micrometer meters are handed to the metrics adapters (default true). */
     private boolean enabled = true;
 
-    /** How often gauges and other polled meters are read and handed over (default 30s). */
+    /** How often gauges and other polled meters are read and handed over, from 1s to 1d (default 30s). */
     private Duration sampleInterval = Duration.ofSeconds(30);
 
     /** @return whether the bridge is on */
@@ -48,6 +48,7 @@ public class MicrometerBridgeProperties implements Validator {
 
     @Override
     public void validate(Object target, Errors errors) {
-        PropertyConstraints.positive(errors, "sampleInterval", ((MicrometerBridgeProperties) target).sampleInterval);
+        PropertyConstraints.within(errors, "sampleInterval", MicrometerBridgeRegistry.SAMPLE_INTERVAL_RANGE,
+                ((MicrometerBridgeProperties) target).sampleInterval);
     }
 }

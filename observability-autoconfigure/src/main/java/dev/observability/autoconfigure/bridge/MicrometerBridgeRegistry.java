@@ -10,6 +10,7 @@ import java.util.function.ToLongFunction;
 
 import dev.observability.autoconfigure.adapter.MicrometerNative;
 import dev.observability.core.MetricsFeed;
+import dev.observability.core.settings.Range;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -47,6 +48,13 @@ public final class MicrometerBridgeRegistry extends MeterRegistry {
 
     private static final Duration HISTOGRAM_EXPIRY = Duration.ofMinutes(1);
 
+    /**
+     * The sample intervals accepted, from 1 second to 1 day: backends scrape or push every few seconds at the most,
+     * so reading the polled meters more often hands over values no one reads.
+     */
+    public static final Range<Duration> SAMPLE_INTERVAL_RANGE = Range.durations(Duration.ofSeconds(1),
+            Duration.ofDays(1));
+
     private final MicrometerBridgeConnection connection = new MicrometerBridgeConnection();
 
     private final MicrometerBridgeSampler sampler = new MicrometerBridgeSampler();
@@ -57,14 +65,14 @@ public final class MicrometerBridgeRegistry extends MeterRegistry {
 
     /**
      * @param clock the registry's clock
-     * @param sampleInterval how often gauges and the other polled meters are read once connected
+     * @param sampleInterval how often gauges and the other polled meters are read once connected, in
+     * {@link #SAMPLE_INTERVAL_RANGE}
+     * @throws IllegalArgumentException when the interval is outside its range
      */
     public MicrometerBridgeRegistry(Clock clock, Duration sampleInterval) {
         super(clock);
-        if (sampleInterval.isNegative() || sampleInterval.isZero()) {
-            throw new IllegalArgumentException("the sample interval must be positive, was " + sampleInterval);
-        }
-        this.sampleInterval = sampleInterval;
+        this.sampleInterval = SAMPLE_INTERVAL_RANGE.require("metrics.micrometer-bridge.sample-interval",
+                sampleInterval);
         config().onMeterRemoved(this.sampler::forget);
     }
 

@@ -11,10 +11,10 @@ import org.springframework.validation.Errors;
  */
 public class CardinalityProperties {
 
-    /** The most label sets one metric name may have (default 1000). */
+    /** The most label sets one metric name may have, from 1 to 100000 (default 1000). */
     private int maxLabelSetsPerMetric = 1000;
 
-    /** The most metric names the adapter records (default 10000). */
+    /** The most metric names the adapter records, from 1 to 100000 (default 10000). */
     private int maxMetricNames = 10000;
 
     /** @return the most label sets per metric name */
@@ -38,12 +38,14 @@ public class CardinalityProperties {
     }
 
     /**
-     * Rejects a limit below 1.
+     * Rejects a limit outside {@link MicrometerAdapterSettings#LIMIT_RANGE}.
      * @param errors the errors of this object, as Boot's binder validates it
      */
     public void validate(Errors errors) {
-        PropertyConstraints.atLeastOne(errors, "maxLabelSetsPerMetric", this.maxLabelSetsPerMetric);
-        PropertyConstraints.atLeastOne(errors, "maxMetricNames", this.maxMetricNames);
+        PropertyConstraints.within(errors, "maxLabelSetsPerMetric", MicrometerAdapterSettings.LIMIT_RANGE,
+                this.maxLabelSetsPerMetric);
+        PropertyConstraints.within(errors, "maxMetricNames", MicrometerAdapterSettings.LIMIT_RANGE,
+                this.maxMetricNames);
     }
 
     /** @return the adapter settings these limits describe */

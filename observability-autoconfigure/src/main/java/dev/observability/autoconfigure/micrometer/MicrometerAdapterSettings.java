@@ -1,13 +1,22 @@
 package dev.observability.autoconfigure.micrometer;
 
+import dev.observability.core.settings.Range;
+
 /**
  * The limits of a {@link MicrometerMetricsAdapter}. Percentiles, percentile histograms and SLO buckets are the
  * registry's: Boot's {@code management.metrics.distribution.*} applies to the adapter's meters as to every other.
  *
- * @param maxLabelSetsPerMetric the most label sets one metric name may have; recordings with more are refused
- * @param maxMetricNames the most metric names; recordings of further names are refused
+ * @param maxLabelSetsPerMetric the most label sets one metric name may have, from 1 to 100,000; recordings with more
+ * are refused
+ * @param maxMetricNames the most metric names, from 1 to 100,000; recordings of further names are refused
  */
 public record MicrometerAdapterSettings(int maxLabelSetsPerMetric, int maxMetricNames) {
+
+    /**
+     * The limits accepted for each: every label set is a meter in the registry, and a backend that stores a hundred
+     * thousand series of one name, or a hundred thousand names, from one application is already overwhelmed.
+     */
+    public static final Range<Integer> LIMIT_RANGE = Range.wholeNumbers(1, 100_000);
 
     /** The default most label sets per metric name. */
     public static final int DEFAULT_MAX_LABEL_SETS_PER_METRIC = 1000;
@@ -21,15 +30,10 @@ public record MicrometerAdapterSettings(int maxLabelSetsPerMetric, int maxMetric
 
     /**
      * Checks the limits.
-     * @throws IllegalArgumentException when a limit is below 1
+     * @throws IllegalArgumentException naming the limit outside {@link #LIMIT_RANGE}, and its value
      */
     public MicrometerAdapterSettings {
-        if (maxLabelSetsPerMetric < 1) {
-            throw new IllegalArgumentException("the most label sets per metric must be 1 or more, was "
-                    + maxLabelSetsPerMetric);
-        }
-        if (maxMetricNames < 1) {
-            throw new IllegalArgumentException("the most metric names must be 1 or more, was " + maxMetricNames);
-        }
+        LIMIT_RANGE.require("cardinality.max-label-sets-per-metric", maxLabelSetsPerMetric);
+        LIMIT_RANGE.require("cardinality.max-metric-names", maxMetricNames);
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import dev.observability.autoconfigure.adapter.MicrometerNative;
 import dev.observability.autoconfigure.micrometer.SeriesTable.Series;
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.AdapterRefusals;
 import dev.observability.core.spi.DispatchMode;
@@ -242,7 +243,7 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
             .anyMatch((other) -> !kind.isKindOf(other));
         InputRefusal reason = otherType ? InputRefusal.INVALID_NAME : InputRefusal.INVALID_LABELS;
         logger.warn("Adapter '" + this.name + "' cannot record " + kind.description + " '" + metric.name()
-                + "' with label keys " + metric.labels().asMap().keySet() + ": " + failure.reason
+                + "' with label keys " + metric.labels().asMap().keySet() + ": " + SafeText.clean(String.valueOf(failure.reason))
                 + " Its recordings are refused and counted as refusals with reason " + reason.tagValue() + ".");
         return new Conflict(reason);
     }

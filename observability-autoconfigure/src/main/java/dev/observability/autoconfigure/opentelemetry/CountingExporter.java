@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.observability.core.redaction.SafeText;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 
 /**
@@ -54,8 +55,9 @@ abstract class CountingExporter<T> {
         return this.shutdown.get();
     }
 
+    /** @return the wrapper and the wrapped exporter, whose endpoint is shown without user info and query */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + this.delegate + "]";
+        return getClass().getSimpleName() + "[" + SafeText.clean(String.valueOf(this.delegate)) + "]";
     }
 }

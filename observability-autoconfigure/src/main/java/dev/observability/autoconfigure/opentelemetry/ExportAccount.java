@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import dev.observability.autoconfigure.AdapterSwitch;
 import dev.observability.core.internal.dispatch.FailureLog;
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.ExportCounts;
 import dev.observability.core.spi.HealthStatus;
@@ -16,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the OpenTelemetry SDK did with one signal's items (spans, log records), from its exporters' results: items
- * handed to the SDK's exporting processor, exported, failed, refused because the signal is switched off, and those
- * that never reached an exporter (dropped by the SDK's full queue, or still waiting in it). The SDK exports in the
+ * handed to the SDK's exporting processor, exported, failed, refused because the signal is switched off, those that
+ * never reached an exporter (dropped by the SDK's full queue, or still waiting in it), and those handed over while no
+ * exporter is configured, which nothing exports by the application's own choice. The SDK exports in the
  * background, so this account, not the adapter's calls, says whether the backend is reached: the last export decides
  * the adapter's health, and the next successful export clears a failure. Failed exports are reported in the
  * application log like any adapter's failures: at most once per interval, with the count since the last report.
@@ -26,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 public abstract class ExportAccount {
 
     private final AtomicLong handedOver = new AtomicLong();
+
+    private final AtomicLong withoutExporter = new AtomicLong();
 
     private final AtomicLong exported = new AtomicLong();
 
@@ -78,9 +82,12 @@ public abstract class ExportAccount {
         return this.exporters.get() > 0;
     }
 
-    /** Counts one item handed to the SDK's exporting processor. */
+    /** Counts one item handed to the SDK's exporting processor, apart when no exporter is there to take it. */
     void handedOver() {
         this.handedOver.incrementAndGet();
+        if (!hasExporters()) {
+            this.withoutExporter.incrementAndGet();
+        }
     }
 
     /**
@@ -128,13 +135,11 @@ public abstract class ExportAccount {
     /**
      * Records a failed export and reports it in the application log when the interval since the last report passed.
      * @param count how many items it carried
-     * @param error why, as the exporter said
+     * @param error why, as the exporter said, shown cleaned of credentials
      */
     void failed(int count, Throwable error) {
         this.failed.addAndGet(count);
-        String message = error.getMessage();
-        this.lastError.set((message != null) ? error.getClass().getSimpleName() + ": " + message
-                : error.getClass().getSimpleName());
+        this.lastError.set(SafeText.describe(error));
         this.failureLog.failed(error);
     }
 
@@ -158,24 +163,32 @@ public abstract class ExportAccount {
         return this.refused.get();
     }
 
-    /**
-     * @return items handed to the SDK that reached no exporter: dropped by the SDK's full queue or still waiting in
-     * it
-     */
-    public long droppedOrQueued() {
-        return Math.max(0, handedOverCount() - exported() - failed() - refused());
+    /** @return items handed to the SDK while no exporter was configured: not exported, and not lost either */
+    public long withoutExporter() {
+        return this.withoutExporter.get();
     }
 
     /**
-     * @return {@code DOWN} with the exporter's error while the last export failed, else {@code UP}; the items handed to
-     * the SDK are a detail, and what became of them the health's {@link ExportCounts}
+     * @return items handed to the SDK, with an exporter configured, that reached no exporter: dropped by the SDK's full
+     * queue or still waiting in it
+     */
+    public long droppedOrQueued() {
+        return Math.max(0, handedOverCount() - withoutExporter() - exported() - failed() - refused());
+    }
+
+    /**
+     * @return {@code DOWN} with the exporter's error while the last export failed, else {@code UP}, saying so when no
+     * exporter is configured; the items handed to the SDK, and those handed while no exporter was configured, are
+     * details, and what became of the rest the health's {@link ExportCounts}
      */
     public AdapterHealth health() {
         String error = this.lastError.get();
         HealthStatus status = (error != null) ? HealthStatus.DOWN : HealthStatus.UP;
-        String message = (error != null) ? "the last " + this.signal + " export failed: " + error : null;
+        String message = (error != null) ? "the last " + this.signal + " export failed: " + error
+                : hasExporters() ? null : "no " + this.signal + " exporter is configured: nothing is exported";
         return AdapterHealth.of(status, message)
             .withDetail(this.items + "." + this.handedOverName, handedOverCount())
+            .withDetail(this.items + ".without_exporter", withoutExporter())
             .withExports(new ExportCounts(this.items, exported(), failed(), refused(), droppedOrQueued()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.observability.autoconfigure.AdapterSwitch;
 import dev.observability.core.internal.dispatch.FailureLog;
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.ExportCounts;
 import dev.observability.core.spi.HealthStatus;
@@ -73,12 +74,14 @@ public final class OtlpPublishAccount {
     /**
      * Records a publish that failed and reports it in the application log when the interval since the last report
      * passed.
-     * @param address where it was sent
-     * @param error why, as the sender said (the collector's status and answer, or the connection's error)
+     * @param address where it was sent, shown without its user info and query
+     * @param error why, as the sender said (the collector's status and answer, or the connection's error), shown
+     * cleaned of credentials
      */
     void publishFailed(@Nullable String address, Throwable error) {
         this.failed.incrementAndGet();
-        this.lastError.set(((address != null) ? "to " + address + ": " : "") + describe(error));
+        this.lastError.set(((address != null) ? "to " + SafeText.clean(address) + ": " : "")
+                + SafeText.describe(error));
         this.failureLog.failed(error);
     }
 
@@ -109,21 +112,5 @@ public final class OtlpPublishAccount {
                 ? new AdapterHealth(HealthStatus.DOWN, "the last metrics publish failed " + error, recording.details())
                 : recording;
         return health.withExports(new ExportCounts("publishes", succeeded(), failed(), refused(), 0));
-    }
-
-    /**
-     * @return the error's type and message; a wrapper whose message is only its cause (Micrometer's sender wraps a
-     * connection error so) is described by that cause
-     */
-    private static String describe(Throwable error) {
-        Throwable described = error;
-        Throwable cause = described.getCause();
-        while (cause != null && cause != described && cause.toString().equals(described.getMessage())) {
-            described = cause;
-            cause = described.getCause();
-        }
-        String message = described.getMessage();
-        String type = described.getClass().getSimpleName();
-        return (message != null) ? type + ": " + message : type;
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,6 +139,23 @@ class ObservabilityEndpointAutoConfigurationTests {
     }
 
     @Test
+    void showsTheDispatchModeTheLaneRunsInWhereTheSettingsLeaveItToTheAdapter() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            String preferred = context.getBean(JsonLoggingAdapter.class).preferredDispatch().name();
+            assertThat(settings(endpoint)).extractingByKey("dispatch.mode").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("configured", null).containsEntry("effective", preferred);
+            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("dispatch", preferred);
+            String other = preferred.equals("ASYNC") ? "INLINE" : "ASYNC";
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, Map.of("dispatch.mode", other), null).getStatus())
+                .isEqualTo(204);
+            assertThat(settings(endpoint)).extractingByKey("dispatch.mode").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("configured", null).containsEntry("effective", other);
+            assertThat(endpoint.adapter(JsonLoggingAdapter.NAME)).containsEntry("dispatch", other);
+        });
+    }
+
+    @Test
     void nullReturnsASettingAGroupOrWithAnEmptyBodyEverySettingToItsConfiguredValue() {
         this.exposed.run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
@@ -166,10 +184,11 @@ class ObservabilityEndpointAutoConfigurationTests {
                     Map.of("circuit-breaker.failure-rate-threshold", "150", "dispatch.queue-capacity", "20000"),
                     "circuit-breaker.failure-rate-threshold must be a number from 1 to 100, not 150",
                     Map.of("dispatch.queue-capacity", "0"),
-                    "dispatch.queue-capacity must be a whole number of 1 or more, not 0",
-                    Map.of("dispatch.queue-capacity", "1.5"), "dispatch.queue-capacity must be a whole number, not '1.5'",
+                    "dispatch.queue-capacity must be a whole number from 1 to 1048576, not 0",
+                    Map.of("dispatch.queue-capacity", "1.5"),
+                    "dispatch.queue-capacity must be a whole number from 1 to 1048576, not '1.5'",
                     Map.of("circuit-breaker.wait-duration-in-open-state", "soon"),
-                    "circuit-breaker.wait-duration-in-open-state must be a duration such as 500ms, 5s or 1m, not 'soon'",
+                    "circuit-breaker.wait-duration-in-open-state must be a duration from 1ms to 1d, not 'soon'",
                     Map.of("dispatch.mode", "later"), "dispatch.mode must be one of inline, async, not 'later'",
                     Map.of("circuit-breaker", "20"), "unknown setting 'circuit-breaker'",
                     Map.of("queue-capacity", "20000"), "unknown setting 'queue-capacity' (the settings are enabled, "
@@ -184,6 +203,55 @@ class ObservabilityEndpointAutoConfigurationTests {
             assertThat(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME).orElseThrow()
                 .settings()).isEqualTo(before);
         });
+    }
+
+    @Test
+    void readsABodyNestedAsInTheYamlAsItReadsTheFlatNames() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            Map<String, Object> body = Map.of("circuit-breaker", Map.of("failure-rate-threshold", 20),
+                    "dispatch", Map.of("queue-capacity", 20000), "signals", Map.of("logging", false));
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, body, null).getStatus()).isEqualTo(204);
+            LaneSettings effective = context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+                .orElseThrow().settings();
+            assertThat(effective.circuitBreaker().failureRateThreshold()).isEqualTo(20f);
+            assertThat(effective.queueCapacity()).isEqualTo(20000);
+            assertThat(effective.isSignalEnabled(Signal.LOGGING)).isFalse();
+            assertThat(endpoint.configureManager(Map.of("logging", Map.of("level", "debug")), null).getStatus())
+                .isEqualTo(204);
+            assertThat(context.getBean(ObservabilityManager.class).minimumLevel()).isEqualTo(LogLevel.DEBUG);
+        });
+    }
+
+    @Test
+    void refusesAMissingBodyWith400AndChangesNothing() {
+        this.exposed.run((context) -> {
+            ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            endpoint.configure(JsonLoggingAdapter.NAME, Map.of("dispatch.queue-capacity", 20000), null);
+            endpoint.configureManager(Map.of("metrics.enabled", false), null);
+            String reason = "the body must be a JSON object of settings ({} returns every setting to its configured "
+                    + "value); it is missing";
+            assertThat(endpoint.configure(JsonLoggingAdapter.NAME, null, null).getBody())
+                .containsExactly(Map.entry("message", reason));
+            assertThat(endpoint.configureManager(null, null).getBody()).containsExactly(Map.entry("message", reason));
+            assertThat(manager.lane(JsonLoggingAdapter.NAME).orElseThrow().settings().queueCapacity())
+                .isEqualTo(20000);
+            assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).isFalse();
+        });
+    }
+
+    @Test
+    void takesWritesOverTheWebOnlyInASpringMvcApplication() {
+        new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+                    ObservabilityEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
+            .withPropertyValues("management.endpoints.web.exposure.include=observability")
+            .run((context) -> assertThat(context).hasSingleBean(ObservabilityEndpointBodyAdvisor.class)
+                .hasSingleBean(ObservabilityEndpointRequestBodyAdvice.class));
+        this.exposed.run((context) -> assertThat(context).hasSingleBean(ObservabilityEndpoint.class)
+            .doesNotHaveBean(ObservabilityEndpointBodyAdvisor.class)
+            .doesNotHaveBean(ObservabilityEndpointRequestBodyAdvice.class));
     }
 
     @Test

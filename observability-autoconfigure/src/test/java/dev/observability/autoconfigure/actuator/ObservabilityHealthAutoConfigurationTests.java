@@ -1,5 +1,6 @@
 package dev.observability.autoconfigure.actuator;
 
+import java.time.Instant;
 import java.util.Map;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
@@ -49,6 +50,18 @@ class ObservabilityHealthAutoConfigurationTests {
                 .getDetails();
             assertThat(details).containsEntry("dispatch", "INLINE").containsEntry("circuitState", "CLOSED")
                 .containsKeys("queueDepth", "queueCapacity", "delivered", "failed", "dropped", "rejected");
+        });
+    }
+
+    @Test
+    void saysWhenTheAdaptersOwnHealthWasReadNextToTheLiveCounts() {
+        this.runner.withBean(FailingAdapter.class, FailingAdapter::new).run((context) -> {
+            Instant before = Instant.now();
+            context.getBean(ObservabilityManager.class).runHealthChecks();
+            Map<String, Object> details = ((IndicatedHealthDescriptor) observability(context).getComponents()
+                .get("failing")).getDetails();
+            assertThat(Instant.parse((String) details.get("healthCheckedAt"))).isAfterOrEqualTo(before)
+                .isBeforeOrEqualTo(Instant.now());
         });
     }
 

@@ -1,6 +1,5 @@
 package dev.observability.autoconfigure.docs;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.EnumerablePropertySource;
@@ -42,16 +42,14 @@ class DocumentedYamlSnippetsTests {
 
     private static final KnownProperties KNOWN = KnownProperties.fromClassPath();
 
+    /** Reads a snippet as an application does, with Boot's conversion service ({@code access: unrestricted}). */
     private static final WebApplicationContextRunner RUNNER = new WebApplicationContextRunner()
+        .withInitializer((context) -> context.getEnvironment().setConversionService(new ApplicationConversionService()))
         .withUserConfiguration(AutoConfiguredApplication.class);
 
-    static Stream<YamlSnippet> applicationSnippets() throws IOException {
+    static Stream<YamlSnippet> applicationSnippets() {
         List<YamlSnippet> snippets = new ArrayList<>();
-        try (Stream<Path> docs = Files.list(REPOSITORY.resolve("docs"))) {
-            docs.filter((path) -> path.toString().endsWith(".md")).sorted()
-                .forEach((page) -> snippets.addAll(YamlSnippet.in(page)));
-        }
-        snippets.addAll(YamlSnippet.in(REPOSITORY.resolve("README.md")));
+        FencedBlock.pages(REPOSITORY).forEach((page) -> snippets.addAll(YamlSnippet.in(page)));
         Path sample = REPOSITORY.resolve("sample-app/src/main/resources/application.yml");
         if (Files.exists(sample)) {
             snippets.add(YamlSnippet.of(sample));
@@ -60,7 +58,7 @@ class DocumentedYamlSnippetsTests {
     }
 
     @Test
-    void theDocsHaveApplicationSnippetsToCheck() throws IOException {
+    void theDocsHaveApplicationSnippetsToCheck() {
         assertThat(applicationSnippets().map(YamlSnippet::source))
             .anyMatch((source) -> source.startsWith("getting-started.md"))
             .anyMatch((source) -> source.startsWith("operations.md"));
@@ -124,8 +122,11 @@ class DocumentedYamlSnippetsTests {
     }
 
     private static WebApplicationContextRunner runnerWith(YamlSnippet snippet) {
-        return RUNNER.withInitializer((context) -> snippet.load()
-            .forEach((document) -> context.getEnvironment().getPropertySources().addFirst(document)));
+        return RUNNER.withInitializer((context) -> {
+            // As SpringApplication does: values such as management.endpoint.<id>.access: read-only convert leniently.
+            context.getEnvironment().setConversionService(new ApplicationConversionService());
+            snippet.load().forEach((document) -> context.getEnvironment().getPropertySources().addFirst(document));
+        });
     }
 
     /** @return one message per key that no metadata knows, and per key that does not bind in an object map */

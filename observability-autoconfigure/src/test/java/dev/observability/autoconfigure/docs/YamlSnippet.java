@@ -1,9 +1,7 @@
 package dev.observability.autoconfigure.docs;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,20 +31,10 @@ record YamlSnippet(String source, String text) {
      * @return its {@code yaml} and {@code yml} fenced blocks, in order
      */
     static List<YamlSnippet> in(Path markdown) {
-        List<String> lines = read(markdown);
-        List<YamlSnippet> snippets = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String fence = lines.get(i).strip();
-            if (fence.equals("```yaml") || fence.equals("```yml")) {
-                int start = i + 1;
-                StringBuilder text = new StringBuilder();
-                for (i = start; i < lines.size() && !lines.get(i).strip().equals("```"); i++) {
-                    text.append(lines.get(i)).append('\n');
-                }
-                snippets.add(new YamlSnippet(markdown.getFileName() + ":" + (start + 1), text.toString()));
-            }
-        }
-        return snippets;
+        return FencedBlock.in(markdown).stream()
+            .filter(FencedBlock::isYaml)
+            .map((block) -> new YamlSnippet(block.source(), block.text()))
+            .toList();
     }
 
     /**
@@ -54,7 +42,7 @@ record YamlSnippet(String source, String text) {
      * @return the whole file as one snippet
      */
     static YamlSnippet of(Path yaml) {
-        return new YamlSnippet(yaml.getFileName().toString(), String.join("\n", read(yaml)));
+        return new YamlSnippet(yaml.getFileName().toString(), String.join("\n", FencedBlock.read(yaml)));
     }
 
     /** @return one property source per YAML document */
@@ -84,14 +72,5 @@ record YamlSnippet(String source, String text) {
     @Override
     public String toString() {
         return this.source;
-    }
-
-    private static List<String> read(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -2,6 +2,9 @@ package dev.observability.autoconfigure.opentelemetry;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.ExportCounts;
+import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.tracing.Span;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
@@ -115,6 +118,20 @@ class OpenTelemetryAutoConfigurationTests {
             assertThat(endedInTheApplicationsSdk.ended()).isEqualTo(1);
         });
         own.close();
+    }
+
+    @Test
+    void reportsSpansAsNotExportedWhereBootConfiguresNoExporter() {
+        this.withBootSdk.run((context) -> {
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            manager.startSpan("load").close();
+            manager.runHealthChecks();
+            AdapterHealth health = manager.adapter(OpenTelemetryAdapter.NAME).orElseThrow().health();
+            assertThat(health.status()).isEqualTo(HealthStatus.UP);
+            assertThat(health.message()).isEqualTo("no span exporter is configured: nothing is exported");
+            assertThat(health.details()).containsEntry("spans.ended", 1L).containsEntry("spans.without_exporter", 1L);
+            assertThat(health.exports()).isEqualTo(new ExportCounts("spans", 0, 0, 0, 0));
+        });
     }
 
     @Test

@@ -14,10 +14,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code observability} endpoint's write operations are not reachable over HTTP unless the user exposes them
- * (and not at all with read-only access); once exposed, they take the settings by their kebab-case names.
+ * The {@code observability} endpoint is not reachable over HTTP unless the user exposes it; exposed, it reads, and its
+ * write operations answer as Boot answers for an operation the endpoint's access does not grant (405 Method Not
+ * Allowed) until the user grants write access ({@code management.endpoint.observability.access=unrestricted}); then
+ * they take the settings by their kebab-case names.
  */
 class EndpointExposureTests {
+
+    private static final String EXPOSED = "management.endpoints.web.exposure.include=health,observability";
 
     @Test
     void withTheDefaultsTheEndpointIsNotReachableOverHttp() throws Exception {
@@ -32,28 +36,38 @@ class EndpointExposureTests {
     }
 
     @Test
-    void onceExposedTheWriteOperationSwitchesTheAdapter() throws Exception {
-        try (ConfigurableApplicationContext context = start(
-                "management.endpoints.web.exposure.include=health,observability")) {
+    void exposedTheEndpointReadsAndRefusesWritesAsBootDoesUntilWriteAccessIsGranted() throws Exception {
+        try (ConfigurableApplicationContext context = start(EXPOSED)) {
             Http http = new Http(port(context));
-            assertThat(http.post("/actuator/observability/toggled", "{\"enabled\":false}").statusCode()).isEqualTo(204);
-            assertThat(context.getBean(ObservabilityManager.class).adapter("toggled").orElseThrow().enabled())
-                .isFalse();
-            assertThat(http.post("/actuator/observability/no-such-adapter", "{\"enabled\":false}").statusCode())
-                .isEqualTo(404);
+            assertThat(http.get("/actuator/observability").statusCode()).isEqualTo(200);
+            assertThat(http.get("/actuator/observability/toggled").statusCode()).isEqualTo(200);
+            for (String path : new String[] { "/actuator/observability/toggled", "/actuator/observability" }) {
+                HttpResponse<String> refused = http.post(path, "{\"enabled\": false, \"metrics.enabled\": false}");
+                assertThat(refused.statusCode()).as(path).isEqualTo(405);
+                assertThat(refused.headers().allValues("Allow")).as(path).containsExactly("GET");
+            }
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            assertThat(manager.adapter("toggled").orElseThrow().enabled()).isTrue();
+            assertThat(manager.lane("toggled").orElseThrow().settingsChanges()).isZero();
+            assertThat(manager.settingsChanges()).isZero();
         }
     }
 
     @Test
-    void onceExposedTheWriteOperationTakesSettingsByTheirKebabCaseNamesAndRefusesUnknownOnes() throws Exception {
-        try (ConfigurableApplicationContext context = start(
-                "management.endpoints.web.exposure.include=health,observability")) {
+    void withWriteAccessGrantedTheWriteOperationsTakeSettingsByTheirKebabCaseNames() throws Exception {
+        try (ConfigurableApplicationContext context = start(EXPOSED,
+                "management.endpoint.observability.access=unrestricted")) {
             Http http = new Http(port(context));
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            assertThat(http.post("/actuator/observability/toggled", "{\"enabled\":false}").statusCode()).isEqualTo(204);
+            assertThat(manager.adapter("toggled").orElseThrow().enabled()).isFalse();
+            assertThat(http.post("/actuator/observability/no-such-adapter", "{\"enabled\":false}").statusCode())
+                .isEqualTo(404);
             String change = "{\"circuit-breaker.failure-rate-threshold\": 20, "
                     + "\"circuit-breaker.wait-duration-in-open-state\": \"10s\", \"dispatch.queue-capacity\": 20000}";
             HttpResponse<String> changed = http.post("/actuator/observability/toggled", change);
             assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
-            LaneSettings settings = context.getBean(ObservabilityManager.class).lane("toggled").orElseThrow().settings();
+            LaneSettings settings = manager.lane("toggled").orElseThrow().settings();
             assertThat(settings.circuitBreaker().failureRateThreshold()).isEqualTo(20f);
             assertThat(settings.queueCapacity()).isEqualTo(20000);
             HttpResponse<String> unknown = http.post("/actuator/observability/toggled", "{\"queue-capacity\": 5}");
@@ -61,24 +75,7 @@ class EndpointExposureTests {
             assertThat(unknown.body()).contains("unknown setting 'queue-capacity'");
             assertThat(http.post("/actuator/observability", "{\"logging.level\": \"warn\"}").statusCode())
                 .isEqualTo(204);
-            assertThat(context.getBean(ObservabilityManager.class).minimumLevel()).isEqualTo(LogLevel.WARN);
-        }
-    }
-
-    @Test
-    void withReadOnlyAccessNoSettingChanges() throws Exception {
-        try (ConfigurableApplicationContext context = start(
-                "management.endpoints.web.exposure.include=health,observability",
-                "management.endpoint.observability.access=read_only")) {
-            Http http = new Http(port(context));
-            assertThat(http.get("/actuator/observability").statusCode()).isEqualTo(200);
-            assertThat(http.post("/actuator/observability/toggled", "{\"dispatch.queue-capacity\": 5}")
-                .statusCode()).isIn(404, 405);
-            assertThat(http.post("/actuator/observability", "{\"metrics.enabled\": false}").statusCode())
-                .isIn(404, 405);
-            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
-            assertThat(manager.lane("toggled").orElseThrow().settingsChanges()).isZero();
-            assertThat(manager.settingsChanges()).isZero();
+            assertThat(manager.minimumLevel()).isEqualTo(LogLevel.WARN);
         }
     }
 

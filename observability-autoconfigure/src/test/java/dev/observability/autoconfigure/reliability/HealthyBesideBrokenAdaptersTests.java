@@ -50,8 +50,8 @@ class HealthyBesideBrokenAdaptersTests {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
             .web(WebApplicationType.NONE)
             .bannerMode(Banner.Mode.OFF)
-            .properties("observability.dispatch.failure-log-interval=20ms",
-                    "observability.metrics.micrometer-bridge.sample-interval=100ms",
+            .properties("observability.dispatch.failure-log-interval=1s",
+                    "observability.metrics.micrometer-bridge.sample-interval=1s",
                     "observability.adapters.healthy-inline.dispatch.mode=inline",
                     "observability.adapters.throwing.circuit-breaker.sliding-window-size=1000",
                     "observability.adapters.throwing.circuit-breaker.minimum-number-of-calls=1000",

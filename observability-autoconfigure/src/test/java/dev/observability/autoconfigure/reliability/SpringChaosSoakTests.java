@@ -54,6 +54,7 @@ class SpringChaosSoakTests {
         LiveThreads threadsBefore = LiveThreads.now();
         List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
                 "management.endpoints.web.exposure.include=health,observability",
+                "management.endpoint.observability.access=unrestricted",
                 "observability.json-logging.enabled=false", "observability.health.interval=250ms",
                 "observability.dispatch.failure-log-interval=1s", "observability.dispatch.shutdown-timeout=10s",
                 "observability.adapters.healthy-inline.dispatch.mode=inline",

@@ -68,26 +68,34 @@ class BadPropertyValueTests {
     static Stream<Arguments> badValues() {
         String breaker = "observability.circuit-breaker.";
         String adapter = "observability.adapters.custom.";
-        String positive = "must be a positive duration";
         String percent = "must be a number from 1 to 100";
-        String oneOrMore = "must be a whole number of 1 or more";
-        String maxDelay = "must be a duration from 0 to 1m";
+        String threshold = "must be a whole number from 1 to 100";
+        String capacity = "must be a whole number from 1 to 1048576";
+        String calls = "must be a whole number from 1 to 10000";
+        String breakerDuration = "must be a duration from 1ms to 1d";
+        String maxDelay = "must be a duration from 0ms to 1m";
+        String limit = "must be a whole number from 1 to 100000";
         String notConverted = "failed to convert java.lang.String to ";
         return Stream.of(
-                Arguments.of("observability.health.interval", "0s", "PT0S", positive),
-                Arguments.of("observability.health.interval", "-1s", "PT-1S", positive),
-                Arguments.of("observability.health.timeout", "0ms", "PT0S", positive),
-                Arguments.of("observability.health.timeout", "-5s", "PT-5S", positive),
-                Arguments.of("observability.health.failure-threshold", "0", "0", percent),
-                Arguments.of("observability.health.failure-threshold", "101", "101", percent),
-                Arguments.of("observability.health.failure-threshold", "-3", "-3", percent),
-                Arguments.of("observability.dispatch.queue-capacity", "0", "0", oneOrMore),
-                Arguments.of("observability.dispatch.queue-capacity", "-1", "-1", oneOrMore),
+                Arguments.of("observability.health.interval", "0s", "PT0S", "must be a duration from 10ms to 1d"),
+                Arguments.of("observability.health.interval", "-1s", "PT-1S", "must be a duration from 10ms to 1d"),
+                Arguments.of("observability.health.interval", "2d", "PT48H", "must be a duration from 10ms to 1d"),
+                Arguments.of("observability.health.timeout", "0ms", "PT0S", "must be a duration from 1ms to 1d"),
+                Arguments.of("observability.health.timeout", "-5s", "PT-5S", "must be a duration from 1ms to 1d"),
+                Arguments.of("observability.health.failure-threshold", "0", "0", threshold),
+                Arguments.of("observability.health.failure-threshold", "101", "101", threshold),
+                Arguments.of("observability.health.failure-threshold", "-3", "-3", threshold),
+                Arguments.of("observability.dispatch.queue-capacity", "0", "0", capacity),
+                Arguments.of("observability.dispatch.queue-capacity", "-1", "-1", capacity),
+                Arguments.of("observability.dispatch.queue-capacity", "2147483647", "2147483647", capacity),
                 Arguments.of("observability.dispatch.max-delay", "-1ms", "PT-0.001S", maxDelay),
                 Arguments.of("observability.dispatch.max-delay", "2m", "PT2M", maxDelay),
                 Arguments.of("observability.dispatch.shutdown-timeout", "-1s", "PT-1S",
-                        "must be a duration of zero or more"),
-                Arguments.of("observability.dispatch.failure-log-interval", "0s", "PT0S", positive),
+                        "must be a duration from 0ms to 1h"),
+                Arguments.of("observability.dispatch.shutdown-timeout", "2h", "PT2H",
+                        "must be a duration from 0ms to 1h"),
+                Arguments.of("observability.dispatch.failure-log-interval", "0s", "PT0S",
+                        "must be a duration from 1s to 1d"),
                 Arguments.of("observability.dispatch.mode", "sideways", "sideways",
                         notConverted + "dev.observability.core.spi.DispatchMode"),
                 Arguments.of("observability.logging.level", "loud", "loud",
@@ -96,27 +104,34 @@ class BadPropertyValueTests {
                 Arguments.of(breaker + "failure-rate-threshold", "100.5", "100.5", percent),
                 Arguments.of(breaker + "failure-rate-threshold", "-5", "-5.0", percent),
                 Arguments.of(breaker + "failure-rate-threshold", "NaN", "NaN", percent),
-                Arguments.of(breaker + "sliding-window-size", "0", "0", oneOrMore),
-                Arguments.of(breaker + "minimum-number-of-calls", "0", "0", oneOrMore),
-                Arguments.of(breaker + "wait-duration-in-open-state", "0s", "PT0S", positive),
-                Arguments.of(breaker + "permitted-number-of-calls-in-half-open-state", "0", "0", oneOrMore),
-                Arguments.of(breaker + "slow-call-duration-threshold", "-1ms", "PT-0.001S", positive),
-                Arguments.of(adapter + "dispatch.queue-capacity", "0", "0", oneOrMore),
+                Arguments.of(breaker + "sliding-window-size", "0", "0", calls),
+                Arguments.of(breaker + "sliding-window-size", "20000000", "20000000", calls),
+                Arguments.of(breaker + "minimum-number-of-calls", "0", "0", calls),
+                Arguments.of(breaker + "wait-duration-in-open-state", "0s", "PT0S", breakerDuration),
+                Arguments.of(breaker + "wait-duration-in-open-state", "PT2562047788015215H", "PT2562047788015215H",
+                        breakerDuration),
+                Arguments.of(breaker + "permitted-number-of-calls-in-half-open-state", "0", "0", calls),
+                Arguments.of(breaker + "slow-call-duration-threshold", "-1ms", "PT-0.001S", breakerDuration),
+                Arguments.of(adapter + "dispatch.queue-capacity", "0", "0", capacity),
+                Arguments.of(adapter + "dispatch.queue-capacity", "1048577", "1048577", capacity),
                 Arguments.of(adapter + "dispatch.max-delay", "5m", "PT5M", maxDelay),
                 Arguments.of(adapter + "dispatch.mode", "later", "later",
                         notConverted + "dev.observability.core.spi.DispatchMode"),
                 Arguments.of(adapter + "circuit-breaker.failure-rate-threshold", "150", "150.0", percent),
-                Arguments.of(adapter + "circuit-breaker.sliding-window-size", "0", "0", oneOrMore),
-                Arguments.of(adapter + "circuit-breaker.minimum-number-of-calls", "-1", "-1", oneOrMore),
-                Arguments.of(adapter + "circuit-breaker.wait-duration-in-open-state", "0s", "PT0S", positive),
-                Arguments.of(adapter + "circuit-breaker.permitted-number-of-calls-in-half-open-state", "0", "0",
-                        oneOrMore),
-                Arguments.of(adapter + "circuit-breaker.slow-call-duration-threshold", "-2s", "PT-2S", positive),
+                Arguments.of(adapter + "circuit-breaker.sliding-window-size", "0", "0", calls),
+                Arguments.of(adapter + "circuit-breaker.minimum-number-of-calls", "-1", "-1", calls),
+                Arguments.of(adapter + "circuit-breaker.wait-duration-in-open-state", "0s", "PT0S", breakerDuration),
+                Arguments.of(adapter + "circuit-breaker.permitted-number-of-calls-in-half-open-state", "10001",
+                        "10001", calls),
+                Arguments.of(adapter + "circuit-breaker.slow-call-duration-threshold", "-2s", "PT-2S",
+                        breakerDuration),
                 Arguments.of("observability.redaction.sensitive-words", "password,-_.", "[password, -_.]",
                         "must hold words such as password or api-key, not '-_.'"),
-                Arguments.of("observability.metrics.micrometer-bridge.sample-interval", "0s", "PT0S", positive),
-                Arguments.of("observability.prometheus.cardinality.max-label-sets-per-metric", "0", "0", oneOrMore),
-                Arguments.of("observability.prometheus.cardinality.max-metric-names", "-1", "-1", oneOrMore));
+                Arguments.of("observability.metrics.micrometer-bridge.sample-interval", "0s", "PT0S",
+                        "must be a duration from 1s to 1d"),
+                Arguments.of("observability.prometheus.cardinality.max-label-sets-per-metric", "0", "0", limit),
+                Arguments.of("observability.prometheus.cardinality.max-metric-names", "-1", "-1", limit),
+                Arguments.of("observability.prometheus.cardinality.max-metric-names", "100001", "100001", limit));
     }
 
     @Test

@@ -31,9 +31,6 @@ public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int
     /** The default {@code max-delay}. */
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(100);
 
-    /** The longest {@code max-delay}. */
-    public static final Duration MAX_MAX_DELAY = Duration.ofMinutes(1);
-
     /**
      * Enabled, the adapter's preferred dispatch, a queue of 8192, a delay of at most 100 ms, the default breaker and
      * every signal on.

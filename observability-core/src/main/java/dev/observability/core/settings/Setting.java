@@ -1,6 +1,7 @@
 package dev.observability.core.settings;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One setting, defined once: its name (the key an operator writes, in a properties file or the {@code observability}
- * endpoint's JSON), the type of its values, the values it accepts and where it is in its settings record {@code S}.
+ * endpoint's JSON), the type of its values, the values it accepts (its {@link Range}, for a number or a duration) and
+ * where it is in its settings record {@code S}.
  * The constants are in {@code LaneSetting} (an adapter's lane) and {@code ManagerSetting} (the whole manager).
  *
  * @param <S> the settings record the setting is part of
@@ -16,13 +18,16 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class Setting<S, T> {
 
+    /** The seconds beyond which a duration's milliseconds overflow a {@code long}. */
+    private static final long MAX_MILLIS_SECONDS = Long.MAX_VALUE / 1000;
+
     private final String name;
 
     private final Class<T> type;
 
     private final boolean nullable;
 
-    private final Function<@Nullable T, @Nullable String> rule;
+    private final @Nullable Range<T> range;
 
     private final Function<S, @Nullable T> getter;
 
@@ -32,16 +37,16 @@ public abstract class Setting<S, T> {
      * @param name the setting's name
      * @param type the type of its values
      * @param nullable whether {@code null} is a value of the setting
-     * @param rule gives the reason a value is refused for, or {@code null} when it is accepted
+     * @param range the values accepted, or {@code null} when every value of the type is (a switch, a mode)
      * @param getter reads the setting from a settings record
      * @param wither returns a settings record with another value of the setting
      */
-    protected Setting(String name, Class<T> type, boolean nullable, Function<@Nullable T, @Nullable String> rule,
+    protected Setting(String name, Class<T> type, boolean nullable, @Nullable Range<T> range,
             Function<S, @Nullable T> getter, BiFunction<S, T, S> wither) {
         this.name = name;
         this.type = type;
         this.nullable = nullable;
-        this.rule = rule;
+        this.range = range;
         this.getter = getter;
         this.wither = wither;
     }
@@ -56,13 +61,21 @@ public abstract class Setting<S, T> {
         return this.type;
     }
 
+    /** @return the values the setting accepts, or empty when it accepts every value of its type */
+    public final Optional<Range<T>> range() {
+        return Optional.ofNullable(this.range);
+    }
+
     /**
      * @param value a value
      * @return why the setting refuses the value, such as {@code "must be a number from 1 to 100"}, or {@code null}
      * when it accepts it
      */
     public final @Nullable String refusal(@Nullable T value) {
-        return (value == null && !this.nullable) ? "must have a value" : this.rule.apply(value);
+        if (value == null) {
+            return this.nullable ? null : "must have a value";
+        }
+        return (this.range != null) ? this.range.refusal(value) : null;
     }
 
     /**
@@ -115,11 +128,13 @@ public abstract class Setting<S, T> {
         return String.valueOf(value);
     }
 
+    /** A duration in whole milliseconds that a {@code long} holds as the largest unit it divides; else ISO-8601. */
     private static String showDuration(Duration duration) {
-        long millis = duration.toMillis();
-        if (!duration.equals(Duration.ofMillis(millis))) {
+        long seconds = duration.getSeconds();
+        if (duration.getNano() % 1_000_000 != 0 || seconds >= MAX_MILLIS_SECONDS || seconds <= -MAX_MILLIS_SECONDS) {
             return duration.toString();
         }
+        long millis = duration.toMillis();
         long[] sizes = { 86_400_000, 3_600_000, 60_000, 1000 };
         String[] units = { "d", "h", "m", "s" };
         for (int i = 0; i < sizes.length; i++) {

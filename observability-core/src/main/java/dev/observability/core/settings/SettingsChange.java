@@ -6,13 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A change of some settings at runtime: a new value for some, the configured value back for others, and who asked
  * for it. It applies all or nothing ({@link #applyTo}): a value a setting refuses fails the whole change. Immutable;
- * each method returns a new change.
+ * each method returns a new change. Two changes are equal when they name the same settings with the same values,
+ * whatever the order, and are asked for by the same person.
  *
  * <pre>{@code
  * manager.changeSettings("audit", SettingsChange.of(LaneSetting.FAILURE_RATE_THRESHOLD, 20f)
@@ -123,6 +125,26 @@ public final class SettingsChange<S> {
             }
         }
         return new Applied<>(result, List.copyOf(changes));
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return (other instanceof SettingsChange<?> change) && this.values.equals(change.values)
+                && Objects.equals(this.by, change.by);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(this.values, this.by);
+    }
+
+    /** @return each setting named with its value ({@code configured} for one returned to its configured value) */
+    @Override
+    public String toString() {
+        StringJoiner text = new StringJoiner(", ", "{", "}");
+        this.values.forEach((setting, value) -> text
+            .add(setting.name() + "=" + ((value == CONFIGURED) ? "configured" : Setting.show(value))));
+        return text + ((this.by != null) ? " by " + this.by : "");
     }
 
     /**

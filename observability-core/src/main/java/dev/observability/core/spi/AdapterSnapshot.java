@@ -25,11 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param currentCallDuration how long the adapter's current call has run, or {@code null} when it is not in a call
  * (ASYNC lanes only)
  * @param health the lane's health: the adapter's own, made worse by an open breaker or a hung call
+ * @param healthCheckedAt when the health cycle last asked the adapter for its own health, or {@code null} before the
+ * first cycle: the adapter's own status and details in {@code health} are as of then, while the counts are live
  */
 public record AdapterSnapshot(String name, Set<Signal> signals, boolean configuredEnabled, boolean enabled,
         DispatchMode dispatch, String circuitState, int queueDepth, int queueCapacity, Map<Signal, SignalCounts> counts,
         @Nullable String lastError, @Nullable Instant lastErrorTime, @Nullable Duration currentCallDuration,
-        AdapterHealth health) {
+        AdapterHealth health, @Nullable Instant healthCheckedAt) {
 
     /**
      * @return what the backend did with what the adapter handed on, as the adapter last reported it with its health,

@@ -47,8 +47,7 @@ class FeedbackLoopTests {
     void aHealthyLaneReceivesEverySignalOfAnotherLanesFailureReport() {
         Healthy healthy = new Healthy("healthy");
         try (ObservabilityManager manager = ObservabilityManager.builder()
-            .failureLogInterval(Duration.ZERO)
-            .adapter(new Failing("throwing", false), LaneSettings.DEFAULTS)
+            .adapter(new Failing("throwing"), LaneSettings.DEFAULTS)
             .adapter(healthy, LaneSettings.DEFAULTS)
             .build();
                 LoggingBridge bridge = LoggingBridge.to(manager)) {
@@ -71,21 +70,20 @@ class FeedbackLoopTests {
     }
 
     /**
-     * Two adapters that log a line on every call and then throw (so that each call also writes a failure report):
-     * each line one lane's call writes reaches the other, whose call writes two more, which both lanes in the chain
-     * refuse. One application line makes 13 events for each failing lane (3 calls, 10 refused as its own feedback) and
-     * 13 lines (with 13 counts) for the healthy adapter, whether the lanes are INLINE or ASYNC, and a second line
-     * exactly as many again: the feedback ends, and nothing carries over.
+     * Two adapters that log two lines on every call: each line one lane's call writes reaches the other, whose call
+     * writes two more, which both lanes in the chain refuse. One application line makes 13 events for each chatty
+     * lane (3 calls, 10 refused as its own feedback) and 13 lines (with 13 counts) for the healthy adapter, whether
+     * the lanes are INLINE or ASYNC, and a second line exactly as many again: the feedback ends, and nothing carries
+     * over.
      */
     @ParameterizedTest
     @EnumSource(value = DispatchMode.class)
-    void twoAdaptersThatFailAndLogCauseABoundedCountedCascade(DispatchMode dispatch) {
+    void twoAdaptersThatLogWhileCalledCauseABoundedCountedCascade(DispatchMode dispatch) {
         Healthy healthy = new Healthy("healthy");
-        LaneSettings failing = LaneSettings.DEFAULTS.withDispatch(dispatch);
+        LaneSettings chatty = LaneSettings.DEFAULTS.withDispatch(dispatch);
         try (ObservabilityManager manager = ObservabilityManager.builder()
-            .failureLogInterval(Duration.ZERO)
-            .adapter(new Failing("first", true), failing)
-            .adapter(new Failing("second", true), failing)
+            .adapter(new Chatty("first"), chatty)
+            .adapter(new Chatty("second"), chatty)
             .adapter(healthy, LaneSettings.DEFAULTS)
             .build();
                 LoggingBridge bridge = LoggingBridge.to(manager)) {
@@ -98,7 +96,7 @@ class FeedbackLoopTests {
                         && settled(manager, "second", events));
                 for (String name : List.of("first", "second")) {
                     SignalCounts counts = counts(manager, name, Signal.LOGGING);
-                    assertThat(counts.failed()).as("%s: calls", name).isEqualTo(3L * line);
+                    assertThat(counts.delivered()).as("%s: calls", name).isEqualTo(3L * line);
                     assertThat(counts.rejectedReentrant()).as("%s: its own feedback", name).isEqualTo(10L * line);
                 }
                 assertThat(counts(manager, "healthy", Signal.LOGGING).rejected()).isZero();
@@ -225,15 +223,23 @@ class FeedbackLoopTests {
         }
     }
 
-    /** A logging adapter that throws on every call, after logging a line when told to. */
-    private record Failing(String name, boolean logs) implements LoggingAdapter {
+    /** A logging adapter that throws on every call. */
+    private record Failing(String name) implements LoggingAdapter {
 
         @Override
         public void log(LogEvent event) {
-            if (this.logs) {
-                System.getLogger(LINES).log(System.Logger.Level.INFO, this.name + " handled: " + event.message());
-            }
             throw new IllegalStateException(this.name + " is down");
+        }
+    }
+
+    /** A logging adapter that logs two lines on every call: what it received, and that it handed it on. */
+    private record Chatty(String name) implements LoggingAdapter {
+
+        @Override
+        public void log(LogEvent event) {
+            System.Logger lines = System.getLogger(LINES);
+            lines.log(System.Logger.Level.INFO, this.name + " received: " + event.message());
+            lines.log(System.Logger.Level.INFO, this.name + " handed on: " + event.message());
         }
     }
 

@@ -24,6 +24,25 @@ public final class HeapProbe {
         this.samples.add(this.memory.getHeapMemoryUsage().getUsed());
     }
 
+    /**
+     * Collects garbage until the heap in use settles: two collections in a row that leave it within 1 % of each
+     * other, or ten collections.
+     * @return the heap in use after the last collection, in bytes
+     */
+    public static long settledHeap() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long previous = Long.MAX_VALUE;
+        for (int collections = 0; collections < 10; collections++) {
+            System.gc();
+            long used = memory.getHeapMemoryUsage().getUsed();
+            if (Math.abs(previous - used) <= used / 100) {
+                return used;
+            }
+            previous = used;
+        }
+        return previous;
+    }
+
     /** @return the samples so far, in bytes */
     public List<Long> samples() {
         return List.copyOf(this.samples);

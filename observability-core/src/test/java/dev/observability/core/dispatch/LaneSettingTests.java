@@ -45,13 +45,18 @@ class LaneSettingTests {
         assertThat(LaneSetting.FAILURE_RATE_THRESHOLD.refusal(150f)).isEqualTo("must be a number from 1 to 100");
         assertThat(LaneSetting.FAILURE_RATE_THRESHOLD.refusal(Float.NaN)).isEqualTo("must be a number from 1 to 100");
         assertThat(LaneSetting.FAILURE_RATE_THRESHOLD.refusal(100f)).isNull();
-        assertThat(LaneSetting.QUEUE_CAPACITY.refusal(0)).isEqualTo("must be a whole number of 1 or more");
+        assertThat(LaneSetting.QUEUE_CAPACITY.refusal(0)).isEqualTo("must be a whole number from 1 to 1048576");
         assertThat(LaneSetting.QUEUE_CAPACITY.refusal(1)).isNull();
+        assertThat(LaneSetting.QUEUE_CAPACITY.refusal(1_048_576)).isNull();
+        assertThat(LaneSetting.QUEUE_CAPACITY.refusal(1_048_577)).isEqualTo("must be a whole number from 1 to 1048576");
+        assertThat(LaneSetting.SLIDING_WINDOW_SIZE.refusal(10_001)).isEqualTo("must be a whole number from 1 to 10000");
         assertThat(LaneSetting.SLOW_CALL_DURATION_THRESHOLD.refusal(Duration.ZERO))
-            .startsWith("must be a positive duration");
-        assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ofMinutes(2)))
-            .isEqualTo("must be a duration from 0 to 1m, such as 0s, 100ms or 1s");
-        assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ofMillis(-1))).startsWith("must be a duration from 0 to 1m");
+            .isEqualTo("must be a duration from 1ms to 1d");
+        assertThat(LaneSetting.WAIT_DURATION_IN_OPEN_STATE.refusal(Duration.ofDays(1).plusNanos(1)))
+            .isEqualTo("must be a duration from 1ms to 1d");
+        assertThat(LaneSetting.WAIT_DURATION_IN_OPEN_STATE.refusal(Duration.ofDays(1))).isNull();
+        assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ofMinutes(2))).isEqualTo("must be a duration from 0ms to 1m");
+        assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ofMillis(-1))).isEqualTo("must be a duration from 0ms to 1m");
         assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ZERO)).isNull();
         assertThat(LaneSetting.MAX_DELAY.refusal(Duration.ofMinutes(1))).isNull();
         assertThat(LaneSetting.SLIDING_WINDOW_SIZE.refusal(null)).isEqualTo("must have a value");
@@ -76,14 +81,18 @@ class LaneSettingTests {
         assertThatIllegalArgumentException().isThrownBy(() -> LaneSetting.QUEUE_CAPACITY.with(LaneSettings.DEFAULTS, null))
             .withMessage("dispatch.queue-capacity must have a value");
         assertThatIllegalArgumentException().isThrownBy(() -> LaneSettings.DEFAULTS.withQueueCapacity(0))
-            .withMessage("dispatch.queue-capacity must be a whole number of 1 or more, not 0");
+            .withMessage("dispatch.queue-capacity must be a whole number from 1 to 1048576, not 0");
         assertThatIllegalArgumentException()
             .isThrownBy(() -> CircuitBreakerSettings.DEFAULTS.withSlowCallDurationThreshold(Duration.ofMillis(-1)))
-            .withMessage("circuit-breaker.slow-call-duration-threshold must be a positive duration, such as 500ms, 5s "
-                    + "or 1m, not -1ms");
+            .withMessage("circuit-breaker.slow-call-duration-threshold must be a duration from 1ms to 1d, not -1ms");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> CircuitBreakerSettings.DEFAULTS
+                .withWaitDurationInOpenState(Duration.parse("PT2562047788015215H")))
+            .withMessage("circuit-breaker.wait-duration-in-open-state must be a duration from 1ms to 1d, "
+                    + "not PT2562047788015215H");
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new HealthSettings(Duration.ofSeconds(30), Duration.ofSeconds(5), 101))
-            .withMessage("health failure-threshold must be a number from 1 to 100, not 101");
+            .withMessage("health.failure-threshold must be a whole number from 1 to 100, not 101");
     }
 
     @Test
@@ -93,6 +102,8 @@ class LaneSettingTests {
         assertThat(Setting.show(Duration.ofMinutes(2))).isEqualTo("2m");
         assertThat(Setting.show(Duration.ZERO)).isEqualTo("0ms");
         assertThat(Setting.show(Duration.ofNanos(1500))).isEqualTo("PT0.0000015S");
+        assertThat(Setting.show(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo("PT2562047788015215H30M7S");
+        assertThat(Setting.show(Duration.ofSeconds(Long.MIN_VALUE))).isEqualTo("PT-2562047788015215H-30M-8S");
         assertThat(Setting.show(20f)).isEqualTo("20");
         assertThat(Setting.show(20.5f)).isEqualTo("20.5");
         assertThat(Setting.show(null)).isEqualTo("null");

@@ -23,13 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The outcomes the documentation names are the {@link Outcome}s of the code, and a call that throws or returns late
  * ends where the lanes count it ({@code LaneFaultTests} shows the behaviour: a throwing call is {@code failed}, a slow
  * call still {@code delivered} and a failure for the breaker only): the flowchart of {@code docs/operations.md}, the
- * outcome table of {@code docs/architecture.md} and the accounting equation of both.
+ * outcome table of {@code docs/architecture.md} and the accounting equation of those pages and
+ * {@code docs/reliability.md}.
  */
 class OutcomeDocumentationTests {
 
     private static final Path OPERATIONS = Path.of("../docs/operations.md");
 
     private static final Path ARCHITECTURE = Path.of("../docs/architecture.md");
+
+    private static final Path RELIABILITY = Path.of("../docs/reliability.md");
 
     /** An edge of the flowchart from the adapter call: {@code A -->|label| ID["text"]}. */
     private static final Pattern CALL_EDGE = Pattern.compile("^\\s*A -->\\|([^|]+)\\| \\w+\\[\"([^\"]+)\"\\]");
@@ -90,10 +93,10 @@ class OutcomeDocumentationTests {
     }
 
     @Test
-    void bothPagesAccountForEveryOutcomeAndPending() throws IOException {
+    void everyPageAccountsForEveryOutcomeAndPending() throws IOException {
         Set<String> expected = new TreeSet<>(OUTCOMES);
         expected.add("pending");
-        for (Path page : List.of(OPERATIONS, ARCHITECTURE)) {
+        for (Path page : List.of(OPERATIONS, ARCHITECTURE, RELIABILITY)) {
             List<String> equations = new ArrayList<>();
             for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
                 if (line.startsWith("submitted = ")) {

@@ -1,50 +1,60 @@
 package dev.observability.sample.orders;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The orders placed so far, in memory, up to a fixed capacity so the sample's memory stays bounded.
+ * The latest orders placed, in memory: it holds at most {@value #CAPACITY}, and placing one more evicts the oldest,
+ * so the sample's memory stays bounded however long it runs and it never refuses an order for room.
  */
 @Component
 public class OrderBook {
 
-    /** How many orders the book holds before it refuses new ones. */
+    /** How many orders the book holds; placing one more evicts the oldest. */
     public static final int CAPACITY = 10_000;
 
-    private final Map<String, Order> orders = new ConcurrentHashMap<>();
+    private final Map<String, Order> orders = new LinkedHashMap<>();
 
     private final Clock clock = Clock.systemUTC();
 
+    private long evicted;
+
     /**
      * @param request a valid request
-     * @return the placed order, or empty when the book is full
+     * @return the placed order
      */
-    Optional<Order> place(OrderRequest request) {
-        if (this.orders.size() >= CAPACITY) {
-            return Optional.empty();
-        }
+    synchronized Order place(OrderRequest request) {
         Order order = new Order(UUID.randomUUID().toString(), String.valueOf(request.item()), request.quantity(),
                 request.regionOrDefault(), this.clock.instant());
         this.orders.put(order.id(), order);
-        return Optional.of(order);
+        if (this.orders.size() > CAPACITY) {
+            String oldest = this.orders.keySet().iterator().next();
+            this.orders.remove(oldest);
+            this.evicted++;
+        }
+        return order;
     }
 
     /**
      * @param id an order's id
-     * @return the order, or empty when there is none with that id
+     * @return the order, or empty when there is none with that id (or it was evicted for newer ones)
      */
-    Optional<Order> find(String id) {
+    synchronized Optional<Order> find(String id) {
         return Optional.ofNullable(this.orders.get(id));
     }
 
     /** @return how many orders the book holds */
-    int size() {
+    synchronized int size() {
         return this.orders.size();
+    }
+
+    /** @return how many older orders were evicted to make room for newer ones */
+    synchronized long evicted() {
+        return this.evicted;
     }
 }

@@ -61,7 +61,7 @@ class OrderController {
     }
 
     /**
-     * Places an order: 201 with the order and its location, 400 for a bad request, 503 when the book is full.
+     * Places an order: 201 with the order and its location, or 400 for a bad request.
      * @param request the order
      * @return the placed order
      */
@@ -75,10 +75,7 @@ class OrderController {
                 logger.warn("Order refused: {}", problem);
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, problem);
             }
-            Order order = this.book.place(request).orElseThrow(() -> {
-                this.observability.counter(REFUSED, Labels.of("reason", "full"));
-                return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the order book is full");
-            });
+            Order order = this.book.place(request);
             span.attribute("order.id", order.id());
             this.observability.counter(PLACED, Labels.of("region", order.region()));
             this.quantities.record(order.quantity());

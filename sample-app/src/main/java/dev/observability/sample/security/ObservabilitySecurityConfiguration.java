@@ -18,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Restricts the {@code observability} endpoint's write operations ({@code POST /actuator/observability/{name}} and
- * {@code POST /actuator/observability}, which switch adapters off and on and change their settings and the manager's)
+ * {@code POST /actuator/observability}, which switch adapters off and on and change their settings and the manager's,
+ * granted in {@code application.yml} by {@code management.endpoint.observability.access: unrestricted})
  * to the role {@value #ADMIN_ROLE} over HTTP Basic; every other request,
  * including the endpoint's reads, health and the Prometheus scrape, stays open as it was without Spring Security.
  * The users come from {@code sample.security.admin.*} and {@code sample.security.viewer.*}, whose sample-only

@@ -14,6 +14,7 @@ import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.settings.SettingChange;
 import dev.observability.core.settings.SettingsChange;
 import dev.observability.core.spi.AdapterHealth;
@@ -144,7 +145,7 @@ public final class AdapterLane implements LaneView {
         this.openRecheckAt = System.nanoTime();
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
         this.ownWork = new CausingLanes(this, null);
-        this.queues = new LaneQueues(this, adapter.name(), this::deliver, this::now);
+        this.queues = new LaneQueues(this, adapter.name(), this::deliver, this::now, this::replaceOversized);
         CircuitBreaker breaker = breakerFactory.create(adapter.name(),
                 CircuitBreakerFactory.config(settings.circuitBreaker()));
         DispatchMode dispatch = dispatchOf(settings);
@@ -231,6 +232,11 @@ public final class AdapterLane implements LaneView {
         return this.tuning.outcomes();
     }
 
+    /** @return the worker the lane queues to now, or {@code null} when it queues nothing (package-private, for tests) */
+    @Nullable LaneWorker queue() {
+        return this.tuning.queue();
+    }
+
     @Override
     public boolean isEnabled() {
         return this.tuning.settings().enabled();
@@ -255,12 +261,15 @@ public final class AdapterLane implements LaneView {
      * Changes some of the lane's settings at once, all or nothing: producers see the old settings or the new ones,
      * never a mix (see {@link LaneTuning}). A breaker whose settings change is replaced, in the same state where
      * Resilience4j allows it ({@link LaneTuning#replaceBreaker}); a queue that must grow gets a new worker that takes
-     * over from the old one, a queue that shrinks keeps the events it holds (see {@link LaneQueues}). A signal switched
+     * over from the old one, a queue that shrinks keeps the events it holds and gives back a ring larger than it needs
+     * once they have left (see {@link LaneQueues}, {@link #replaceOversized}). A signal switched
      * off, or the adapter, refuses its events as {@link Outcome#REJECTED_DISABLED}.
      * @param change the change; a reset returns a setting to its configured value
      * @return each setting whose value changed, from and to (none when the change changes nothing)
-     * @throws IllegalArgumentException naming the setting, when a setting refuses its new value: nothing changed
-     * @throws IllegalStateException when the lane has stopped
+     * @throws IllegalArgumentException naming the setting, when a setting refuses its new value, or when applying a
+     * value overflows: nothing changed
+     * @throws IllegalStateException when the lane has stopped, or when the heap has no room for what the new settings
+     * need (a larger queue): nothing changed
      */
     public synchronized List<SettingChange> change(SettingsChange<LaneSettings> change) {
         if (!this.accepting) {
@@ -268,20 +277,57 @@ public final class AdapterLane implements LaneView {
         }
         SettingsChange.Applied<LaneSettings> applied = change.applyTo(this.tuning.settings(), this.configured);
         if (!applied.changes().isEmpty()) {
-            apply(applied.settings());
+            applyWhole(applied.settings());
             this.settingsChanges.add(applied.changes().size());
         }
         return applied.changes();
     }
 
-    private void apply(LaneSettings next) {
+    /**
+     * Applies new settings whole, or leaves the settings in force: an {@link OutOfMemoryError} or an arithmetic
+     * overflow while the lane makes what the new settings need is answered with an exception, and when the change
+     * made a new breaker, the lane and the application's registry get one of the settings in force again.
+     */
+    private void applyWhole(LaneSettings next) {
         LaneTuning old = this.tuning;
-        CircuitBreaker breaker = old.breaker();
-        BreakerOutcomes outcomes = old.outcomes();
-        if (!next.circuitBreaker().equals(old.settings().circuitBreaker())) {
-            breaker = LaneTuning.replaceBreaker(this.breakerFactory, old.breaker(), next);
-            outcomes = new BreakerOutcomes(breaker, this.account::deliveredSoFar);
+        boolean newBreaker = !next.circuitBreaker().equals(old.settings().circuitBreaker());
+        try {
+            apply(next, newBreaker ? LaneTuning.replaceBreaker(this.breakerFactory, old.breaker(), next)
+                    : old.breaker());
         }
+        catch (OutOfMemoryError ex) {
+            restoreBreaker(old, newBreaker);
+            throw new IllegalStateException("not enough free memory to change the settings of adapter '" + name()
+                    + "'; nothing changed", ex);
+        }
+        catch (ArithmeticException ex) {
+            restoreBreaker(old, newBreaker);
+            throw new IllegalArgumentException("the new settings of adapter '" + name() + "' overflow ("
+                    + ex.getMessage() + "); nothing changed", ex);
+        }
+    }
+
+    /**
+     * After a change that made a new breaker failed, replaces whatever breaker it left in the factory's registry with
+     * one of the settings in force, in the state of the lane's (see {@link LaneTuning#replaceBreaker}), and puts that
+     * one in the lane.
+     */
+    private void restoreBreaker(LaneTuning old, boolean newBreaker) {
+        if (newBreaker) {
+            CircuitBreaker restored = LaneTuning.replaceBreaker(this.breakerFactory, old.breaker(), old.settings());
+            this.tuning = LaneTuning.of(old.settings(), old.dispatch(), restored,
+                    new BreakerOutcomes(restored, this.account::deliveredSoFar), old.queue());
+        }
+    }
+
+    /**
+     * Puts new settings in force with their breaker; the worker, made last because it is the largest allocation
+     * (its queue), is the last step that can fail.
+     */
+    private void apply(LaneSettings next, CircuitBreaker breaker) {
+        LaneTuning old = this.tuning;
+        BreakerOutcomes outcomes = (breaker != old.breaker())
+                ? new BreakerOutcomes(breaker, this.account::deliveredSoFar) : old.outcomes();
         DispatchMode dispatch = dispatchOf(next);
         LaneWorker queue = (dispatch == DispatchMode.ASYNC) ? this.queues.workerFor(next) : null;
         LaneTuning fresh = LaneTuning.of(next, dispatch, breaker, outcomes, queue);
@@ -290,6 +336,24 @@ public final class AdapterLane implements LaneView {
         }
         this.tuning = fresh;
         // after the new tuning is in force: an event a producer still queues to a retired worker is handed over
+        this.queues.retireAllBut(queue);
+    }
+
+    /**
+     * Gives back the memory a shrunk queue no longer needs: the worker the lane queues to, whose ring is larger than
+     * the capacity needs and which has delivered what it held when the capacity shrank, is replaced by one with a ring
+     * of the right size, which takes over from it as after any change. Called on that worker's thread; nothing
+     * happens when the lane has stopped, queues to another worker now, or its capacity grew back meanwhile.
+     * @param oversized the worker that asks
+     */
+    private synchronized void replaceOversized(LaneWorker oversized) {
+        LaneTuning tuning = this.tuning;
+        if (!this.accepting || tuning.queue() != oversized
+                || !oversized.isOversizedFor(tuning.settings().queueCapacity())) {
+            return;
+        }
+        LaneWorker queue = this.queues.replacement(tuning.settings());
+        this.tuning = LaneTuning.of(tuning.settings(), tuning.dispatch(), tuning.breaker(), tuning.outcomes(), queue);
         this.queues.retireAllBut(queue);
     }
 
@@ -528,7 +592,7 @@ public final class AdapterLane implements LaneView {
             else {
                 account.failed();
             }
-            this.health.error(FailureLog.describe(ex));
+            this.health.error(SafeText.describe(ex));
             this.failureLog.failed(ex);
         }
     }
@@ -610,7 +674,7 @@ public final class AdapterLane implements LaneView {
             this.adapter.close();
         }
         catch (Throwable ex) {
-            this.health.error("close() threw " + FailureLog.describe(ex));
+            this.health.error("close() threw " + SafeText.describe(ex));
         }
         if (this.health.reportsExports()) {
             this.health.refresh(this.adapter);
@@ -632,7 +696,8 @@ public final class AdapterLane implements LaneView {
                 tuning.breaker().getState().name(), this.queues.depth(),
                 (tuning.queue() != null) ? tuning.settings().queueCapacity() : 0, counts,
                 (error != null) ? error.message() : null, (error != null) ? error.time() : null, currentCall,
-                this.health.derive(enabled, tuning.breaker().getState(), callNanos, tuning.slowCallNanos()));
+                this.health.derive(enabled, tuning.breaker().getState(), callNanos, tuning.slowCallNanos()),
+                this.health.checkedAt());
     }
 
     /**

@@ -61,14 +61,22 @@ final class EventRing {
             throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
         }
         this.capacity = capacity;
-        int size = Integer.highestOneBit(capacity);
-        size = (size < capacity) ? size << 1 : size;
+        int size = slotsFor(capacity);
         this.mask = size - 1;
         this.signals = new Signal[size];
         this.deliveries = new Object[size];
         this.subjects = new Object[size];
         this.details = new Object[size];
         this.values = new double[size];
+    }
+
+    /**
+     * @param capacity a capacity, 1 or more
+     * @return the slots of a ring made for it: the smallest power of two that is not smaller
+     */
+    static int slotsFor(int capacity) {
+        int size = Integer.highestOneBit(capacity);
+        return (size < capacity) ? size << 1 : size;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.Outcome;
 
 /**
@@ -61,12 +62,7 @@ public final class FailureLog {
         long count = this.failuresSinceReport.getAndSet(0);
         LOGGER.log(Level.WARNING,
                 "Observability adapter ''{0}'' failed {1} time(s) since its last report; last error: {2}",
-                this.adapterName, count, describe(error));
+                this.adapterName, count, SafeText.describe(error));
         return count;
-    }
-
-    static String describe(Throwable error) {
-        String message = error.getMessage();
-        return (message != null) ? error.getClass().getName() + ": " + message : error.getClass().getName();
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.observability.core.internal.redaction.HealthRedactor;
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.spi.ObservabilityAdapter;
@@ -21,7 +22,8 @@ final class LaneHealth {
 
     private final Redaction redaction;
 
-    private volatile AdapterHealth adapterHealth = AdapterHealth.of(HealthStatus.UNKNOWN, "not checked yet");
+    private volatile Checked adapterHealth = new Checked(AdapterHealth.of(HealthStatus.UNKNOWN, "not checked yet"),
+            null);
 
     private volatile @Nullable LastError lastError;
 
@@ -41,11 +43,11 @@ final class LaneHealth {
             health = adapter.health();
         }
         catch (Throwable ex) {
-            health = AdapterHealth.down("health() threw " + FailureLog.describe(ex));
+            health = AdapterHealth.down("health() threw " + SafeText.describe(ex));
         }
         health = (health != null) ? HealthRedactor.redact(this.redaction, health)
                 : AdapterHealth.down("returned no health");
-        this.adapterHealth = health;
+        this.adapterHealth = new Checked(health, Instant.now());
         return health;
     }
 
@@ -54,7 +56,12 @@ final class LaneHealth {
      * @param health the health, masked before it is kept
      */
     void record(AdapterHealth health) {
-        this.adapterHealth = HealthRedactor.redact(this.redaction, health);
+        this.adapterHealth = new Checked(HealthRedactor.redact(this.redaction, health), Instant.now());
+    }
+
+    /** @return when the adapter's own health was last asked or recorded, or {@code null} before the first time */
+    @Nullable Instant checkedAt() {
+        return this.adapterHealth.at();
     }
 
     /**
@@ -81,7 +88,7 @@ final class LaneHealth {
      * @return the lane's health
      */
     AdapterHealth derive(boolean enabled, CircuitBreaker.State breakerState, long callNanos, long slowCallNanos) {
-        AdapterHealth adapter = this.adapterHealth;
+        AdapterHealth adapter = this.adapterHealth.health();
         if (!enabled) {
             return withExportsOf(adapter, HealthStatus.DISABLED, "switched off");
         }
@@ -103,7 +110,7 @@ final class LaneHealth {
      * so the shutdown summary has the last ones
      */
     boolean reportsExports() {
-        return this.adapterHealth.exports() != null;
+        return this.adapterHealth.health().exports() != null;
     }
 
     private static AdapterHealth withExportsOf(AdapterHealth adapter, HealthStatus status, String message) {
@@ -117,5 +124,15 @@ final class LaneHealth {
      * @param time when it happened
      */
     record LastError(String message, Instant time) {
+    }
+
+    /**
+     * The adapter's own health and when it was asked, kept together so a reader never pairs one with the other's
+     * time.
+     *
+     * @param health the adapter's health, details masked
+     * @param at when it was asked, or {@code null} before the first time
+     */
+    private record Checked(AdapterHealth health, @Nullable Instant at) {
     }
 }

@@ -2,6 +2,7 @@ package dev.observability.core.internal.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import dev.observability.core.dispatch.LaneSettings;
@@ -13,10 +14,13 @@ import org.jspecify.annotations.Nullable;
  * current one holds; the lane then queues to the new worker ({@link #workerFor}), then retires the others
  * ({@link #retireAllBut}): each delivers what it holds and ends, and the new one waits for that before its first
  * delivery (see {@link LaneWorker}). A queue that shrinks keeps its worker: it takes new events only while it holds
- * fewer than the new capacity, and keeps those it has. A lane that stops queuing (switched to INLINE) retires its
- * worker the same way.
+ * fewer than the new capacity, and keeps those it has; once the events it held at the shrink have left, a worker
+ * whose ring has more slots than the capacity needs asks for a {@linkplain #replacement replacement} with a ring of
+ * the right size, which takes over the same way. A lane that stops queuing (switched to INLINE) retires its worker the
+ * same way. A worker that ends leaves the list at once, so a queue's memory is what its current capacity needs once
+ * the events it held have left.
  */
-final class LaneQueues {
+final class LaneQueues implements LaneWorker.Listener {
 
     private final Object lane;
 
@@ -26,7 +30,10 @@ final class LaneQueues {
 
     private final LongSupplier clock;
 
-    /** Every worker not known to have ended, oldest first; the last is the current one unless it retired. */
+    /** Asks the lane to replace a worker whose ring is larger than its capacity needs (see {@link #replacement}). */
+    private final Consumer<LaneWorker> oversized;
+
+    /** Every worker that has not ended, oldest first; the last is the current one unless it retired. */
     private final List<LaneWorker> workers = new ArrayList<>();
 
     private @Nullable LaneWorker current;
@@ -40,12 +47,16 @@ final class LaneQueues {
      * @param adapterName names the workers' threads
      * @param runner delivers an event
      * @param clock the lane's clock
+     * @param oversized asked, on the worker's thread, to replace a worker whose ring is larger than the lane's
+     * capacity needs once its events from before the shrink have left; it may call {@link #replacement}
      */
-    LaneQueues(Object lane, String adapterName, QueuedEventHandler runner, LongSupplier clock) {
+    LaneQueues(Object lane, String adapterName, QueuedEventHandler runner, LongSupplier clock,
+            Consumer<LaneWorker> oversized) {
         this.lane = lane;
         this.adapterName = adapterName;
         this.runner = runner;
         this.clock = clock;
+        this.oversized = oversized;
     }
 
     /**
@@ -59,14 +70,23 @@ final class LaneQueues {
             worker.tune(settings.queueCapacity(), settings.maxDelay());
             return worker;
         }
-        this.workers.removeIf(LaneWorker::hasEnded);
+        return replacement(settings);
+    }
+
+    /**
+     * @param settings the lane's settings now
+     * @return a new worker, with a ring made for {@code queue-capacity}, that takes over from the last one (started
+     * when the lane is); the lane queues to it, then retires the others ({@link #retireAllBut})
+     */
+    synchronized LaneWorker replacement(LaneSettings settings) {
         LaneWorker previous = this.workers.isEmpty() ? null : this.workers.get(this.workers.size() - 1);
         LaneWorker fresh = new LaneWorker(this.lane, previous, this.adapterName, settings.queueCapacity(),
-                settings.maxDelay(), this.runner, this.clock);
-        this.workers.add(fresh);
+                settings.maxDelay(), this.runner, this.clock, this);
         if (this.started && !this.stopping) {
             fresh.start();
         }
+        // once made and started: a worker that could not be (no memory for its queue or thread) leaves no trace
+        this.workers.add(fresh);
         return fresh;
     }
 
@@ -81,8 +101,17 @@ final class LaneQueues {
                 worker.requestStop();
             }
         }
-        this.workers.removeIf(LaneWorker::hasEnded);
         this.current = kept;
+    }
+
+    @Override
+    public void oversized(LaneWorker worker) {
+        this.oversized.accept(worker);
+    }
+
+    @Override
+    public synchronized void ended(LaneWorker worker) {
+        this.workers.remove(worker);
     }
 
     /** Starts the workers; a worker made later starts at once. */

@@ -36,7 +36,11 @@ import org.jspecify.annotations.Nullable;
  * A lane whose queue must grow past what this one holds, or which stops queuing, retires its worker the same way
  * ({@link #requestStop()}): it delivers what is queued and ends, and a worker that takes over from it waits for that
  * before its first delivery ({@code predecessor}), so the adapter is called by one worker at a time, in the order the
- * events were queued. A queue that shrinks, or a {@code max-delay} that changes, keeps its worker ({@link #tune}).
+ * events were queued; once it has, it lets go of its predecessor, so a retired worker and its ring are garbage once
+ * they have handed over. A queue that shrinks, or a {@code max-delay} that changes, keeps its worker ({@link #tune});
+ * a worker whose ring has more slots than the new capacity needs gives it back once the events it held at the shrink
+ * have left: it asks its {@link Listener} to replace it with a worker of a ring of the right size, which takes over
+ * from it as above.
  * <p>
  * Longer than the house's 300 lines because the worker's three hand-overs (the producers' wake-up, the stop's taking
  * of the consumer's role, a retired predecessor) share its state and are explained where they are made.
@@ -54,6 +58,9 @@ final class LaneWorker {
 
     /** {@link #wakeAt} while the worker is awake: no producer wakes it. */
     private static final long AWAKE = Long.MAX_VALUE;
+
+    /** {@link #shrinkMark} while the ring has as many slots as the lane's capacity needs. */
+    private static final long NO_SHRINK = -1;
 
     /** The current call's start ({@link #perEvent}) while the worker is not in a call. */
     private static final long NOT_IN_CALL = Long.MIN_VALUE;
@@ -103,6 +110,13 @@ final class LaneWorker {
     private volatile boolean running = true;
 
     /**
+     * The producer index when the lane's capacity shrank below what the ring's slots are for, or {@link #NO_SHRINK}:
+     * once the worker has taken every event before it, it asks for a ring of the right size. Written by the lane
+     * with its settings ({@link #tune}), read by the worker once per batch.
+     */
+    private volatile long shrinkMark = NO_SHRINK;
+
+    /**
      * What the worker writes for each event, alone on its cache lines: at {@link #ROLE} the queue's consumer role
      * ({@link #POLLING}, {@link #IN_CALL}, {@link #STOLEN}), at {@link #CALL_STARTED_AT} when the current call started
      * by the lane's clock, or {@link #NOT_IN_CALL} (ordered stores). Producers read {@link #wakeAt} for each event;
@@ -122,8 +136,13 @@ final class LaneWorker {
 
     private final Object owner;
 
-    /** The worker this one takes over from: it waits for its end before its first delivery. */
-    private final @Nullable LaneWorker predecessor;
+    /**
+     * The worker this one takes over from: it waits for its end before its first delivery, then lets go of it, so a
+     * retired worker is not kept by the one after it. Written before the thread starts, then by the thread alone.
+     */
+    private @Nullable LaneWorker predecessor;
+
+    private final Listener listener;
 
     private volatile boolean started;
 
@@ -131,7 +150,7 @@ final class LaneWorker {
      * A worker with the default {@code max-delay}, for tests.
      */
     LaneWorker(String adapterName, int capacity, QueuedEventHandler runner, LongSupplier clock) {
-        this(null, null, adapterName, capacity, Duration.ofMillis(100), runner, clock);
+        this(null, null, adapterName, capacity, Duration.ofMillis(100), runner, clock, Listener.NONE);
     }
 
     /**
@@ -142,18 +161,20 @@ final class LaneWorker {
      * @param maxDelay the longest a queued event waits for a parked worker; 0 wakes it for the first event
      * @param runner runs each event on the worker's thread
      * @param clock the lane's clock, which stamps the start of each call
+     * @param listener hears that the ring is larger than the lane needs, and that the worker ends
      */
     LaneWorker(@Nullable Object owner, @Nullable LaneWorker predecessor, String adapterName, int capacity,
-            Duration maxDelay, QueuedEventHandler runner, LongSupplier clock) {
+            Duration maxDelay, QueuedEventHandler runner, LongSupplier clock, Listener listener) {
         this.owner = (owner != null) ? owner : this;
         this.predecessor = predecessor;
+        this.listener = listener;
         this.ring = new EventRing(capacity);
         this.perEvent.set(CALL_STARTED_AT, NOT_IN_CALL);
-        tune(capacity, maxDelay);
         this.runner = runner;
         this.clock = clock;
         this.thread = new Thread(this::work, "observability-lane-" + adapterName);
         this.thread.setDaemon(true);
+        tune(capacity, maxDelay);
     }
 
     /**
@@ -169,6 +190,9 @@ final class LaneWorker {
 
     /**
      * Follows the lane's settings: the wake threshold and the longest park follow its capacity and {@code max-delay}.
+     * A capacity that needs fewer slots than the ring has marks the events queued so far: once they have left, the
+     * worker asks for a ring of the right size (and is woken to look at once, in case its queue is empty).
+     * Called by one thread at a time.
      * @param capacity the lane's queue capacity (no more than this worker's queue holds)
      * @param maxDelay the lane's {@code max-delay}
      */
@@ -177,6 +201,13 @@ final class LaneWorker {
         this.parkNanos = maxDelay.isZero() ? IDLE_PARK_NANOS : maxDelay.toNanos();
         this.lingerNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS), maxDelay.toNanos());
         this.lingerWakeThreshold = Math.max(this.wakeThreshold, capacity / 2);
+        if (!isOversizedFor(capacity)) {
+            this.shrinkMark = NO_SHRINK;
+        }
+        else if (this.shrinkMark == NO_SHRINK) {
+            this.shrinkMark = this.ring.claimed();
+            LockSupport.unpark(this.thread);
+        }
     }
 
     void start() {
@@ -218,6 +249,19 @@ final class LaneWorker {
         return capacity <= this.ring.slots();
     }
 
+    /**
+     * @param capacity a queue capacity
+     * @return whether this worker's ring has more slots than a ring made for that capacity
+     */
+    boolean isOversizedFor(int capacity) {
+        return EventRing.slotsFor(capacity) < this.ring.slots();
+    }
+
+    /** @return the slots of this worker's ring */
+    int slots() {
+        return this.ring.slots();
+    }
+
     /** @return whether the worker takes events: it has not been asked to stop (or to retire) */
     boolean isRunning() {
         return this.running;
@@ -226,11 +270,6 @@ final class LaneWorker {
     /** @return whether the worker's thread was started */
     boolean isStarted() {
         return this.started;
-    }
-
-    /** @return whether the worker's thread has run and ended */
-    boolean hasEnded() {
-        return this.started && !this.thread.isAlive();
     }
 
     /**
@@ -243,13 +282,26 @@ final class LaneWorker {
     }
 
     private void work() {
-        AdapterLane.markWorkerThread(this.owner);
-        awaitPredecessor();
+        try {
+            AdapterLane.markWorkerThread(this.owner);
+            awaitPredecessor();
+            deliverUntilEnd();
+        }
+        finally {
+            this.listener.ended(this);
+        }
+    }
+
+    private void deliverUntilEnd() {
         long takenSinceIdle = 0;
         while (true) {
             int taken = drainBatch();
             if (taken < 0) {
                 return;
+            }
+            if (this.running && hasDrainedPastShrink()) {
+                this.shrinkMark = NO_SHRINK;
+                this.listener.oversized(this);
             }
             if (taken > 0) {
                 takenSinceIdle += taken;
@@ -273,6 +325,7 @@ final class LaneWorker {
      */
     private void awaitPredecessor() {
         LaneWorker before = this.predecessor;
+        this.predecessor = null;
         while (before != null && before.thread.isAlive() && this.discard == null) {
             try {
                 before.thread.join(TimeUnit.NANOSECONDS.toMillis(this.parkNanos) + 1);
@@ -281,6 +334,12 @@ final class LaneWorker {
                 // a stop interrupts the worker: the loop looks at the stop's discard
             }
         }
+    }
+
+    /** @return whether the capacity shrank below what the ring is for, and every event queued before has left */
+    private boolean hasDrainedPastShrink() {
+        long mark = this.shrinkMark;
+        return mark != NO_SHRINK && this.ring.taken() >= mark;
     }
 
     /**
@@ -415,5 +474,34 @@ final class LaneWorker {
         while (this.ring.poll(leftOver)) {
             // each event goes to leftOver
         }
+    }
+
+    /** What a worker tells the lane's queues of its life; called on the worker's thread. */
+    interface Listener {
+
+        /** Hears nothing: a worker alone, for tests. */
+        Listener NONE = new Listener() {
+
+            @Override
+            public void oversized(LaneWorker worker) {
+            }
+
+            @Override
+            public void ended(LaneWorker worker) {
+            }
+        };
+
+        /**
+         * The worker's ring has more slots than the lane's capacity needs, and the events it held when the capacity
+         * shrank have left: the lane may replace it with a worker of a ring of the right size.
+         * @param worker the worker
+         */
+        void oversized(LaneWorker worker);
+
+        /**
+         * The worker takes no more events from its queue; its thread ends.
+         * @param worker the worker
+         */
+        void ended(LaneWorker worker);
     }
 }

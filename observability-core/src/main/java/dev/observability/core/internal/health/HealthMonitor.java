@@ -26,6 +26,7 @@ import dev.observability.core.health.HealthSettings;
 import dev.observability.core.internal.dispatch.AdapterLane;
 import dev.observability.core.internal.redaction.HealthRedactor;
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.CheckResult;
@@ -286,7 +287,7 @@ public final class HealthMonitor {
             catch (ExecutionException ex) {
                 this.endNanos = System.nanoTime();
                 Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-                return AdapterHealth.down(cause.getClass().getName() + ": " + cause.getMessage());
+                return AdapterHealth.down(SafeText.describe(cause));
             }
         }
     }

@@ -2,13 +2,15 @@ package dev.observability.core.internal.redaction;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.observability.core.redaction.Redaction;
+import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.AdapterHealth;
 
 /**
  * Applies a {@link Redaction} to health details, at any depth of nested maps (deeper than 8
- * levels, a nested map is masked whole).
+ * levels, a nested map is masked whole), and cleans the message and every text detail with {@link SafeText}.
  */
 public final class HealthRedactor {
 
@@ -20,13 +22,15 @@ public final class HealthRedactor {
     /**
      * @param redaction the rule
      * @param health a health with details
-     * @return the same instance when no detail key (at any depth of nested maps) is sensitive, else a copy with the
-     * sensitive values masked
+     * @return the same instance when no detail key (at any depth of nested maps) is sensitive and no text holds
+     * credentials, else a copy with the sensitive values masked and the texts cleaned
      */
     public static AdapterHealth redact(Redaction redaction, AdapterHealth health) {
         Map<String, Object> details = redactMap(redaction, health.details(), 0);
-        return (details == health.details()) ? health
-                : new AdapterHealth(health.status(), health.message(), details, health.exports());
+        String message = health.message();
+        String cleanMessage = (message != null) ? SafeText.clean(message) : null;
+        return (details == health.details() && Objects.equals(cleanMessage, message)) ? health
+                : new AdapterHealth(health.status(), cleanMessage, details, health.exports());
     }
 
     @SuppressWarnings("unchecked")
@@ -40,6 +44,9 @@ public final class HealthRedactor {
             }
             else if (value instanceof Map<?, ?> nested) {
                 safe = (V) redactNested(redaction, nested, depth + 1);
+            }
+            else if (value instanceof String text) {
+                safe = (V) SafeText.clean(text);
             }
             if (safe != value) {
                 copy = (copy != null) ? copy : new LinkedHashMap<>(map);

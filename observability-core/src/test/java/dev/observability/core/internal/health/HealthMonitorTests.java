@@ -1,6 +1,7 @@
 package dev.observability.core.internal.health;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,11 +10,13 @@ import dev.observability.core.ObservabilityManager;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.health.HealthSettings;
 import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.CheckResult;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.HealthAdapter;
 import dev.observability.core.spi.HealthReport;
 import dev.observability.core.spi.HealthStatus;
+import dev.observability.core.spi.LogLevel;
 import dev.observability.core.testing.TestAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,23 @@ class HealthMonitorTests {
         assertThat(first.status()).isEqualTo(HealthStatus.UP);
         assertThat(first.adapters()).extracting((adapter) -> adapter.name()).containsExactly("receiver",
                 "receiver-too");
+    }
+
+    @Test
+    void stampsEachAdaptersOwnHealthWithWhenTheCycleAskedForIt() {
+        manager(Duration.ofHours(1), counting("db", AdapterHealth::up));
+        assertThat(this.manager.adapter("receiver").orElseThrow().healthCheckedAt()).as("before any cycle").isNull();
+        Instant before = Instant.now();
+        this.manager.runHealthChecks();
+        Instant checked = this.manager.adapter("receiver").orElseThrow().healthCheckedAt();
+        assertThat(checked).isNotNull().isAfterOrEqualTo(before);
+        long submitted = this.manager.adapter("receiver").orElseThrow().total().submitted();
+        this.manager.log(LogLevel.INFO, "after the cycle");
+        AdapterSnapshot after = this.manager.adapter("receiver").orElseThrow();
+        assertThat(after.total().submitted()).as("the counts are live").isGreaterThan(submitted);
+        assertThat(after.healthCheckedAt()).as("the stamp moves with the cycles only").isEqualTo(checked);
+        this.manager.runHealthChecks();
+        assertThat(this.manager.adapter("receiver").orElseThrow().healthCheckedAt()).isAfterOrEqualTo(checked);
     }
 
     @Test

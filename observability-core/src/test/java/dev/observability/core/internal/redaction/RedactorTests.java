@@ -61,6 +61,17 @@ class RedactorTests {
     }
 
     @Test
+    void cleansCredentialsFromTheMessageAndTextDetailsEvenWithRedactionDisabled() {
+        AdapterHealth health = new AdapterHealth(HealthStatus.DOWN, "cannot reach https://app:hunter2@db:5432/orders",
+                Map.of("target", "https://db:5432/orders?token=hunter2", "connection",
+                        Map.of("url", "jdbc:postgresql://app:hunter2@db:5432/orders")));
+        AdapterHealth cleaned = HealthRedactor.redact(Redaction.disabled(), health);
+        assertThat(cleaned.message()).isEqualTo("cannot reach https://******@db:5432/orders");
+        assertThat(cleaned.details()).containsEntry("target", "https://db:5432/orders?******")
+            .containsEntry("connection", Map.of("url", "jdbc:postgresql://******@db:5432/orders"));
+    }
+
+    @Test
     void checkingLabelsWithNothingToRedactAllocatesNothing() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
             .getThreadMXBean();
