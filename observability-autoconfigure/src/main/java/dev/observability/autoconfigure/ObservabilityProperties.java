@@ -23,10 +23,7 @@ import static dev.observability.autoconfigure.validation.PropertyConstraints.wit
  * Everything a user sets under the prefix {@code observability}. The properties validate themselves as Boot binds
  * them (Boot calls a {@code @ConfigurationProperties} object that is a {@link Validator} for itself and each nested
  * object it binds), so a bad value fails the bind and Boot's failure analysis names the property, the value, where it
- * came from and the reason.
- * <p>
- * One class, long because it is the whole prefix: Boot binds {@code observability} to it, and its nested classes are
- * the groups of keys under it, each with its one-sentence description and default for the configuration metadata.
+ * came from and the reason. Its nested classes are the groups of keys under the prefix.
  */
 @ConfigurationProperties("observability")
 public class ObservabilityProperties implements Validator {
@@ -355,9 +352,9 @@ public class ObservabilityProperties implements Validator {
         private @Nullable Integer queueCapacity;
 
         /**
-         * Longest an event waits in an idle async lane's queue before the lane's worker wakes and delivers it, from 0ms
-         * to 1m; the worker also wakes as soon as a batch (256 events, or a quarter of a smaller queue) waits; 0 wakes it
-         * for every event that finds it idle, at the cost of a wake-up on the application's thread (default 100ms).
+         * Longest an event waits in an idle async lane's queue before it is delivered, from 0ms to 1m; a lane that
+         * receives many events delivers them sooner, and 0 delivers each event without waiting, at the cost of waking
+         * the lane's worker from the application's thread (default 100ms).
          */
         private @Nullable Duration maxDelay;
 

@@ -49,9 +49,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Build one with {@link #builder()}, {@link #start()} it, and {@link #close()} it when the application stops.
  * <p>
- * It is one class, and longer than most here, because it is the application's whole API: one short method (and its
- * Javadoc) per recording the application can make. The work is done elsewhere: the lanes and their registry
- * ({@code LaneRegistry}), the metric handles ({@code MetricRecorder}, {@code SeriesCache}), the spans
+ * It holds one short method per recording the application can make; the work is done elsewhere: the lanes and their
+ * registry ({@code LaneRegistry}), the metric handles ({@code MetricRecorder}, {@code SeriesCache}), the spans
  * ({@code SpanTracker}), the health schedule ({@code HealthMonitor}).
  */
 public final class ObservabilityManager implements AutoCloseable {

@@ -40,8 +40,8 @@ import org.slf4j.event.KeyValuePair;
  * {@link LogEvent} where it delivers it (an ASYNC lane on its worker), so a log line allocates nothing for the
  * adapters on the application's thread. Neither synchronized (Logback's {@code AppenderBase} makes every logging
  * thread take one lock) nor guarded by a thread-local (its {@code UnsynchronizedAppenderBase} reads and writes one
- * twice per event, a fifth of the bridge's time on a Spring application's thread): the lanes take events from many
- * threads at once, and each refuses what its own work logged, so the bridge cannot recurse.
+ * twice per event): the lanes take events from many threads at once, and each refuses what its own work logged, so
+ * the bridge cannot recurse.
  */
 public final class LogbackBridgeAppender extends ContextAwareBase implements Appender<ILoggingEvent> {
 

@@ -44,7 +44,7 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
 
     /**
      * The manager once found: Spring's {@link ObjectProvider} resolves the dependency again on every call (candidate
-     * matching, annotation scans), which took half of an Observation's time on the application's thread.
+     * matching, annotation scans), which the application's thread should not pay for each Observation.
      */
     private volatile @Nullable ObservabilityManager resolved;
 

@@ -57,8 +57,8 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.observability.autoconfigure.prometheus.PrometheusMetricsAdapter}) and may add to the health what the
  * registry's pushes did; the recording methods are final.
  * <p>
- * One class, longer than most, because each kind of meter needs its recording, its creation and its refusal next to
- * each other; the series table and the cardinality guard are classes of their own.
+ * Each kind of meter has its recording, its creation and its refusal next to each other; the series table and the
+ * cardinality guard are classes of their own.
  */
 public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals, MicrometerNative {
 

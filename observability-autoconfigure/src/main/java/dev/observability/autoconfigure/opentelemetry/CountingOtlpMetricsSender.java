@@ -5,9 +5,9 @@ import io.micrometer.registry.otlp.OtlpMetricsSender;
 /**
  * Sends through the application's {@link OtlpMetricsSender} (Boot's, or one of the application's own) unchanged and
  * records each result in an {@link OtlpPublishAccount}, which reports failures in the application log at most once
- * per interval. A failure is passed on to the registry, which logs it too, only when the adapter's report does not
- * replace Micrometer's line ({@code observability.opentelemetry.replace-exporter-log=false}). While metrics are
- * switched off nothing is sent: the publish is refused and counted.
+ * per interval. A failure is not passed on to the registry: Micrometer would log each failed push with the URL as
+ * configured, credentials included, where the account's report masks them. While metrics are switched off nothing is
+ * sent: the publish is refused and counted.
  */
 final class CountingOtlpMetricsSender implements OtlpMetricsSender {
 
@@ -15,12 +15,9 @@ final class CountingOtlpMetricsSender implements OtlpMetricsSender {
 
     private final OtlpPublishAccount account;
 
-    private final boolean replacesRegistryLog;
-
-    CountingOtlpMetricsSender(OtlpMetricsSender delegate, OtlpPublishAccount account, boolean replacesRegistryLog) {
+    CountingOtlpMetricsSender(OtlpMetricsSender delegate, OtlpPublishAccount account) {
         this.delegate = delegate;
         this.account = account;
-        this.replacesRegistryLog = replacesRegistryLog;
     }
 
     @Override
@@ -33,9 +30,6 @@ final class CountingOtlpMetricsSender implements OtlpMetricsSender {
         }
         catch (Exception ex) {
             this.account.publishFailed(request.getAddress(), ex);
-            if (!this.replacesRegistryLog) {
-                throw ex;
-            }
             return;
         }
         this.account.publishSucceeded();

@@ -14,17 +14,14 @@ final class CountingOtlpMetricsSenderPostProcessor implements BeanPostProcessor 
 
     private final ObjectProvider<OtlpPublishAccount> account;
 
-    private final boolean replacesRegistryLog;
-
-    CountingOtlpMetricsSenderPostProcessor(ObjectProvider<OtlpPublishAccount> account, boolean replacesRegistryLog) {
+    CountingOtlpMetricsSenderPostProcessor(ObjectProvider<OtlpPublishAccount> account) {
         this.account = account;
-        this.replacesRegistryLog = replacesRegistryLog;
     }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof OtlpMetricsSender sender && !(bean instanceof CountingOtlpMetricsSender)) {
-            return new CountingOtlpMetricsSender(sender, this.account.getObject(), this.replacesRegistryLog);
+            return new CountingOtlpMetricsSender(sender, this.account.getObject());
         }
         return bean;
     }

@@ -31,8 +31,7 @@ import org.springframework.context.annotation.Configuration;
  * SDK's export results. With {@code observability.opentelemetry.enabled} or
  * {@code observability.opentelemetry.traces.enabled} {@code false} the adapter starts switched off, and while it is
  * off (at start-up or at runtime) Boot's span exporters send nothing. Failed exports are reported in the application
- * log at most once per {@code observability.dispatch.failure-log-interval}, in place of the SDK's own lines about them
- * (unless {@code observability.opentelemetry.replace-exporter-log=false}).
+ * log at most once per {@code observability.dispatch.failure-log-interval}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
@@ -59,12 +58,6 @@ public final class OpenTelemetryAutoConfiguration {
     @Bean
     AdapterSwitch openTelemetryTracesSwitch(SpanExportAccount account) {
         return account.adapterSwitch();
-    }
-
-    @Bean
-    @ConditionalOnSwitchesNotOff("observability.opentelemetry.replace-exporter-log")
-    SdkExportLogFilter observabilitySdkSpanExportLogFilter(SpanExportAccount account) {
-        return SdkExportLogFilter.forSpans(account);
     }
 
     @Bean

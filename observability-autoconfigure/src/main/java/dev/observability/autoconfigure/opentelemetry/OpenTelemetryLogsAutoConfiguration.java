@@ -23,9 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * not {@code false}. The log events reach it through the Logback bridge: no appender to install. Boot's log record
  * exporters are wrapped so that the adapter's health follows what the SDK exported, a counting processor joins Boot's
  * logger provider, and failed exports are reported at most once per
- * {@code observability.dispatch.failure-log-interval} in place of the SDK's own lines (unless
- * {@code observability.opentelemetry.replace-exporter-log=false}). With {@code observability.opentelemetry.enabled}
- * or {@code observability.opentelemetry.logs.enabled} {@code false} the adapter starts switched off, and while it is
+ * {@code observability.dispatch.failure-log-interval}. With {@code observability.opentelemetry.enabled} or
+ * {@code observability.opentelemetry.logs.enabled} {@code false} the adapter starts switched off, and while it is
  * off (at start-up or at runtime) Boot's log record exporters send nothing. When OpenTelemetry's own Logback appender
  * is attached, it emits the application's Logback events and the adapter does not.
  */
@@ -51,12 +50,6 @@ public final class OpenTelemetryLogsAutoConfiguration {
     @Bean
     AdapterSwitch openTelemetryLogsSwitch(LogExportAccount account) {
         return account.adapterSwitch();
-    }
-
-    @Bean
-    @ConditionalOnSwitchesNotOff("observability.opentelemetry.replace-exporter-log")
-    SdkExportLogFilter observabilitySdkLogExportLogFilter(LogExportAccount account) {
-        return SdkExportLogFilter.forLogs(account);
     }
 
     @Bean

@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * Auto-configures the {@link OpenTelemetryMetricsAdapter} ({@value OpenTelemetryMetricsAdapter#NAME}) on Boot's
@@ -51,9 +50,8 @@ public final class OpenTelemetryMetricsAutoConfiguration {
 
     @Bean
     static CountingOtlpMetricsSenderPostProcessor countingOtlpMetricsSenderPostProcessor(
-            ObjectProvider<OtlpPublishAccount> account, Environment environment) {
-        return new CountingOtlpMetricsSenderPostProcessor(account,
-                environment.getProperty("observability.opentelemetry.replace-exporter-log", Boolean.class, true));
+            ObjectProvider<OtlpPublishAccount> account) {
+        return new CountingOtlpMetricsSenderPostProcessor(account);
     }
 
     /** The sender the registry builds when given none, declared so that its results are counted too. */

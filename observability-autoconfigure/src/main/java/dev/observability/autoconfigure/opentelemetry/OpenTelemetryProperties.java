@@ -18,13 +18,6 @@ public class OpenTelemetryProperties {
      */
     private boolean enabled = true;
 
-    /**
-     * Whether the adapters' reports of failed exports (spans, log records, metrics pushes), at most once per
-     * observability.dispatch.failure-log-interval, replace the OpenTelemetry SDK's and Micrometer's own log lines about
-     * them (default true).
-     */
-    private boolean replaceExporterLog = true;
-
     /** Traces: manager spans as spans of Boot's SDK, and the SDK's span exports. */
     private final Signal traces = new Signal();
 
@@ -39,16 +32,6 @@ public class OpenTelemetryProperties {
     /** @param enabled whether the signals start switched on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    /** @return whether the adapters' reports replace the SDK's and Micrometer's own lines about failed exports */
-    public boolean isReplaceExporterLog() {
-        return this.replaceExporterLog;
-    }
-
-    /** @param replaceExporterLog whether the adapters' reports replace the libraries' own lines */
-    public void setReplaceExporterLog(boolean replaceExporterLog) {
-        this.replaceExporterLog = replaceExporterLog;
     }
 
     /** @return the traces' switch */

@@ -193,6 +193,13 @@ class LogbackBridgeAutoConfigurationTests {
     }
 
     @Test
+    void isOffWhenLoggingIsSwitchedOffByProperty() {
+        this.runner.withPropertyValues("observability.logging.enabled=false")
+            .run((context) -> assertThat(context).hasSingleBean(ObservabilityManager.class)
+                .doesNotHaveBean(LogbackBridgeLifecycle.class));
+    }
+
+    @Test
     void backsOffWithoutLogback() {
         this.runner.withClassLoader(new FilteredClassLoader(LoggerContext.class))
             .run((context) -> assertThat(context).doesNotHaveBean(LogbackBridgeLifecycle.class));

@@ -107,6 +107,13 @@ class ObservationBridgeAutoConfigurationTests {
     }
 
     @Test
+    void isOffWhenTracingIsSwitchedOffByProperty() {
+        this.runner.withPropertyValues("observability.tracing.enabled=false")
+            .run((context) -> assertThat(context).hasSingleBean(ObservabilityManager.class)
+                .doesNotHaveBean(ObservationBridgeHandler.class));
+    }
+
+    @Test
     void backsOffWithoutMicrometerObservation() {
         this.runner.withClassLoader(new FilteredClassLoader(ObservationHandler.class))
             .run((context) -> assertThat(context).doesNotHaveBean(ObservationBridgeHandler.class));

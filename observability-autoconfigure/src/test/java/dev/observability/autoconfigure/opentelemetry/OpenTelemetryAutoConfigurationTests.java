@@ -94,6 +94,14 @@ class OpenTelemetryAutoConfigurationTests {
     }
 
     @Test
+    void backsOffWhenTheStarterIsSwitchedOff() {
+        this.withBootSdk.withPropertyValues("observability.enabled=false")
+            .run((context) -> assertThat(context).hasSingleBean(OpenTelemetry.class)
+                .doesNotHaveBean(OpenTelemetryAdapter.class)
+                .doesNotHaveBean(SpanExportAccount.class));
+    }
+
+    @Test
     void backsOffWhenBootsOpenTelemetryIsSwitchedOff() {
         assumeTrue(ClassUtils.isPresent(BOOT_41_SWITCH, null),
                 "management.opentelemetry.enabled is a Boot 4.1 key: Boot 4.0 has no switch for its SDK");

@@ -162,7 +162,6 @@ class BadPropertyValueTests {
                 Arguments.of("observability.json-logging.enabled", "maybe"),
                 Arguments.of("observability.prometheus.enabled", "maybe"),
                 Arguments.of("observability.opentelemetry.enabled", "maybe"),
-                Arguments.of("observability.opentelemetry.replace-exporter-log", "maybe"),
                 Arguments.of("observability.metrics.enabled", "maybe"),
                 Arguments.of("observability.metrics.micrometer-bridge.enabled", "maybe"),
                 Arguments.of("observability.tracing.enabled", "maybe"),

@@ -33,12 +33,9 @@ import org.jspecify.annotations.Nullable;
  * the lane's {@link LaneAccount}; what the lane knows of the adapter's health, and the health it derives, is its
  * {@link LaneHealth}.
  * <p>
- * The settings in force are one {@link LaneTuning}, read once per event and swapped whole by {@link #change}.
- * <p>
- * Longer than the house's 300 lines because the hot path is one piece: the refusals, the guard against feedback,
- * the breaker's permission, the inline call or the queueing, and the worker's delivery share the lane's fields and its
- * tuning, which a change of settings swaps under the same lock as the start and the stop; about half of the class is
- * the Javadoc that explains their order.
+ * The settings in force are one {@link LaneTuning}, read once per event and swapped whole by {@link #change}, under
+ * the same lock as the start and the stop. The hot path is one piece: the refusals, the guard against feedback, the
+ * breaker's permission, the inline call or the queueing, and the worker's delivery share the lane's fields and tuning.
  */
 public final class AdapterLane implements LaneView {
 
@@ -53,9 +50,8 @@ public final class AdapterLane implements LaneView {
      * extended by itself (through its queue too, see {@link CausedDelivery}). A chain passes each lane at most once,
      * so the telemetry one event causes ends after as many lanes as there are.
      * <p>
-     * Each thread has one {@link Whereabouts}, looked up once per event and changed in place: a thread-local map's
-     * {@code set} costs a second search of the thread's map (and its clean-up of stale entries) twice per event, which
-     * was a quarter of a bridged {@code Timer.record}'s time on a Spring application's thread.
+     * Each thread has one {@link Whereabouts}, looked up once per event and changed in place, so that no event pays a
+     * thread-local map's {@code set} (a second search of the thread's map, and its clean-up of stale entries).
      */
     private static final ThreadLocal<Whereabouts> INSIDE_A_LANE = ThreadLocal.withInitial(Whereabouts::new);
 

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * call had been recorded at once, and it opens at the same failure or slow-call rate. Nothing is lost by holding: in
  * a CLOSED window that is already at its minimum, a success can only keep or lower both rates, so it never opens the
  * breaker by itself. Outside that case (a new or reset window below its minimum, HALF_OPEN probes, a time-based
- * window, event listeners attached) every success is recorded at once, as before.
+ * window, event listeners attached) every success is recorded at once.
  * <p>
  * What an observer sees differently: the breaker's own metrics ({@code numberOfSuccessfulCalls},
  * {@code numberOfBufferedCalls}) count held successes only when the next failure or slow call arrives; successes

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A coarse monotonic clock for the lanes: one daemon thread stores {@link System#nanoTime()} in a volatile field once
- * per period, so a lane reads the time for the price of a memory load instead of a {@code System.nanoTime()} call
- * (30 ns on a {@code kvm-clock} virtual machine, paid twice per call to time it).
+ * per period, so a lane reads the time for the price of a memory load instead of a {@code System.nanoTime()} call,
+ * twice per call it times (a call that is slow on some virtual machines' clocks).
  * <p>
  * The clock ticks only while some started lane holds it: a lane {@linkplain #hold holds} it from its start to its stop
  * with the period it needs, the clock ticks at the smallest period held, and the thread ends (and is joined) when the

@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  * events), the worker lingers instead: it parks for at most {@value #LINGER_MILLIS} ms and is woken by a producer only
  * if half the queue fills meanwhile, so a flood of events costs the producers no wake-up at all. The worker never
  * spins: on a machine of two cores, a spinning worker takes the core the application needs. A {@code max-delay} of 0
- * wakes the worker for the first event after it parked, as every event's wake-up did before this policy. (The
- * references: the OpenTelemetry SDK's batch processors export on a schedule or when a batch fills; the LMAX
- * Disruptor's blocking wait strategy and JCTools' idle strategies park a consumer that finds nothing.)
+ * wakes the worker for the first event after it parked. (The references: the OpenTelemetry SDK's batch processors
+ * export on a schedule or when a batch fills; the LMAX Disruptor's blocking wait strategy and JCTools' idle strategies
+ * park a consumer that finds nothing.)
  * <p>
  * Stopping is two steps, so that every lane of a manager drains at the same time: {@link #requestStop()} wakes the
  * worker, which delivers what is queued and ends, and {@link #awaitStop} waits for that until a deadline. Whatever is
@@ -40,10 +40,8 @@ import org.jspecify.annotations.Nullable;
  * they have handed over. A queue that shrinks, or a {@code max-delay} that changes, keeps its worker ({@link #tune});
  * a worker whose ring has more slots than the new capacity needs gives it back once the events it held at the shrink
  * have left: it asks its {@link Listener} to replace it with a worker of a ring of the right size, which takes over
- * from it as above.
- * <p>
- * Longer than the house's 300 lines because the worker's three hand-overs (the producers' wake-up, the stop's taking
- * of the consumer's role, a retired predecessor) share its state and are explained where they are made.
+ * from it as above. The worker's three hand-overs (the producers' wake-up, the stop's taking of the consumer's role, a
+ * retired predecessor) share its state, and each is explained where it is made.
  */
 final class LaneWorker {
 
@@ -120,8 +118,7 @@ final class LaneWorker {
      * What the worker writes for each event, alone on its cache lines: at {@link #ROLE} the queue's consumer role
      * ({@link #POLLING}, {@link #IN_CALL}, {@link #STOLEN}), at {@link #CALL_STARTED_AT} when the current call started
      * by the lane's clock, or {@link #NOT_IN_CALL} (ordered stores). Producers read {@link #wakeAt} for each event;
-     * were these next to it, every event's writes would take that cache line from them (false sharing: a fifth of a
-     * bridged timer recording's time on the producer's thread).
+     * were these next to it, every event's writes would take that cache line from them (false sharing).
      */
     private final AtomicLongArray perEvent = new AtomicLongArray(PADDED);
 

@@ -40,8 +40,7 @@ import org.jspecify.annotations.Nullable;
  * whatever the checks do. A check that hangs holds one thread and is not started again until it returns. The
  * report of the last cycle is served on demand without running anything.
  * <p>
- * One class, a little over the house's length, because the cycle's parts share its state (the running calls, the
- * failure counts, the last report) and its one lock; apart they would hand that state back and forth.
+ * The cycle's parts share its state (the running calls, the failure counts, the last report) and its one lock.
  */
 public final class HealthMonitor {
 
