@@ -137,9 +137,11 @@ check_prometheus_scrape() {
     echo "  /actuator/prometheus serves orders_placed_total{region=\"eu\"}"
 }
 
-# SIGTERM: graceful shutdown, the lanes drain, the summary line is printed, the process exits by itself, no ERROR.
+# SIGTERM: graceful shutdown, the lanes drain, the summary line is printed, the process exits by itself, no ERROR
+# except from the logger named second, if any (the OpenTelemetry SDK's own throttled export failures, which an
+# application without the starter prints the same).
 stop_sample() {
-    local name=$1 exit=0 summary i
+    local name=$1 allowed=${2:-} exit=0 summary i errors
     kill -TERM "$PID"
     for ((i = 0; i < STOP_TIMEOUT * 4; i++)); do
         kill -0 "$PID" 2>/dev/null || break
@@ -152,9 +154,11 @@ stop_sample() {
     # In a JSON line the summary is the message: keep it up to the closing quote of the field.
     summary=$(grep -m 1 -o 'Observability stopped:[^"]*' "$LOG" || true)
     [[ -n "$summary" ]] || fail "$name: no 'Observability stopped:' summary line after SIGTERM"
-    if grep -qE '"level":"ERROR"|^[0-9][0-9T:.+Z-]* +ERROR ' "$LOG"; then
-        fail "$name: an ERROR was logged: $(grep -m 1 -E '"level":"ERROR"|ERROR ' "$LOG")"
+    errors=$(grep -E '"level":"ERROR"|^[0-9][0-9T:.+Z-]* +ERROR ' "$LOG" || true)
+    if [[ -n "$allowed" ]]; then
+        errors=$(grep -vF "\"logger\":\"$allowed\"" <<<"$errors" || true)
     fi
+    [[ -z "$errors" ]] || fail "$name: an ERROR was logged: $(head -n 1 <<<"$errors")"
     echo "[$name] stopped cleanly (exit $exit): $summary"
     SUMMARY=$summary
 }
@@ -277,7 +281,7 @@ done
 check_health
 ORDER=$(place_order)
 echo "  the failed exports show as BACKEND_DOWN, /actuator/health stays UP, and orders are still served"
-stop_sample otel-no-collector
+stop_sample otel-no-collector io.opentelemetry.exporter.internal.http.HttpExporter
 
 # --- 4. text: Boot's plain text console ---------------------------------------------------------------------------
 start_sample text --spring.profiles.active=text
