@@ -25,7 +25,7 @@
 #                                   (observability.enabled=false): what its jars alone cost
 #                         text      the starter on its defaults but Boot's plain text console
 #                                   (observability.json-logging.enabled=false)
-#                       a starter variant followed by @<commit> (e.g. defaults@164f4c4) uses the starter built from that
+#                       a starter variant followed by @<commit> (e.g. defaults@<commit>) uses the starter built from that
 #                       commit of this repository (installed into a private local repository under the work folder)
 #   --switch N          in every `custom` JVM, after its warm-up, also measure N pairs of windows with the custom
 #                       adapter switched on and off at runtime (the `observability` endpoint; 5 s of load after each

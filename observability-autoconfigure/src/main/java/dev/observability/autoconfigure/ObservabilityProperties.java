@@ -352,9 +352,8 @@ public class ObservabilityProperties implements Validator {
         private @Nullable Integer queueCapacity;
 
         /**
-         * Longest an event waits in an idle async lane's queue before it is delivered, from 0ms to 1m; a lane that
-         * receives many events delivers them sooner, and 0 delivers each event without waiting, at the cost of waking
-         * the lane's worker from the application's thread (default 100ms).
+         * Longest an event waits in a quiet async lane's queue before it is delivered, from 0ms to 1m; a busy lane
+         * delivers sooner, and 0 delivers each event at once, which costs the recording thread more (default 100ms).
          */
         private @Nullable Duration maxDelay;
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the sample's end-to-end tests do from outside: HTTP calls on loopback, waiting for the port of the sample
@@ -34,6 +36,9 @@ final class SampleClient {
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** How long a sample started as a process may take to print its port, on a loaded 2-core machine. */
+    static final Duration PORT_DEADLINE = Duration.ofSeconds(90);
 
     private SampleClient() {
     }
@@ -92,20 +97,23 @@ final class SampleClient {
     }
 
     /**
-     * Waits until the sample started as a process prints the port its server listens on.
+     * Waits, for at most {@link #PORT_DEADLINE}, until the sample started as a process prints the port its server
+     * listens on; fails at once when the process ends first.
      * @param sample the sample's process
      * @param stdout where its standard output goes
      * @return the port
      */
-    static int awaitPort(Process sample, Path stdout) throws IOException, InterruptedException {
-        while (true) {
-            assertThat(sample.isAlive()).as("the sample is running").isTrue();
-            Matcher port = PORT.matcher(Files.readString(stdout, StandardCharsets.UTF_8));
-            if (port.find()) {
-                return Integer.parseInt(port.group(1));
-            }
-            Thread.sleep(200);
-        }
+    static int awaitPort(Process sample, Path stdout) {
+        return await("the sample's server port").atMost(PORT_DEADLINE)
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> printedPort(sample, stdout), OptionalInt::isPresent)
+            .getAsInt();
+    }
+
+    private static OptionalInt printedPort(Process sample, Path stdout) throws IOException {
+        assertThat(sample.isAlive()).as("the sample is running").isTrue();
+        Matcher port = PORT.matcher(Files.readString(stdout, StandardCharsets.UTF_8));
+        return port.find() ? OptionalInt.of(Integer.parseInt(port.group(1))) : OptionalInt.empty();
     }
 
     /** @return a port free on 127.0.0.1 right now */

@@ -2,6 +2,7 @@ package dev.observability.autoconfigure.bridge;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -90,7 +91,8 @@ class LogbackBridgeAutoConfigurationTests {
             }, "order-worker");
             try {
                 thread.start();
-                thread.join();
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+                assertThat(thread.isAlive()).as("the logging thread still running after 10 s").isFalse();
             }
             finally {
                 alone.detachAppender(bridge);

@@ -142,7 +142,8 @@ class NoLineLostTests {
             producers.add(thread);
         }
         for (Thread producer : producers) {
-            producer.join();
+            producer.join(TimeUnit.SECONDS.toMillis(120));
+            assertThat(producer.isAlive()).as("%s still logging after 120 s", producer.getName()).isFalse();
         }
     }
 

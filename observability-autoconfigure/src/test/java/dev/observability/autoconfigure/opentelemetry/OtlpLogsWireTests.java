@@ -215,11 +215,15 @@ class OtlpLogsWireTests {
         }
     }
 
-    /** Waits for the line's record, then long enough for a second copy to have arrived too. */
-    private static ReceivedLogRecord theOneRecord(OtlpHttpTestReceiver receiver, String body)
-            throws InterruptedException {
+    /**
+     * Waits for the line's record, then logs a marker line and waits for it too: records are exported in the order
+     * they were logged, so once the marker has arrived a second copy of the line would have arrived before it.
+     */
+    private static ReceivedLogRecord theOneRecord(OtlpHttpTestReceiver receiver, String body) {
         await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.logRecordsWithBody(body).isEmpty());
-        Thread.sleep(300);
+        String marker = "marker after '" + body + "'";
+        LOG.info(marker);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.logRecordsWithBody(marker).isEmpty());
         List<ReceivedLogRecord> records = receiver.logRecordsWithBody(body);
         assertThat(records).as("records of '%s'", body).hasSize(1);
         return records.get(0);

@@ -31,6 +31,7 @@ import dev.observability.core.chaos.Producers;
 import dev.observability.core.chaos.SoakDuration;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.HealthStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootConfiguration;
@@ -57,6 +58,7 @@ import static org.awaitility.Awaitility.await;
  * stays UP, and once the collector listens and the backend answers, delivery resumes with no action from anyone.
  * {@code -Dsoak.duration} sets the length of the outage (default 20 s).
  */
+@Tag("soak")
 class BackendsDownForALongTimeTests {
 
     private static final Duration OUTAGE = SoakDuration.orDefault(Duration.ofSeconds(20));

@@ -23,6 +23,7 @@ import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.Signal;
 import dev.observability.core.spi.SignalCounts;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * exact, the heap stayed flat, and no observability thread outlives the context. {@code -Dsoak.duration} sets the
  * length (default 15 s).
  */
+@Tag("soak")
 class SpringChaosSoakTests {
 
     private static final Duration RUN = SoakDuration.orDefault(Duration.ofSeconds(15));

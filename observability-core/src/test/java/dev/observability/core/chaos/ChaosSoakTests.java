@@ -20,6 +20,7 @@ import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Signal;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static dev.observability.core.chaos.ExactAccount.assertExactAccount;
@@ -45,6 +46,7 @@ class ChaosSoakTests {
             Duration.ofMillis(300), 3, Duration.ofMillis(200));
 
     @Test
+    @Tag("soak")
     void applicationIsUnharmedHealthyAdaptersGetEverythingAndNothingLeaks() throws Exception {
         LiveThreads threadsBefore = LiveThreads.now();
         ChaosAdapter healthyInline = new ChaosAdapter("healthy-inline", ChaosAdapter.healthy());

@@ -13,6 +13,7 @@ import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.spi.Signal;
 import dev.observability.core.spi.SignalCounts;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * stays flat, the application log carries at most one report per adapter per interval, health shows the outage,
  * and when the backend is back delivery resumes by itself.
  */
+@Tag("soak")
 class LongOutageTests {
 
     private static final Duration RUN = SoakDuration.orDefault(Duration.ofSeconds(8));
