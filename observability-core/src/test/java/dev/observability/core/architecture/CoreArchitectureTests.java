@@ -4,12 +4,17 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.Signal;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -91,6 +96,14 @@ class CoreArchitectureTests {
             .and(not(simpleName("HealthMonitor"))))
         .because("the manager makes no decision about a signal: it delegates each recording to that signal's "
                 + "recorder (and runs the health schedule)");
+
+    @ArchTest
+    static final ArchRule theManagerMakesNoDecisionAboutASignal = noClasses()
+        .that().belongToAnyOf(ObservabilityManager.class)
+        .should().dependOnClassesThat().belongToAnyOf(Signal.class)
+        .orShould().callMethodWhere(target(nameMatching("isOn|routesToAny|submit|(metrics|tracing|logging|health)Lanes"))
+            .and(target(owner(resideInAPackage("dev.observability.core.internal.dispatch..")))))
+        .because("whether a signal is on, and which lanes receive its events, is its recorder's business");
 
     @ArchTest
     static final ArchRule nothingInTheCoreCallsBackIntoTheManager = noClasses().that().resideOutsideOfPackage(ROOT)
