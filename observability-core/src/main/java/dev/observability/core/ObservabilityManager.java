@@ -1,12 +1,15 @@
 package dev.observability.core;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import dev.observability.core.bridge.BridgeGate;
+import dev.observability.core.bridge.LogBridge;
+import dev.observability.core.bridge.LogEventReader;
+import dev.observability.core.bridge.MetricsFeed;
 import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
@@ -14,7 +17,13 @@ import dev.observability.core.health.HealthCheck;
 import dev.observability.core.internal.dispatch.AdapterLane;
 import dev.observability.core.internal.dispatch.LaneRegistry;
 import dev.observability.core.internal.health.HealthMonitor;
-import dev.observability.core.internal.redaction.FieldsRedactor;
+import dev.observability.core.internal.health.HealthRecorder;
+import dev.observability.core.internal.logging.LogRecorder;
+import dev.observability.core.internal.manager.LiveSettings;
+import dev.observability.core.internal.manager.SettingsLog;
+import dev.observability.core.internal.manager.ShutdownSummary;
+import dev.observability.core.internal.metrics.MetricRecorder;
+import dev.observability.core.internal.tracing.SpanRecorder;
 import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.GaugeHandle;
 import dev.observability.core.metrics.HistogramHandle;
@@ -24,18 +33,15 @@ import dev.observability.core.settings.SettingsChange;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.AdapterSpan;
 import dev.observability.core.spi.Fields;
-import dev.observability.core.spi.HealthAdapter;
 import dev.observability.core.spi.HealthReport;
 import dev.observability.core.spi.InputRefusal;
 import dev.observability.core.spi.Labels;
 import dev.observability.core.spi.LogEvent;
 import dev.observability.core.spi.LogLevel;
-import dev.observability.core.spi.LoggingAdapter;
 import dev.observability.core.spi.Metric;
 import dev.observability.core.spi.MetricsAdapter;
 import dev.observability.core.spi.ObservabilityAdapter;
 import dev.observability.core.spi.Refusals;
-import dev.observability.core.spi.Signal;
 import dev.observability.core.spi.SpanContext;
 import dev.observability.core.spi.SpanStart;
 import dev.observability.core.tracing.Span;
@@ -49,13 +55,11 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Build one with {@link #builder()}, {@link #start()} it, and {@link #close()} it when the application stops.
  * <p>
- * It holds one short method per recording the application can make; the work is done elsewhere: the lanes and their
- * registry ({@code LaneRegistry}), the metric handles ({@code MetricRecorder}, {@code SeriesCache}), the spans
- * ({@code SpanTracker}), the health schedule ({@code HealthMonitor}).
+ * It holds one short method per recording the application can make and delegates each: the work of each signal is
+ * done by that signal's recorder over the lanes' registry ({@code MetricRecorder}, {@code SpanRecorder},
+ * {@code LogRecorder}, {@code HealthRecorder} with the health schedule {@code HealthMonitor}).
  */
 public final class ObservabilityManager implements AutoCloseable {
-
-    private final Clock clock;
 
     private final LaneSettings defaultLaneSettings;
 
@@ -63,35 +67,32 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private final Consumer<String> shutdownSummaryLog;
 
-    private final @Nullable Consumer<LogEvent> logOutput;
-
-    private final LogLimits logLimits;
-
     private final LaneRegistry lanes;
 
-    private final SeriesCache series;
+    private final MetricRecorder metrics;
 
-    private final SpanTracker spans;
+    private final SpanRecorder spans;
+
+    private final LogRecorder logs;
 
     private final HealthMonitor healthMonitor;
 
-    private final LiveManagerSettings settings;
+    private final LiveSettings<ManagerSettings> settings;
 
     ObservabilityManager(ObservabilityManagerBuilder builder) {
-        this.clock = builder.clock;
         this.defaultLaneSettings = builder.defaultLaneSettings;
         this.shutdownTimeout = builder.shutdownTimeout;
         this.shutdownSummaryLog = builder.shutdownSummaryLog;
-        this.logOutput = builder.logOutput;
-        this.logLimits = builder.logLimits;
         this.lanes = new LaneRegistry(builder.breakerFactory, builder.failureLogInterval, builder.redaction,
                 builder.disabledSignals);
-        this.settings = new LiveManagerSettings(new ManagerSettings(builder.minimumLevel, builder.disabledSignals),
-                this.lanes::switchSignals);
-        this.series = new SeriesCache(this.lanes, this.lanes::metricsLanes);
-        this.spans = new SpanTracker(this.lanes, this.clock, builder.spanContextSource);
-        this.healthMonitor = new HealthMonitor(builder.healthSettings, this.clock, this.lanes::all, this::publishHealth,
-                builder.redaction);
+        this.metrics = new MetricRecorder(this.lanes);
+        this.spans = new SpanRecorder(this.lanes, builder.clock, builder.spanContextSource);
+        this.logs = new LogRecorder(this.lanes, builder.clock, builder.logLimits, builder.minimumLevel,
+                builder.logOutput, this.spans::current);
+        this.settings = new LiveSettings<>(new ManagerSettings(builder.minimumLevel, builder.disabledSignals),
+                this::putInForce);
+        this.healthMonitor = new HealthMonitor(builder.healthSettings, builder.clock, this.lanes::all,
+                new HealthRecorder(this.lanes)::publish, builder.redaction);
         builder.adapters.forEach(this::register);
         builder.healthChecks.forEach(this.healthMonitor::register);
     }
@@ -101,11 +102,10 @@ public final class ObservabilityManager implements AutoCloseable {
         return new ObservabilityManagerBuilder();
     }
 
-    // ---------------------------------------------------------------- registration
+    // ---------------------------------------------------------------- registration and lifecycle
 
     /**
-     * Registers an adapter with the default lane settings.
-     * @param adapter the adapter
+     * Registers an adapter with the default lane settings (see {@link #register(ObservabilityAdapter, LaneSettings)}).
      * @throws IllegalArgumentException if its name is taken or invalid, or it implements no signal interface
      */
     public void register(ObservabilityAdapter adapter) {
@@ -115,8 +115,6 @@ public final class ObservabilityManager implements AutoCloseable {
     /**
      * Registers an adapter with its own lane settings. An adapter registered after {@link #start()} starts at once;
      * one registered after {@link #close()} refuses every event.
-     * @param adapter the adapter
-     * @param settings its lane's settings
      * @throws IllegalArgumentException if its name is taken or invalid, or it implements no signal interface
      */
     public void register(ObservabilityAdapter adapter, LaneSettings settings) {
@@ -129,21 +127,18 @@ public final class ObservabilityManager implements AutoCloseable {
      * an integration (such as the self-metrics) also covers adapters registered at runtime. Each lane is passed once.
      * Later calls happen on the registering thread after the adapter is registered, outside the manager's lock; an
      * exception from the listener there is logged and does not undo the registration.
-     * @param listener receives a view of each adapter's lane
      */
     public void onAdapterRegistered(Consumer<? super LaneView> listener) {
         this.lanes.onRegistered(listener);
     }
 
     /**
-     * @param check a check to run on the health schedule
+     * Adds a check to the health schedule.
      * @throws IllegalArgumentException if a check with that name is registered already
      */
     public void registerHealthCheck(HealthCheck check) {
         this.healthMonitor.register(check);
     }
-
-    // ---------------------------------------------------------------- lifecycle
 
     /** Starts the lanes' workers and the health schedule. Calling it again does nothing. */
     public void start() {
@@ -176,212 +171,111 @@ public final class ObservabilityManager implements AutoCloseable {
         this.shutdownSummaryLog.accept(ShutdownSummary.of(lanes));
     }
 
-    // ---------------------------------------------------------------- metrics
+    // ---------------------------------------------------------------- metrics: a value refused is counted by reason
 
-    /**
-     * Adds one to a counter.
-     * @param name the counter's name
-     * @param labels its labels
-     */
+    /** Adds one to a counter. */
     public void counter(String name, Labels labels) {
         counter(name, 1, labels);
     }
 
-    /**
-     * Adds one to a counter that has a description or base unit (see {@link Metric}).
-     * @param metric the counter
-     * @param labels its labels
-     */
+    /** Adds one to a counter that has a description or base unit (see {@link Metric}). */
     public void counter(Metric metric, Labels labels) {
         counter(metric, 1, labels);
     }
 
-    /**
-     * Adds to a counter. A negative, NaN or infinite amount is refused ({@link InputRefusal#INVALID_VALUE}).
-     * @param name the counter's name
-     * @param amount the amount
-     * @param labels its labels
-     */
+    /** Adds to a counter. A negative, NaN or infinite amount is refused ({@link InputRefusal#INVALID_VALUE}). */
     public void counter(String name, double amount, Labels labels) {
-        if (this.lanes.isOn(Signal.METRICS)) {
-            this.series.handle(name, labels).increment(amount);
-        }
+        this.metrics.counter(name, amount, labels);
     }
 
-    /**
-     * Adds to a counter that has a description or base unit (see {@link #counter(String, double, Labels)}).
-     * @param metric the counter
-     * @param amount the amount
-     * @param labels its labels
-     */
+    /** Adds to a counter that has a description or base unit (see {@link #counter(String, double, Labels)}). */
     public void counter(Metric metric, double amount, Labels labels) {
-        if (this.lanes.isOn(Signal.METRICS)) {
-            this.series.handle(metric, labels).increment(amount);
-        }
+        this.metrics.counter(metric, amount, labels);
     }
 
-    /**
-     * Sets a gauge. A NaN or infinite value is refused.
-     * @param name the gauge's name
-     * @param value the value
-     * @param labels its labels
-     */
+    /** Sets a gauge. A NaN or infinite value is refused. */
     public void gauge(String name, double value, Labels labels) {
-        if (this.lanes.isOn(Signal.METRICS)) {
-            this.series.handle(name, labels).set(value);
-        }
+        this.metrics.gauge(name, value, labels);
     }
 
-    /**
-     * Sets a gauge that has a description or base unit (see {@link #gauge(String, double, Labels)}).
-     * @param metric the gauge
-     * @param value the value
-     * @param labels its labels
-     */
+    /** Sets a gauge that has a description or base unit (see {@link #gauge(String, double, Labels)}). */
     public void gauge(Metric metric, double value, Labels labels) {
-        if (this.lanes.isOn(Signal.METRICS)) {
-            this.series.handle(metric, labels).set(value);
-        }
+        this.metrics.gauge(metric, value, labels);
     }
 
-    /**
-     * Records a value into a histogram. A negative, NaN or infinite value is refused.
-     * @param name the histogram's name
-     * @param value the value
-     * @param labels its labels
-     */
+    /** Records a value into a histogram. A negative, NaN or infinite value is refused. */
     public void histogram(String name, double value, Labels labels) {
-        if (this.lanes.isOn(Signal.METRICS)) {
-            this.series.handle(name, labels).record(value);
-        }
+        this.metrics.histogram(name, value, labels);
     }
 
-    /**
-     * Records a value into a histogram that has a description or base unit (see
-     * {@link #histogram(String, double, Labels)}).
-     * @param metric the histogram
-     * @param value the value
-     * @param labels its labels
-     */
+    /** Records a value into a histogram that has a description or base unit (see {@link Metric}). */
     public void histogram(Metric metric, double value, Labels labels) {
-        if (this.lanes.isOn(Signal.METRICS)) {
-            this.series.handle(metric, labels).record(value);
-        }
+        this.metrics.histogram(metric, value, labels);
     }
 
-    /**
-     * Records a duration. A {@code null} or negative duration is refused.
-     * @param name the timing's name
-     * @param duration the duration
-     * @param labels its labels
-     */
+    /** Records a duration. A {@code null} or negative duration is refused. */
     public void timing(String name, Duration duration, Labels labels) {
-        if (this.lanes.isOn(Signal.METRICS)) {
-            this.series.handle(name, labels).record(duration);
-        }
+        this.metrics.timing(name, duration, labels);
     }
 
     /**
-     * Records a duration into a timing that has a description (see {@link #timing(String, Duration, Labels)}).
-     * @param metric the timing; its base unit is ignored (the backend's time unit applies)
-     * @param duration the duration
-     * @param labels its labels
+     * Records a duration into a timing that has a description (see {@link #timing(String, Duration, Labels)}); its
+     * base unit is ignored (the backend's time unit applies).
      */
     public void timing(Metric metric, Duration duration, Labels labels) {
-        if (this.lanes.isOn(Signal.METRICS)) {
-            this.series.handle(metric, labels).record(duration);
-        }
+        this.metrics.timing(metric, duration, labels);
     }
 
     /**
      * Resolves a counter once, for a hot path: the handle records without validating the name and labels again and
      * without allocating for INLINE adapters.
-     * @param name the counter's name
-     * @param labels its labels
      * @return the handle; if the name or labels are invalid, a handle that refuses and counts every recording
      */
     public CounterHandle counterHandle(String name, Labels labels) {
-        return MetricRecorder.bindNamed(this.lanes, this.lanes::metricsLanes, name, labels);
+        return this.metrics.counterHandle(name, labels);
     }
 
-    /**
-     * Resolves a counter that has a description or base unit once, for a hot path (see
-     * {@link #counterHandle(String, Labels)}).
-     * @param metric the counter
-     * @param labels its labels
-     * @return the handle; if the name or labels are invalid, a handle that refuses and counts every recording
-     */
+    /** @return a pre-bound handle of a counter with a description or base unit (see {@link #counterHandle}) */
     public CounterHandle counterHandle(Metric metric, Labels labels) {
-        return MetricRecorder.bind(this.lanes, this.lanes::metricsLanes, metric, labels);
+        return this.metrics.counterHandle(metric, labels);
     }
 
-    /**
-     * @param name the gauge's name
-     * @param labels its labels
-     * @return a pre-bound gauge handle (see {@link #counterHandle(String, Labels)})
-     */
+    /** @return a pre-bound gauge handle (see {@link #counterHandle}) */
     public GaugeHandle gaugeHandle(String name, Labels labels) {
-        return MetricRecorder.bindNamed(this.lanes, this.lanes::metricsLanes, name, labels);
+        return this.metrics.gaugeHandle(name, labels);
     }
 
-    /**
-     * @param metric the gauge, with its description or base unit
-     * @param labels its labels
-     * @return a pre-bound gauge handle (see {@link #counterHandle(String, Labels)})
-     */
+    /** @return a pre-bound handle of a gauge with a description or base unit (see {@link #counterHandle}) */
     public GaugeHandle gaugeHandle(Metric metric, Labels labels) {
-        return MetricRecorder.bind(this.lanes, this.lanes::metricsLanes, metric, labels);
+        return this.metrics.gaugeHandle(metric, labels);
     }
 
-    /**
-     * @param name the histogram's name
-     * @param labels its labels
-     * @return a pre-bound histogram handle (see {@link #counterHandle(String, Labels)})
-     */
+    /** @return a pre-bound histogram handle (see {@link #counterHandle}) */
     public HistogramHandle histogramHandle(String name, Labels labels) {
-        return MetricRecorder.bindNamed(this.lanes, this.lanes::metricsLanes, name, labels);
+        return this.metrics.histogramHandle(name, labels);
     }
 
-    /**
-     * @param metric the histogram, with its description or base unit
-     * @param labels its labels
-     * @return a pre-bound histogram handle (see {@link #counterHandle(String, Labels)})
-     */
+    /** @return a pre-bound handle of a histogram with a description or base unit (see {@link #counterHandle}) */
     public HistogramHandle histogramHandle(Metric metric, Labels labels) {
-        return MetricRecorder.bind(this.lanes, this.lanes::metricsLanes, metric, labels);
+        return this.metrics.histogramHandle(metric, labels);
     }
 
-    /**
-     * @param name the timing's name
-     * @param labels its labels
-     * @return a pre-bound timing handle (see {@link #counterHandle(String, Labels)})
-     */
+    /** @return a pre-bound timing handle (see {@link #counterHandle}) */
     public TimingHandle timingHandle(String name, Labels labels) {
-        return MetricRecorder.bindNamed(this.lanes, this.lanes::metricsLanes, name, labels);
+        return this.metrics.timingHandle(name, labels);
     }
 
-    /**
-     * @param metric the timing, with its description (its base unit is ignored: the backend's time unit applies)
-     * @param labels its labels
-     * @return a pre-bound timing handle (see {@link #counterHandle(String, Labels)})
-     */
+    /** @return a pre-bound handle of a timing with a description; its base unit is ignored */
     public TimingHandle timingHandle(Metric metric, Labels labels) {
-        return MetricRecorder.bind(this.lanes, this.lanes::metricsLanes, metric, labels);
+        return this.metrics.timingHandle(metric, labels);
     }
 
     /**
-     * A feed into the metrics adapters a filter accepts, for a bridge from a source that some adapters already read
-     * natively (see {@link MetricsFeed}).
      * @param accepts which metrics adapters the feed reaches
-     * @return the feed
+     * @return a feed for a bridge from a source that some adapters already read natively (see {@link MetricsFeed})
      */
     public MetricsFeed metricsFeed(Predicate<? super MetricsAdapter> accepts) {
-        return new MetricsFeed(this.lanes, accepts);
-    }
-
-    /** @return the cache of the look-up-per-call metric methods (package-private, for tests) */
-    SeriesCache seriesCache() {
-        return this.series;
+        return this.metrics.feed(accepts);
     }
 
     // ---------------------------------------------------------------- tracing
@@ -396,20 +290,12 @@ public final class ObservabilityManager implements AutoCloseable {
         return startSpan(name, Fields.empty());
     }
 
-    /**
-     * Starts a span with attributes (see {@link #startSpan(String)}).
-     * @param name the span's name
-     * @param attributes its attributes
-     * @return the span
-     */
+    /** Starts a span with attributes (see {@link #startSpan(String)}). */
     public Span startSpan(String name, Fields attributes) {
         return this.spans.start(name, attributes);
     }
 
-    /**
-     * @return the span current on this thread: the manager's, or else the application's tracing context's, or
-     * {@code null}
-     */
+    /** @return the span current on this thread: the manager's, else the application's tracing context's, or null */
     public @Nullable SpanContext currentSpanContext() {
         return this.spans.current();
     }
@@ -431,50 +317,31 @@ public final class ObservabilityManager implements AutoCloseable {
      * and a tracing adapter the filter accepts is registered (switched on or off: a switched-off adapter counts what
      * it refuses). A bridge asks before it gathers what a span needs, so that an application without such an adapter
      * pays nothing for the spans no one would receive.
-     * @param accepts which tracing adapters the spans would go to
-     * @return whether {@link #recordSpan} with this filter would hand a span to a lane
      */
     public boolean recordsSpans(Predicate<ObservabilityAdapter> accepts) {
-        return this.lanes.routesToAny(Signal.TRACING, accepts);
+        return this.spans.records(accepts);
     }
 
     // ---------------------------------------------------------------- logging
 
-    /**
-     * Logs a message.
-     * @param level the level; below the minimum level nothing happens
-     * @param message the message
-     */
+    /** Logs a message; below the minimum level nothing happens. */
     public void log(LogLevel level, String message) {
-        log(level, "application", message, Fields.empty(), null);
+        this.logs.log(level, null, message, null, null);
     }
 
-    /**
-     * Logs a message with fields.
-     * @param level the level
-     * @param message the message
-     * @param fields structured fields
-     */
+    /** Logs a message with structured fields. */
     public void log(LogLevel level, String message, Fields fields) {
-        log(level, "application", message, fields, null);
+        this.logs.log(level, null, message, fields, null);
     }
 
     /**
      * Logs an event. Messages and string field values longer than the limits are cut, with a marker, and counted.
-     * @param level the level
-     * @param logger the logger's name
      * @param message the message ({@code null} is written as {@code "null"})
-     * @param fields structured fields
      * @param error an exception, or {@code null}
      */
     public void log(LogLevel level, String logger, @Nullable String message, @Nullable Fields fields,
             @Nullable Throwable error) {
-        if (level == null || !this.lanes.isOn(Signal.LOGGING) || !level.isAtLeast(this.settings.minimumLevel())) {
-            return;
-        }
-        log(new LogEvent(this.clock.instant(), level, (logger != null) ? logger : "application",
-                Thread.currentThread().getName(), String.valueOf(message), (fields != null) ? fields : Fields.empty(),
-                error, currentSpanContext()));
+        this.logs.log(level, logger, message, fields, error);
     }
 
     /**
@@ -482,117 +349,44 @@ public final class ObservabilityManager implements AutoCloseable {
      * {@linkplain ObservabilityManagerBuilder#logOutput log output} when the manager has one (in a Spring Boot
      * application: Boot's logging, whose bridge hands it to the logging lanes), otherwise straight to the logging
      * lanes.
-     * @param event the event
      */
     public void log(LogEvent event) {
-        LogEvent safe = admit(event);
-        if (safe == null) {
-            return;
-        }
-        Consumer<LogEvent> output = this.logOutput;
-        if (output != null) {
-            output.accept(safe);
-        }
-        else {
-            submitToLoggingLanes(safe);
-        }
+        this.logs.log(event);
     }
 
     /**
-     * A bridge from the host's logging framework: it hands each of the framework's events to the logging lanes,
-     * never to the {@linkplain ObservabilityManagerBuilder#logOutput log output}, so an event the output writes into
-     * that framework and the bridge hands back reaches each adapter once. A bridge makes it once and dispatches every
-     * event through it.
+     * A bridge from the host's logging framework to the logging lanes (see {@link LogBridge}). A bridge makes it once
+     * and dispatches every event through it.
      * @param reader turns one of the framework's events into a {@link LogEvent} where a lane delivers it
-     * @param gate which adapters receive the framework's events: a bridge leaves out adapters whose backend
-     * receives them by itself, so each event reaches each backend once (asked once per adapter, see
-     * {@link BridgeGate})
+     * @param gate which adapters receive the framework's events: a bridge leaves out adapters whose backend receives
+     * them by itself, so each event reaches each backend once
      * @param <E> the framework's event type
      * @return the bridge's way in
      */
     public <E> LogBridge<E> logBridge(LogEventReader<E> reader, BridgeGate gate) {
-        return new LogBridge<>(this, reader, gate);
-    }
-
-    /**
-     * Whether a bridged event of this level is admitted: logging is on and the level is at least the minimum. A
-     * bridged event is admitted when it is queued, as every other signal's events are, so a change of settings
-     * meanwhile does not make a queued event counted delivered that no adapter received.
-     */
-    boolean admitsBridgedLog(LogLevel level) {
-        return this.lanes.isOn(Signal.LOGGING) && level.isAtLeast(this.settings.minimumLevel());
-    }
-
-    /** @return the lanes of the logging adapters now (never changed; a new array when the adapters change) */
-    AdapterLane[] loggingLanes() {
-        return this.lanes.loggingLanes();
-    }
-
-    private @Nullable LogEvent admit(@Nullable LogEvent event) {
-        if (event == null || !this.lanes.isOn(Signal.LOGGING) || !event.level().isAtLeast(this.settings.minimumLevel())) {
-            return null;
-        }
-        return prepared(event);
-    }
-
-    /**
-     * The event as adapters receive it. A bridged event was admitted (signal switch, minimum level) when it was
-     * queued, as every other signal's events are, so a change of settings meanwhile does not make a queued event
-     * counted delivered that no adapter received.
-     * @param event an admitted event
-     * @return the event with the limits and redaction applied
-     */
-    LogEvent prepared(LogEvent event) {
-        return this.logLimits.apply(redact(event), this.lanes.refusals());
-    }
-
-    private void submitToLoggingLanes(LogEvent safe) {
-        for (AdapterLane lane : this.lanes.loggingLanes()) {
-            lane.submit(Signal.LOGGING, (LoggingAdapter adapter) -> adapter.log(safe));
-        }
-    }
-
-    private LogEvent redact(LogEvent event) {
-        Fields fields = FieldsRedactor.redact(this.lanes.redaction(), event.fields());
-        return (fields == event.fields()) ? event : new LogEvent(event.timestamp(), event.level(), event.logger(),
-                event.thread(), event.message(), fields, event.error(), event.span());
+        return this.logs.bridge(reader, gate);
     }
 
     /** @return the minimum level logged */
     public LogLevel minimumLevel() {
-        return this.settings.minimumLevel();
+        return this.settings.current().minimumLevel();
     }
 
-    /**
-     * Changes the minimum level at runtime, as {@link #changeSettings(SettingsChange)} does.
-     * @param level the new minimum level
-     */
+    /** Changes the minimum level at runtime, as {@link #changeSettings(SettingsChange)} does. */
     public void setMinimumLevel(LogLevel level) {
         changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, level));
     }
 
-    // ---------------------------------------------------------------- health and state
+    // ---------------------------------------------------------------- health, adapters and settings
 
     /** @return the last health cycle's report (served from memory, fast) */
     public HealthReport health() {
         return this.healthMonitor.lastReport();
     }
 
-    /**
-     * Runs a health cycle now, on the calling thread, and hands the report to the health adapters.
-     * @return the report
-     */
+    /** @return a health cycle's report, run now on the calling thread and handed to the health adapters */
     public HealthReport runHealthChecks() {
         return this.healthMonitor.runCycle();
-    }
-
-    private void publishHealth(HealthReport report) {
-        if (!this.lanes.isOn(Signal.HEALTH)) {
-            return;
-        }
-        for (AdapterLane lane : this.lanes.healthLanes()) {
-            lane.submit(Signal.HEALTH, (HealthAdapter adapter) -> adapter.report(report));
-        }
     }
 
     /** @return every adapter's state and account, in registration order */
@@ -600,26 +394,18 @@ public final class ObservabilityManager implements AutoCloseable {
         return this.lanes.all().stream().map(AdapterLane::snapshot).toList();
     }
 
-    /**
-     * @param name an adapter's name
-     * @return its state and account, if such an adapter is registered
-     */
+    /** @return the state and account of the adapter of that name, if one is registered */
     public Optional<AdapterSnapshot> adapter(String name) {
         return lane(name).map(LaneView::snapshot);
     }
 
-    /**
-     * @param name an adapter's name
-     * @return a live view of its lane, if such an adapter is registered
-     */
+    /** @return a live view of the lane of the adapter of that name, if one is registered */
     public Optional<LaneView> lane(String name) {
         return Optional.ofNullable(this.lanes.lane(name));
     }
 
     /**
      * Switches an adapter on or off at runtime, as {@link #changeSettings(String, SettingsChange)} does.
-     * @param name the adapter's name
-     * @param enabled the new state
      * @return {@code false} when no adapter has that name
      */
     public boolean setEnabled(String name, boolean enabled) {
@@ -627,9 +413,7 @@ public final class ObservabilityManager implements AutoCloseable {
     }
 
     /**
-     * Switches an adapter back to its configured state (its {@link LaneSettings#enabled()}), undoing
-     * {@link #setEnabled(String, boolean)}.
-     * @param name the adapter's name
+     * Switches an adapter back to its configured state ({@link LaneSettings#enabled()}), undoing {@link #setEnabled}.
      * @return {@code false} when no adapter has that name
      */
     public boolean resetEnabled(String name) {
@@ -644,7 +428,6 @@ public final class ObservabilityManager implements AutoCloseable {
      * (its window of recent calls starts empty; an open breaker's wait starts again); a queue that shrinks keeps the
      * events it holds, and refuses new ones until it holds fewer than its new capacity. The account stays exact
      * across the change. Changes last until the manager is closed: the next one starts from its configured settings.
-     * @param name the adapter's name
      * @param change the change; {@link SettingsChange#reset} returns a setting to its configured value
      * @return the lane's settings in force after the change, or empty when no adapter has that name
      * @throws IllegalArgumentException with a one-line reason naming the setting, its range and the value, when a
@@ -673,6 +456,12 @@ public final class ObservabilityManager implements AutoCloseable {
     public ManagerSettings changeSettings(SettingsChange<ManagerSettings> change) {
         SettingsLog.changed(null, this.settings.change(change), change.by());
         return this.settings.current();
+    }
+
+    /** Puts the manager's settings in force: the signals the lanes' registry routes, and the least level logged. */
+    private void putInForce(ManagerSettings settings) {
+        this.lanes.switchSignals(settings.disabledSignals());
+        this.logs.minimumLevel(settings.minimumLevel());
     }
 
     /** @return the manager's settings in force now */

@@ -15,6 +15,7 @@ import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.health.HealthSettings;
+import dev.observability.core.logging.LogLimits;
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.settings.Range;
 import dev.observability.core.spi.LogEvent;

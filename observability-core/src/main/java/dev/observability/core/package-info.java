@@ -1,7 +1,8 @@
 /**
  * The API for applications: {@link dev.observability.core.ObservabilityManager}, the one facade an application
- * records telemetry through, its builder and the bridges' {@link dev.observability.core.MetricsFeed}. The value types
- * it takes come from the SPI package ({@code dev.observability.core.spi}).
+ * records telemetry through, its builder, and the manager's settings that change at runtime. The value types it takes
+ * come from the SPI package ({@code dev.observability.core.spi}); what a bridge from another library calls is in
+ * {@code dev.observability.core.bridge}.
  */
 @NullMarked
 package dev.observability.core;

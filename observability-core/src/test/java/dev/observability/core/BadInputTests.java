@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import dev.observability.core.internal.tracing.SpanNames;
+import dev.observability.core.logging.LogLimits;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.InputRefusal;

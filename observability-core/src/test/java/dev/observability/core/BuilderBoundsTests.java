@@ -3,6 +3,7 @@ package dev.observability.core;
 import java.time.Duration;
 
 import dev.observability.core.health.HealthSettings;
+import dev.observability.core.logging.LogLimits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

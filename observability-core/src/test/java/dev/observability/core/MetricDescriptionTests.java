@@ -2,12 +2,12 @@ package dev.observability.core;
 
 import java.time.Duration;
 
-import dev.observability.core.ObservabilityManagerTests.RecordingMetrics;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Labels;
 import dev.observability.core.spi.Metric;
 import dev.observability.core.spi.MetricId;
+import dev.observability.core.testing.RecordingMetrics;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

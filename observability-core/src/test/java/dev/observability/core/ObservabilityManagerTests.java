@@ -18,8 +18,7 @@ import dev.observability.core.spi.Labels;
 import dev.observability.core.spi.LogEvent;
 import dev.observability.core.spi.LogLevel;
 import dev.observability.core.spi.LoggingAdapter;
-import dev.observability.core.spi.MetricId;
-import dev.observability.core.spi.MetricsAdapter;
+import dev.observability.core.testing.RecordingMetrics;
 import dev.observability.core.tracing.Span;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -141,49 +140,6 @@ class ObservabilityManagerTests {
         public AdapterHealth health() {
             return AdapterHealth.up().withExports(new ExportCounts("records", this.exported.get(), this.failed.get(),
                     0, 0));
-        }
-    }
-
-    static final class RecordingMetrics implements MetricsAdapter {
-
-        final List<String> events = new CopyOnWriteArrayList<>();
-
-        /** The identities received, in order, with their descriptions and base units. */
-        final List<MetricId> ids = new CopyOnWriteArrayList<>();
-
-        private final String name;
-
-        RecordingMetrics(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return this.name;
-        }
-
-        @Override
-        public void counter(MetricId metric, double amount) {
-            this.events.add("counter " + metric + " " + amount);
-            this.ids.add(metric);
-        }
-
-        @Override
-        public void gauge(MetricId metric, double value) {
-            this.events.add("gauge " + metric + " " + value);
-            this.ids.add(metric);
-        }
-
-        @Override
-        public void histogram(MetricId metric, double value) {
-            this.events.add("histogram " + metric + " " + value);
-            this.ids.add(metric);
-        }
-
-        @Override
-        public void timing(MetricId metric, Duration duration) {
-            this.events.add("timing " + metric + " " + duration);
-            this.ids.add(metric);
         }
     }
 }

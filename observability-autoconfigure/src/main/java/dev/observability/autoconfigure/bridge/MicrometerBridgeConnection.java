@@ -2,7 +2,7 @@ package dev.observability.autoconfigure.bridge;
 
 import java.util.function.Predicate;
 
-import dev.observability.core.MetricsFeed;
+import dev.observability.core.bridge.MetricsFeed;
 import dev.observability.core.spi.Labels;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;

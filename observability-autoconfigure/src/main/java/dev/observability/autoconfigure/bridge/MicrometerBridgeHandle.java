@@ -1,6 +1,6 @@
 package dev.observability.autoconfigure.bridge;
 
-import dev.observability.core.MetricsFeed;
+import dev.observability.core.bridge.MetricsFeed;
 import dev.observability.core.spi.Labels;
 import org.jspecify.annotations.Nullable;
 

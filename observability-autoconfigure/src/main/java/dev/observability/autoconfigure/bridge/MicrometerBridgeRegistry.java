@@ -9,7 +9,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 import dev.observability.autoconfigure.adapter.MicrometerNative;
-import dev.observability.core.MetricsFeed;
+import dev.observability.core.bridge.MetricsFeed;
 import dev.observability.core.settings.Range;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.observability.core.LogLimits;
 import dev.observability.core.dispatch.LaneSetting;
+import dev.observability.core.logging.LogLimits;
 import dev.observability.core.settings.Range;
 import dev.observability.core.settings.Setting;
 import org.junit.jupiter.api.Test;

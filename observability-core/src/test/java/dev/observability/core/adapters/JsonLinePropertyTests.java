@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import dev.observability.core.LogLimits;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.logging.LogLimits;
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Fields;

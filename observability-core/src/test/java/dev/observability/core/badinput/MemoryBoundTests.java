@@ -2,12 +2,12 @@ package dev.observability.core.badinput;
 
 import java.time.Duration;
 
-import dev.observability.core.LogLimits;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.chaos.ChaosAdapter;
 import dev.observability.core.chaos.HangGate;
 import dev.observability.core.chaos.HeapProbe;
 import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.logging.LogLimits;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.Labels;

@@ -3,7 +3,7 @@ package dev.observability.core.spi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.observability.core.MetricNames;
+import dev.observability.core.internal.metrics.MetricNames;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

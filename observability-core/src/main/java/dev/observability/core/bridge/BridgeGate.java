@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.bridge;
 
 import java.util.function.BooleanSupplier;
 

@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.internal.tracing;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -24,13 +24,14 @@ import dev.observability.core.tracing.SpanContextSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The manager's spans: starts them (with ids and the outside parent from the {@link SpanContextSource}), keeps each
- * thread's stack of current spans, makes a span current again, and hands an ended span to every tracing lane. Spans
- * made outside the manager (a bridge's) go to the tracing lanes through {@link #record}.
+ * The tracing signal's recorder: starts the manager's spans (with ids and the outside parent from the
+ * {@link SpanContextSource}), keeps each thread's stack of current spans, makes a span current again, and hands an
+ * ended span to every tracing lane. Spans made outside the manager (a bridge's) go to the tracing lanes through
+ * {@link #record}.
  */
-final class SpanTracker {
+public final class SpanRecorder {
 
-    private static final System.Logger LOGGER = System.getLogger(ObservabilityManager.class.getName());
+    private static final System.Logger LOGGER = System.getLogger("dev.observability.core.ObservabilityManager");
 
     private final ThreadLocal<@Nullable SpanFrame> currentSpans = new ThreadLocal<>();
 
@@ -46,19 +47,25 @@ final class SpanTracker {
 
     private final SpanContextSource spanContextSource;
 
-    SpanTracker(LaneRegistry lanes, Clock clock, SpanContextSource spanContextSource) {
+    /**
+     * @param lanes the lanes, with the signal switch, the refusal counts and the redaction rule
+     * @param clock the clock of the spans' times
+     * @param spanContextSource where span ids and the outside parent come from
+     */
+    public SpanRecorder(LaneRegistry lanes, Clock clock, SpanContextSource spanContextSource) {
         this.lanes = lanes;
         this.clock = clock;
         this.spanContextSource = spanContextSource;
     }
 
     /**
-     * Starts a span, current on this thread until closed (see {@link ObservabilityManager#startSpan(String, Fields)}).
+     * Starts a span, current on this thread until closed. Its parent is the manager span current on this thread, or
+     * else the span current in the application's tracing context.
      * @param name the span's name
      * @param attributes its attributes
      * @return the span; a span that does nothing when the name is refused or tracing is off
      */
-    Span start(String name, @Nullable Fields attributes) {
+    public Span start(String name, @Nullable Fields attributes) {
         if (!this.lanes.isOn(Signal.TRACING)) {
             return RefusedSpan.INSTANCE;
         }
@@ -92,7 +99,7 @@ final class SpanTracker {
      * @return the span current on this thread: the manager's, or else the application's tracing context's, or
      * {@code null}
      */
-    @Nullable SpanContext current() {
+    public @Nullable SpanContext current() {
         ManagedSpan span = this.anyMadeCurrent ? SpanFrame.current(this.currentSpans) : null;
         if (span != null) {
             return span.context();
@@ -106,13 +113,14 @@ final class SpanTracker {
     }
 
     /**
-     * Hands a span made and ended outside the manager to the tracing lanes of the adapters the filter accepts (see
-     * {@link ObservabilityManager#recordSpan}).
+     * Hands a span made and ended outside the manager to the tracing lanes of the adapters the filter accepts, one
+     * event per lane, unless tracing is off or its name breaks the rules (then it is refused and counted); its
+     * attributes are masked on the way.
      * @param start the span's start
      * @param replay applies the span's operations to an adapter's span, then ends it
      * @param accepts which adapters receive it
      */
-    void record(@Nullable SpanStart start, @Nullable Consumer<AdapterSpan> replay,
+    public void record(@Nullable SpanStart start, @Nullable Consumer<AdapterSpan> replay,
             @Nullable Predicate<ObservabilityAdapter> accepts) {
         if (start == null || replay == null || accepts == null || !this.lanes.isOn(Signal.TRACING)) {
             return;
@@ -129,6 +137,15 @@ final class SpanTracker {
                     .accept(SpanRedactor.redact(redaction, adapter.startSpan(safeStart))));
             }
         }
+    }
+
+    /**
+     * @param accepts which tracing adapters the spans would go to
+     * @return whether {@link #record} with this filter would hand a span to a lane now: tracing is on and a tracing
+     * adapter the filter accepts is registered (switched on or off: a switched-off adapter counts what it refuses)
+     */
+    public boolean records(Predicate<ObservabilityAdapter> accepts) {
+        return this.lanes.routesToAny(Signal.TRACING, accepts);
     }
 
     /** @return the stack of this thread's current spans */

@@ -1,10 +1,13 @@
-package dev.observability.core;
+package dev.observability.core.internal.logging;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import dev.observability.core.bridge.BridgeGate;
+import dev.observability.core.bridge.LogBridge;
+import dev.observability.core.bridge.LogEventReader;
 import dev.observability.core.internal.dispatch.AdapterLane;
 import dev.observability.core.internal.dispatch.DetailDelivery;
 import dev.observability.core.spi.LogEvent;
@@ -15,22 +18,18 @@ import dev.observability.core.spi.SpanContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The way in for a bridge from the host's logging framework (see {@link ObservabilityManager#logBridge}): it hands
- * each of the framework's events as it is, with the span current on the calling thread, to the logging lane of each
- * adapter its {@link BridgeGate} lets through, and each lane turns it into a {@link LogEvent} with the bridge's
- * {@link LogEventReader} where it delivers it, then applies the manager's limits and redaction. So a log line costs
- * the application's thread the signal switch, the level check and one queue slot per ASYNC logging lane, and
- * allocates nothing there; on an INLINE lane the reading runs on the caller's thread. The gate's answers are kept
- * until the set of logging adapters changes. A value cut to the limits is counted once per logging adapter that
- * receives it.
+ * A {@link LogBridge} that hands each of the framework's events to the logging lanes its {@link BridgeGate} lets
+ * through, and allocates nothing on the application's thread: each lane reads the event into a {@link LogEvent} where
+ * it delivers it, then the recorder cuts it to the limits and masks it. The gate's answers are kept until the set of
+ * logging adapters changes.
  *
  * @param <E> the framework's event type
  */
-public final class LogBridge<E> {
+final class GatedLogBridge<E> implements LogBridge<E> {
 
     private static final System.Logger LOGGER = System.getLogger(LogBridge.class.getName());
 
-    private final ObservabilityManager manager;
+    private final LogRecorder recorder;
 
     private final DetailDelivery<LoggingAdapter, E, SpanContext> delivery;
 
@@ -38,39 +37,27 @@ public final class LogBridge<E> {
 
     private volatile Route route = Route.NONE;
 
-    LogBridge(ObservabilityManager manager, LogEventReader<E> reader, BridgeGate gate) {
-        this.manager = manager;
+    GatedLogBridge(LogRecorder recorder, LogEventReader<E> reader, BridgeGate gate) {
+        this.recorder = recorder;
         this.gate = gate;
-        this.delivery = (adapter, source, span) -> adapter.log(manager.prepared(reader.read(source, span)));
+        this.delivery = (adapter, source, span) -> adapter.log(recorder.prepared(reader.read(source, span)));
     }
 
-    /**
-     * Whether an event of this level would reach a lane now: logging is on, the level is at least the manager's
-     * minimum, and the gate lets through a registered logging adapter (switched on or off: a switched-off adapter
-     * counts what it refuses). A bridge asks first when readying an event for the lanes costs something on the
-     * logging thread, so that an application without such an adapter pays nothing for it.
-     * @param level the event's level
-     * @return whether {@link #dispatch} would hand an event of this level to a lane
-     */
+    @Override
     public boolean reachesALane(LogLevel level) {
-        return this.manager.admitsBridgedLog(level) && route().reachesALane();
+        return this.recorder.admits(level) && route().reachesALane();
     }
 
-    /**
-     * Hands one event to the logging lanes, unless logging is switched off or the level is below the manager's
-     * minimum. The event must not change afterwards: the lanes read it later, on their own threads.
-     * @param source the framework's event
-     * @param level its level
-     */
+    @Override
     public void dispatch(E source, LogLevel level) {
-        if (!this.manager.admitsBridgedLog(level)) {
+        if (!this.recorder.admits(level)) {
             return;
         }
         Route now = route();
         if (now.lanes.length == 0) {
             return;
         }
-        SpanContext span = this.manager.currentSpanContext();
+        SpanContext span = this.recorder.currentSpan();
         for (int i = 0; i < now.lanes.length; i++) {
             if (now.opens(i)) {
                 now.lanes[i].submit(Signal.LOGGING, this.delivery, source, span);
@@ -80,7 +67,7 @@ public final class LogBridge<E> {
 
     /** The route for the logging lanes now: the one kept while they are the same lanes, else a new one. */
     private Route route() {
-        AdapterLane[] lanes = this.manager.loggingLanes();
+        AdapterLane[] lanes = this.recorder.lanes();
         Route kept = this.route;
         if (kept.source == lanes) {
             return kept;

@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.internal.tracing;
 
 import dev.observability.core.tracing.Scope;
 import org.jspecify.annotations.Nullable;

@@ -1,16 +1,16 @@
-package dev.observability.core;
+package dev.observability.core.internal.metrics;
 
 import java.util.function.Supplier;
 
-import dev.observability.core.MetricRecorder.MetricHandle;
 import dev.observability.core.internal.dispatch.AdapterLane;
 import dev.observability.core.internal.dispatch.LaneRegistry;
+import dev.observability.core.internal.metrics.MetricHandles.MetricHandle;
 import dev.observability.core.spi.Labels;
 import dev.observability.core.spi.Metric;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The handles of recently recorded series, so that the manager's look-up-per-call methods
+ * The handles of recently recorded series, so that the look-up-per-call methods
  * ({@code counter(name, amount, labels)} and the like) validate, redact and build a series' handle once rather than
  * on every call. A fixed table of {@value #SLOTS} slots indexed by the hash of (name, labels): a series whose slot is
  * taken by another replaces it. The cache therefore never holds more than {@value #SLOTS} handles, however many
@@ -40,7 +40,7 @@ final class SeriesCache {
      */
     MetricHandle handle(@Nullable String name, @Nullable Labels labels) {
         return (name != null) ? handle(name, null, labels)
-                : MetricRecorder.bindNamed(this.registry, this.lanes, null, labels);
+                : MetricHandles.bindNamed(this.registry, this.lanes, null, labels);
     }
 
     /**
@@ -51,12 +51,12 @@ final class SeriesCache {
      */
     MetricHandle handle(@Nullable Metric metric, @Nullable Labels labels) {
         return (metric != null) ? handle(metric.name(), metric, labels)
-                : MetricRecorder.bind(this.registry, this.lanes, null, labels);
+                : MetricHandles.bind(this.registry, this.lanes, null, labels);
     }
 
     private MetricHandle handle(String name, @Nullable Metric metric, @Nullable Labels labels) {
         if (labels == null) {
-            return MetricRecorder.bind(this.registry, this.lanes, metricOf(name, metric), null);
+            return MetricHandles.bind(this.registry, this.lanes, metricOf(name, metric), null);
         }
         int hash = 31 * name.hashCode() + labels.hashCode();
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
@@ -64,7 +64,7 @@ final class SeriesCache {
         if (entry != null && entry.matches(name, metric, labels)) {
             return entry.handle();
         }
-        MetricHandle handle = MetricRecorder.bind(this.registry, this.lanes, metricOf(name, metric), labels);
+        MetricHandle handle = MetricHandles.bind(this.registry, this.lanes, metricOf(name, metric), labels);
         this.slots[slot] = new Entry(name, metric, labels, handle);
         return handle;
     }

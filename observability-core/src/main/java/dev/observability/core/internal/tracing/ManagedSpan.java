@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.internal.tracing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapter> {
 
-    private final SpanTracker tracker;
+    private final SpanRecorder recorder;
 
     private final String name;
 
@@ -52,7 +52,7 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
 
     /**
      * Starts the span and makes it current on the calling thread.
-     * @param tracker the manager's spans
+     * @param recorder the recorder of the manager's spans
      * @param name the span's name
      * @param context the span's ids
      * @param parent the parent's ids, or {@code null}
@@ -61,17 +61,17 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
      * @param attributes the start attributes, redacted
      * @param source the integration's scope that makes the span current in its own context too
      */
-    ManagedSpan(SpanTracker tracker, String name, SpanContext context, @Nullable SpanContext parent,
+    ManagedSpan(SpanRecorder recorder, String name, SpanContext context, @Nullable SpanContext parent,
             @Nullable Object attachment, long startEpochNanos, Fields attributes, Scope source) {
-        super(tracker.stack(), source);
-        this.tracker = tracker;
+        super(recorder.stack(), source);
+        this.recorder = recorder;
         this.name = name;
         this.context = context;
         this.parent = parent;
         this.attachment = attachment;
         this.startEpochNanos = startEpochNanos;
         this.attributes = attributes;
-        enter(tracker.stack());
+        enter(recorder.stack());
     }
 
     @Override
@@ -92,7 +92,7 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
     @Override
     public Span attribute(String key, @Nullable Object value) {
         if (key != null) {
-            Object normalized = this.tracker.redaction().value(key, Fields.normalize(value));
+            Object normalized = this.recorder.redaction().value(key, Fields.normalize(value));
             record((span) -> span.setAttribute(key, normalized));
         }
         return this;
@@ -100,10 +100,10 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
 
     @Override
     public Span event(String eventName, Fields eventAttributes) {
-        Instant time = this.tracker.clock().instant();
+        Instant time = this.recorder.clock().instant();
         String safeName = (eventName != null) ? eventName : "event";
         Fields safeAttributes = (eventAttributes != null)
-                ? FieldsRedactor.redact(this.tracker.redaction(), eventAttributes)
+                ? FieldsRedactor.redact(this.recorder.redaction(), eventAttributes)
                 : Fields.empty();
         record((span) -> span.addEvent(safeName, safeAttributes, time));
         return this;
@@ -112,7 +112,7 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
     @Override
     public Span error(Throwable error) {
         if (error != null) {
-            Instant time = this.tracker.clock().instant();
+            Instant time = this.recorder.clock().instant();
             record((span) -> {
                 span.recordException(error, time);
                 span.setStatus(SpanStatus.ERROR, error.getClass().getSimpleName());
@@ -141,21 +141,21 @@ final class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapt
 
     @Override
     public Scope makeCurrent() {
-        return this.tracker.makeCurrent(this);
+        return this.recorder.makeCurrent(this);
     }
 
     @Override
     public void close() {
-        Instant end = this.tracker.clock().instant();
+        Instant end = this.recorder.clock().instant();
         synchronized (this) {
             if (this.ended) {
                 return;
             }
             this.ended = true;
         }
-        leave(this.tracker.stack());
+        leave(this.recorder.stack());
         this.endTime = end;
-        this.tracker.ended(this);
+        this.recorder.ended(this);
     }
 
     /**

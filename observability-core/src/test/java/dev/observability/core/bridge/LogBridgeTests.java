@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.bridge;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +8,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import dev.observability.core.ManagerSetting;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.ObservabilityManagerBuilder;
 import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.logging.LogLimits;
 import dev.observability.core.settings.SettingsChange;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Fields;

@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.internal.metrics;
 
 import dev.observability.core.spi.Utf16;
 import org.jspecify.annotations.Nullable;

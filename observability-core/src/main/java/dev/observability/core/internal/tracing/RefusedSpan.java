@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.internal.tracing;
 
 import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.SpanContext;

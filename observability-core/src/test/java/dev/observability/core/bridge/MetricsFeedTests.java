@@ -1,8 +1,8 @@
-package dev.observability.core;
+package dev.observability.core.bridge;
 
 import java.time.Duration;
 
-import dev.observability.core.ObservabilityManagerTests.RecordingMetrics;
+import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.spi.AdapterRefusals;
 import dev.observability.core.spi.DispatchMode;
@@ -11,6 +11,7 @@ import dev.observability.core.spi.Labels;
 import dev.observability.core.spi.MetricId;
 import dev.observability.core.spi.MetricsAdapter;
 import dev.observability.core.spi.Refusals;
+import dev.observability.core.testing.RecordingMetrics;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

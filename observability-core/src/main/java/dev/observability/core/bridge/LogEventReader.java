@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.bridge;
 
 import dev.observability.core.spi.LogEvent;
 import dev.observability.core.spi.SpanContext;

@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.internal.manager;
 
 import java.util.List;
 
@@ -13,12 +13,16 @@ import dev.observability.core.spi.SignalCounts;
  * {@code opentelemetry-traces[delivered=9 failed=0 dropped=0 rejected=0 pending=0; spans exported=5 failed=3
  * refused=0 droppedOrQueued=1]}.
  */
-final class ShutdownSummary {
+public final class ShutdownSummary {
 
     private ShutdownSummary() {
     }
 
-    static String of(List<AdapterLane> lanes) {
+    /**
+     * @param lanes the stopped lanes
+     * @return the summary line of what each lane delivered and lost
+     */
+    public static String of(List<AdapterLane> lanes) {
         StringBuilder line = new StringBuilder("Observability stopped:");
         if (lanes.isEmpty()) {
             line.append(" no adapters");

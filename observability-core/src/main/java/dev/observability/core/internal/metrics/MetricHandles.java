@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.internal.metrics;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Validates a metric once and returns the handle that records it: a handle bound to a {@link MetricId} (with the
  * metric's description and base unit, and the values of sensitive label keys masked) and to a set of lanes (every
- * metrics lane, or those of a {@link MetricsFeed}), or, when the name or labels break the rules, a handle that
- * refuses and counts every recording.
+ * metrics lane, or those of a {@link FilteredMetricsFeed}), or, when the name or labels break the rules, a handle
+ * that refuses and counts every recording.
  */
-final class MetricRecorder {
+final class MetricHandles {
 
     private static final ValueDelivery<MetricsAdapter, MetricId> COUNTER = MetricsAdapter::counter;
 
@@ -39,7 +39,7 @@ final class MetricRecorder {
     private static final ValueDelivery<MetricsAdapter, MetricId> TIMING_NANOS =
             (adapter, id, nanos) -> adapter.timing(id, Duration.ofNanos((long) nanos));
 
-    private MetricRecorder() {
+    private MetricHandles() {
     }
 
     /**

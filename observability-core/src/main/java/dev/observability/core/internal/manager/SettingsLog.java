@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.internal.manager;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * Logs each change of settings made at runtime once, on one line: whose settings (an adapter's, or the manager's),
  * each setting from and to, and who asked for it when known.
  */
-final class SettingsLog {
+public final class SettingsLog {
 
-    private static final System.Logger LOGGER = System.getLogger(ObservabilityManager.class.getName());
+    private static final System.Logger LOGGER = System.getLogger("dev.observability.core.ObservabilityManager");
 
     private SettingsLog() {
     }
@@ -23,14 +23,14 @@ final class SettingsLog {
      * @param changes the settings changed (nothing is logged when there are none)
      * @param by who asked for the change, or {@code null}
      */
-    static void changed(@Nullable String adapter, List<SettingChange> changes, @Nullable String by) {
+    public static void changed(@Nullable String adapter, List<SettingChange> changes, @Nullable String by) {
         if (changes.isEmpty()) {
             return;
         }
         LOGGER.log(Level.INFO, line(adapter, changes, by));
     }
 
-    static String line(@Nullable String adapter, List<SettingChange> changes, @Nullable String by) {
+    private static String line(@Nullable String adapter, List<SettingChange> changes, @Nullable String by) {
         return "Observability settings of " + ((adapter != null) ? "adapter '" + adapter + "'" : "the manager")
                 + " changed" + ((by != null) ? " by " + by : "") + ": "
                 + changes.stream().map(SettingChange::toString).collect(Collectors.joining(", "));

@@ -1,13 +1,18 @@
-package dev.observability.core;
+package dev.observability.core.internal.metrics;
 
 import java.time.Duration;
+import java.util.Set;
 
-import dev.observability.core.ObservabilityManagerTests.RecordingMetrics;
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.internal.dispatch.LaneRegistry;
+import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.InputRefusal;
 import dev.observability.core.spi.Labels;
 import dev.observability.core.spi.Metric;
+import dev.observability.core.testing.RecordingMetrics;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,36 +27,30 @@ class SeriesCacheTests {
 
     @Test
     void aRepeatedSeriesGetsTheSameHandle() {
-        try (ObservabilityManager manager = ObservabilityManager.builder().build()) {
-            SeriesCache cache = manager.seriesCache();
-            Labels labels = Labels.of("method", "GET");
-            assertThat(cache.handle("http.requests", labels))
-                .isSameAs(cache.handle("http.requests", Labels.of("method", "GET")));
-        }
+        SeriesCache cache = newCache();
+        Labels labels = Labels.of("method", "GET");
+        assertThat(cache.handle("http.requests", labels))
+            .isSameAs(cache.handle("http.requests", Labels.of("method", "GET")));
     }
 
     @Test
     void aRepeatedMetricGetsTheSameHandleAndTheSameNameWithAnotherDescriptionItsOwn() {
-        try (ObservabilityManager manager = ObservabilityManager.builder().build()) {
-            SeriesCache cache = manager.seriesCache();
-            Metric described = Metric.named("http.requests").withDescription("Requests");
-            Labels labels = Labels.of("method", "GET");
-            assertThat(cache.handle(described, labels)).isSameAs(cache.handle(described, labels))
-                .isNotSameAs(cache.handle(Metric.named("http.requests").withDescription("Other"), labels));
-            assertThat(cache.handle("http.requests", labels)).isSameAs(cache.handle("http.requests", labels))
-                .isNotSameAs(cache.handle(described, labels));
-        }
+        SeriesCache cache = newCache();
+        Metric described = Metric.named("http.requests").withDescription("Requests");
+        Labels labels = Labels.of("method", "GET");
+        assertThat(cache.handle(described, labels)).isSameAs(cache.handle(described, labels))
+            .isNotSameAs(cache.handle(Metric.named("http.requests").withDescription("Other"), labels));
+        assertThat(cache.handle("http.requests", labels)).isSameAs(cache.handle("http.requests", labels))
+            .isNotSameAs(cache.handle(described, labels));
     }
 
     @Test
     void aMillionDistinctLabelSetsNeverHoldMoreThanTheSlots() {
-        try (ObservabilityManager manager = ObservabilityManager.builder().build()) {
-            manager.start();
-            for (int i = 0; i < 1_000_000; i++) {
-                manager.counter("requests", Labels.of("user", Integer.toString(i)));
-            }
-            assertThat(manager.seriesCache().size()).isPositive().isLessThanOrEqualTo(SeriesCache.SLOTS);
+        SeriesCache cache = newCache();
+        for (int i = 0; i < 1_000_000; i++) {
+            cache.handle("requests", Labels.of("user", Integer.toString(i))).increment(1);
         }
+        assertThat(cache.size()).isPositive().isLessThanOrEqualTo(SeriesCache.SLOTS);
     }
 
     @Test
@@ -101,5 +100,11 @@ class SeriesCacheTests {
             manager.timing("sizes.time", Duration.ofMillis(3), Labels.empty());
         }
         assertThat(late.events).containsExactly("histogram sizes{} 2.0", "timing sizes.time{} PT0.003S");
+    }
+
+    private static SeriesCache newCache() {
+        LaneRegistry registry = new LaneRegistry(CircuitBreakerFactory.standalone(), Duration.ofMinutes(1),
+                Redaction.defaults(), Set.of());
+        return new SeriesCache(registry, registry::metricsLanes);
     }
 }

@@ -1,4 +1,4 @@
-package dev.observability.core;
+package dev.observability.core.internal.tracing;
 
 import org.jspecify.annotations.Nullable;
 
@@ -6,14 +6,19 @@ import org.jspecify.annotations.Nullable;
  * The rule for span names: not blank, at most {@value #MAX_LENGTH} characters, no ISO control characters. Unlike
  * metric names, spaces and punctuation are allowed ({@code GET /orders/{id}}).
  */
-final class SpanNames {
+public final class SpanNames {
 
-    static final int MAX_LENGTH = 200;
+    /** The longest span name accepted. */
+    public static final int MAX_LENGTH = 200;
 
     private SpanNames() {
     }
 
-    static @Nullable String problem(@Nullable String name) {
+    /**
+     * @param name a candidate name
+     * @return why the name is refused, or {@code null} when it is valid
+     */
+    public static @Nullable String problem(@Nullable String name) {
         if (name == null || name.isBlank()) {
             return "the span name is null or blank";
         }
