@@ -31,18 +31,18 @@ import org.jspecify.annotations.Nullable;
  * Stopping is two steps, so that every lane of a manager drains at the same time: {@link #requestStop()} wakes the
  * worker, which delivers what is queued and ends, and {@link #awaitStop} waits for that until a deadline. Whatever is
  * left after the worker has ended, including an event a producer slipped in while the lane was stopping, goes to a
- * leftover handler (which counts it as dropped, or hands it to the lane's next worker), so no event stays pending for
- * ever.
+ * leftover handler (which counts it as dropped, or hands it to the dispatcher's next worker), so no event stays
+ * pending for ever.
  * <p>
- * A lane whose queue must grow past what this one holds, or which stops queuing, retires its worker the same way
+ * A dispatcher whose queue must grow past what this one holds, or which stops queuing, retires its worker the same way
  * ({@link #requestStop()}): it delivers what is queued and ends, and a worker that takes over from it waits for that
  * before its first delivery ({@code predecessor}), so the adapter is called by one worker at a time, in the order the
  * events were queued; once it has, it lets go of its predecessor, so a retired worker and its ring are garbage once
  * they have handed over. A queue that shrinks, or a {@code max-delay} that changes, keeps its worker ({@link #tune});
  * a worker whose ring has more slots than the new capacity needs gives it back once the events it held at the shrink
  * have left: it tells its {@link Listener}, which replaces it with a worker of a ring of the right size that takes
- * over from it as above. The worker's three hand-overs (the producers' wake-up, the stop's taking of the consumer's role, a
- * retired predecessor) share its state, and each is explained where it is made.
+ * over from it as above. The worker's three hand-overs (the producers' wake-up, the stop's taking of the consumer's
+ * role, a retired predecessor) share its state, and each is explained where it is made.
  */
 final class LaneWorker {
 
@@ -111,8 +111,8 @@ final class LaneWorker {
 
     /**
      * The producer index when the lane's capacity shrank below what the ring's slots are for, or {@link #NO_SHRINK}:
-     * once the worker has taken every event before it, it asks for a ring of the right size. Written by the lane
-     * with its settings ({@link #tune}), read by the worker once per batch.
+     * once the worker has taken every event before it, it asks for a ring of the right size. Written with the lane's
+     * settings ({@link #tune}), read by the worker once per batch.
      */
     private volatile long shrinkMark = NO_SHRINK;
 
@@ -509,7 +509,7 @@ final class LaneWorker {
 
         /**
          * The worker's ring has more slots than the lane's capacity needs, and the events it held when the capacity
-         * shrank have left: the lane may replace it with a worker of a ring of the right size.
+         * shrank have left: the dispatcher may replace it with a worker of a ring of the right size.
          * @param worker the worker
          */
         void oversized(LaneWorker worker);
