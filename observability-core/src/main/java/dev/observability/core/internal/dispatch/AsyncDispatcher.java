@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * worker: it takes new events only while it holds fewer than the new capacity, and keeps those it has; once the
  * events it held at the shrink have left, a worker whose ring has more slots than the capacity needs is replaced by
  * one with a ring of the right size ({@link #oversized}), which takes over the same way. A lane that stops queuing
- * (switched to INLINE) retires its workers the same way ({@link #retireAll}). A worker that ends is let go of at
- * once, so a queue's memory is what its current capacity needs once the events it held have left.
+ * (switched to INLINE) retires its workers the same way ({@link #retireAll}). A retired worker is let go of as soon
+ * as it ends, so a queue's memory is what its current capacity needs once the events it held have left.
  * <p>
  * An event a producer still puts into the queue of a worker that has ended (retired, or stopped) is handed over to
  * the worker events are queued to now, counted once as it was, or dropped when there is none or its queue is full.
@@ -46,7 +46,7 @@ final class AsyncDispatcher implements Dispatcher, LaneWorker.Listener {
     /** Every worker that has not ended, oldest first; guarded by {@code this}. */
     private final List<LaneWorker> workers = new ArrayList<>();
 
-    /** The worker events are queued to: the newest, until it ends; written under {@code this}. */
+    /** The worker events are queued to: the newest, until it retires and ends; written under {@code this}. */
     private volatile @Nullable LaneWorker current;
 
     /** Whether the lane has started: a worker made from then on starts at once; guarded by {@code this}. */
@@ -167,10 +167,14 @@ final class AsyncDispatcher implements Dispatcher, LaneWorker.Listener {
         queueTo(replacement(worker.capacity(), worker.maxDelay()));
     }
 
+    /**
+     * Lets go of a worker that ended: a retired one at once, so its ring is garbage; the one events were queued to
+     * when the lane stopped stays, so the lane's snapshot still shows its capacity.
+     */
     @Override
     public synchronized void ended(LaneWorker worker) {
         this.workers.remove(worker);
-        if (this.current == worker) {
+        if (this.current == worker && !this.stopping) {
             this.current = null;
         }
     }
