@@ -12,6 +12,7 @@ import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.health.HealthSettings;
 import dev.observability.core.internal.health.HealthMonitor;
 import dev.observability.core.metrics.CounterHandle;
+import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.HealthReport;
@@ -222,7 +223,7 @@ class LaneFaultTests {
                     Duration.ofMillis(150))));
         // The manager's own health cycle, run here on the hung lane with a short interval, keeping every report.
         HealthMonitor monitor = new HealthMonitor(new HealthSettings(Duration.ofMillis(100), Duration.ofSeconds(1), 3),
-                Clock.systemUTC(), () -> List.of(Lanes.of(this.manager, "hung")), reports::add);
+                Clock.systemUTC(), () -> List.of(Lanes.of(this.manager, "hung")), reports::add, Redaction.defaults());
         monitor.start();
         record(1);
         assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -237,11 +238,10 @@ class LaneFaultTests {
         Accounting.assertIdentity(snapshot("hung"));
         await().atMost(Duration.ofSeconds(10)).until(() -> firstShowingHang(reports) >= 0);
         int first = firstShowingHang(reports);
-        // The hang shows in the first report whose call has run past the slow-call threshold (150 ms), which is
-        // under three health intervals (3 x 100 ms). Counting cycles instead would depend on the machine's load.
+        // The hang shows in the first report whose call has run past the slow-call threshold (150 ms); counting
+        // cycles instead would depend on the machine's load.
         assertThat(first).as("the first report after the call ran past the threshold shows the hang")
             .isEqualTo(firstPastThreshold(reports, Duration.ofMillis(150)));
-        assertThat(Duration.ofMillis(150)).isLessThan(Duration.ofMillis(100).multipliedBy(3));
         assertThat(reports.get(first).adapters().stream().filter((adapter) -> adapter.name().equals("hung"))
             .findFirst().orElseThrow().health().message()).startsWith("current call has run for");
         assertThat(reports.get(first).adapters().get(0).currentCallDuration()).isNotNull();

@@ -28,32 +28,18 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The isolation around one adapter, its hot path: an enabled switch, a circuit breaker and a dispatch mode (inline or
- * a bounded queue with its own worker). {@link #submit} never throws and never blocks. Each event's outcome goes into
- * the lane's {@link LaneAccount}; what the lane knows of the adapter's health, and the health it derives, is its
- * {@link LaneHealth}.
+ * The isolation around one adapter: an enabled switch, a circuit breaker, the account of each event's outcome
+ * ({@link LaneAccount}) and what the lane knows of the adapter's health ({@link LaneHealth}). {@link #submit} never
+ * throws and never blocks: it refuses what the switch, the lane's own feedback ({@link Whereabouts}) or the breaker
+ * ({@link BreakerGate}) refuses, and hands the rest to its {@link Dispatcher}, INLINE or ASYNC, which hands each event
+ * back through the lane's {@link DispatchTarget} to be delivered: the lane calls the adapter, times the call with its
+ * clock ({@link CoarseClock}), counts the outcome and reports it to the breaker ({@link BreakerOutcomes}). The lane
+ * knows nothing of queues; the ASYNC dispatcher alone knows its capacity and its ring.
  * <p>
- * The settings in force are one {@link LaneTuning}, read once per event and swapped whole by {@link #change}, under
- * the same lock as the start and the stop. The hot path is one piece: the refusals, the guard against feedback, the
- * breaker's permission, the inline call or the queueing, and the worker's delivery share the lane's fields and tuning.
+ * The settings in force are one {@link LaneTuning}, swapped whole by {@link #change}, under the same lock as the start
+ * and the stop.
  */
 public final class AdapterLane implements LaneView {
-
-    /**
-     * The lanes whose work the thread does now ({@link CausingLanes}): {@code null} on a thread of the application,
-     * the lane (and what caused the event it works on) while the thread asks a lane's breaker for permission, calls
-     * its adapter, or works as its worker. Whatever is recorded from there (an adapter that logs or records meters
-     * while it is called, a breaker's own events turned into meters and bridged back, a lane's failure report and the
-     * metric the logging framework counts for that line) is caused by that work: each lane in the chain refuses it and
-     * counts it as {@link Outcome#REJECTED_REENTRANT}, so a lane never receives its own feedback, directly or through
-     * other lanes, and nothing recurses or loops; every other lane receives it, of every signal, with the chain
-     * extended by itself (through its queue too, see {@link CausedDelivery}). A chain passes each lane at most once,
-     * so the telemetry one event causes ends after as many lanes as there are.
-     * <p>
-     * Each thread has one {@link Whereabouts}, looked up once per event and changed in place, so that no event pays a
-     * thread-local map's {@code set} (a second search of the thread's map, and its clean-up of stale entries).
-     */
-    private static final ThreadLocal<Whereabouts> INSIDE_A_LANE = ThreadLocal.withInitial(Whereabouts::new);
 
     /**
      * Delivers a {@link Delivery}: a plain delivery as a value delivery, so both kinds of submission share one path.
@@ -62,9 +48,6 @@ public final class AdapterLane implements LaneView {
             (adapter, delivery, unused) -> delivery.deliverTo(adapter);
 
     private static final long CLOSE_GRACE_MILLIS = 100;
-
-    /** How long an OPEN breaker's refusals skip asking the breaker (which allocates an event per refusal). */
-    private static final long OPEN_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final ObservabilityAdapter adapter;
 
@@ -75,10 +58,8 @@ public final class AdapterLane implements LaneView {
     /** The settings the lane was made with: what a setting changed at runtime returns to. */
     private final LaneSettings configured;
 
-    /** The settings in force and what they make; replaced whole by a change, read once per event. */
+    /** The settings in force and what they make; replaced whole by a change. */
     private volatile LaneTuning tuning;
-
-    private final LaneQueues queues;
 
     private final LaneAccount account;
 
@@ -89,40 +70,24 @@ public final class AdapterLane implements LaneView {
     /** The chain of this lane's own work on what the application recorded: the thread's mark while it calls. */
     private final CausingLanes ownWork;
 
-    /** The period this lane holds of the {@link CoarseClock} (from its start to its stop), or 0. */
-    private long heldClockPeriod;
+    /** The lane's time: the coarse clock's from its start to its stop, {@link System#nanoTime()} otherwise. */
+    private final CoarseClock.Hold clock = new CoarseClock.Hold(CoarseClock.SHARED);
 
-    /** Whether this lane holds the coarse clock. */
-    private volatile boolean clockHeld;
+    private final BreakerGate gate = new BreakerGate(this.clock);
+
+    private final InlineDispatcher inline;
+
+    /** The lane's ASYNC dispatcher, whether it queues there now or not: its workers may still deliver. */
+    private final AsyncDispatcher async;
 
     private boolean started;
-
-    /** Counts a queued event that is left over as dropped. */
-    private final QueuedEventHandler dropLeftover;
-
-    /** Hands an event left in a retired worker's queue to the worker the lane queues to now (or drops it). */
-    private final QueuedEventHandler handOver = this::handOver;
 
     private final LongAdder settingsChanges = new LongAdder();
 
     private volatile boolean accepting = true;
 
-    private volatile long openRecheckAt;
-
     /**
-     * A lane that masks sensitive health details with {@link Redaction#defaults()}.
-     * @param adapter the adapter
-     * @param signals the signals it receives
-     * @param settings the lane's settings
-     * @param breakerFactory makes the circuit breaker
-     * @param failureLogInterval the shortest time between two failure reports in the application's log
-     */
-    public AdapterLane(ObservabilityAdapter adapter, Set<Signal> signals, LaneSettings settings,
-            CircuitBreakerFactory breakerFactory, Duration failureLogInterval) {
-        this(adapter, signals, settings, breakerFactory, failureLogInterval, Redaction.defaults());
-    }
-
-    /**
+     * Made by the {@link LaneRegistry} for each adapter registered.
      * @param adapter the adapter
      * @param signals the signals it receives
      * @param settings the lane's settings
@@ -130,7 +95,7 @@ public final class AdapterLane implements LaneView {
      * @param failureLogInterval the shortest time between two failure reports in the application's log
      * @param redaction masks sensitive keys in the adapter's health details before they are kept
      */
-    public AdapterLane(ObservabilityAdapter adapter, Set<Signal> signals, LaneSettings settings,
+    AdapterLane(ObservabilityAdapter adapter, Set<Signal> signals, LaneSettings settings,
             CircuitBreakerFactory breakerFactory, Duration failureLogInterval, Redaction redaction) {
         this.adapter = adapter;
         this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
@@ -138,64 +103,38 @@ public final class AdapterLane implements LaneView {
         this.configured = settings;
         this.account = new LaneAccount(this.signals);
         this.health = new LaneHealth(redaction);
-        this.openRecheckAt = System.nanoTime();
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
         this.ownWork = new CausingLanes(this, null);
-        this.queues = new LaneQueues(this, adapter.name(), this::deliver, this::now, this::replaceOversized);
+        Target target = new Target();
+        this.inline = new InlineDispatcher(target);
+        this.async = new AsyncDispatcher(target, adapter.name(), this.clock);
         CircuitBreaker breaker = breakerFactory.create(adapter.name(),
                 CircuitBreakerFactory.config(settings.circuitBreaker()));
-        DispatchMode dispatch = dispatchOf(settings);
-        LaneWorker queue = (dispatch == DispatchMode.ASYNC) ? this.queues.workerFor(settings) : null;
-        this.queues.retireAllBut(queue);
-        this.tuning = LaneTuning.of(settings, dispatch, breaker,
-                new BreakerOutcomes(breaker, this.account::deliveredSoFar), queue);
-        this.dropLeftover = (signal, delivery, subject, detail, value) -> {
-            this.tuning.breaker().releasePermission();
-            this.account.of(signal).queuedDropped();
-        };
+        this.tuning = LaneTuning.of(settings, dispatcherFor(settings), breaker,
+                new BreakerOutcomes(breaker, this.account::deliveredSoFar));
     }
 
-    private DispatchMode dispatchOf(LaneSettings settings) {
+    /**
+     * @return the dispatcher of the settings' mode (or the adapter's preference); the ASYNC one follows the settings
+     * first, which may make a worker and its queue
+     */
+    private Dispatcher dispatcherFor(LaneSettings settings) {
         DispatchMode mode = settings.dispatch();
-        return (mode != null) ? mode : this.adapter.preferredDispatch();
+        if (mode == null) {
+            mode = this.adapter.preferredDispatch();
+        }
+        return (mode == DispatchMode.ASYNC) ? this.async.configure(settings) : this.inline;
     }
 
     /**
      * Starts timing calls with the shared {@link CoarseClock} (unless the slow-call threshold is under 10 ms) and
-     * starts the worker of an ASYNC lane. Before its start, and after its stop, a lane times each call with
+     * starts the ASYNC dispatcher's workers. Before its start, and after its stop, a lane times each call with
      * {@link System#nanoTime()}.
      */
     public synchronized void start() {
         this.started = true;
-        holdClock(this.tuning.clockPeriodNanos());
-        this.queues.start();
-    }
-
-    /**
-     * Holds the coarse clock at a period (0: none, the lane reads {@link System#nanoTime()}), releasing the period
-     * held before.
-     */
-    private synchronized void holdClock(long periodNanos) {
-        long held = this.heldClockPeriod;
-        if (held == periodNanos) {
-            return;
-        }
-        if (periodNanos != 0) {
-            CoarseClock.SHARED.hold(periodNanos);
-        }
-        this.heldClockPeriod = periodNanos;
-        this.clockHeld = periodNanos != 0;
-        if (held != 0) {
-            CoarseClock.SHARED.release(held);
-        }
-    }
-
-    /**
-     * The lane's time: the coarse clock's last tick while the lane is started (behind {@link System#nanoTime()} by
-     * at most a tenth of the slow-call threshold, never more than 100 ms), {@code System.nanoTime()} otherwise.
-     */
-    private long now() {
-        return this.clockHeld ? CoarseClock.SHARED.now() : System.nanoTime();
+        this.clock.holdAt(this.tuning.clockPeriodNanos());
+        this.async.start();
     }
 
     @Override
@@ -228,9 +167,9 @@ public final class AdapterLane implements LaneView {
         return this.tuning.outcomes();
     }
 
-    /** @return the worker the lane queues to now, or {@code null} when it queues nothing (package-private, for tests) */
-    @Nullable LaneWorker queue() {
-        return this.tuning.queue();
+    /** @return the dispatcher the lane hands its events to now (package-private, for tests) */
+    Dispatcher dispatcher() {
+        return this.tuning.dispatcher();
     }
 
     @Override
@@ -254,12 +193,11 @@ public final class AdapterLane implements LaneView {
     }
 
     /**
-     * Changes some of the lane's settings at once, all or nothing: producers see the old settings or the new ones,
-     * never a mix (see {@link LaneTuning}). A breaker whose settings change is replaced, in the same state where
-     * Resilience4j allows it ({@link LaneTuning#replaceBreaker}); a queue that must grow gets a new worker that takes
-     * over from the old one, a queue that shrinks keeps the events it holds and gives back a ring larger than it needs
-     * once they have left (see {@link LaneQueues}, {@link #replaceOversized}). A signal switched
-     * off, or the adapter, refuses its events as {@link Outcome#REJECTED_DISABLED}.
+     * Changes some of the lane's settings at once, all or nothing: each step of an event sees the old settings or the
+     * new ones, never a mix (see {@link LaneTuning}). A breaker whose settings change is replaced, in the same state
+     * where Resilience4j allows it ({@link LaneTuning#replaceBreaker}); the ASYNC dispatcher follows a new mode,
+     * capacity or {@code max-delay} ({@link AsyncDispatcher#configure}). A signal switched off, or the adapter,
+     * refuses its events as {@link Outcome#REJECTED_DISABLED}.
      * @param change the change; a reset returns a setting to its configured value
      * @return each setting whose value changed, from and to (none when the change changes nothing)
      * @throws IllegalArgumentException naming the setting, when a setting refuses its new value, or when applying a
@@ -311,46 +249,29 @@ public final class AdapterLane implements LaneView {
     private void restoreBreaker(LaneTuning old, boolean newBreaker) {
         if (newBreaker) {
             CircuitBreaker restored = LaneTuning.replaceBreaker(this.breakerFactory, old.breaker(), old.settings());
-            this.tuning = LaneTuning.of(old.settings(), old.dispatch(), restored,
-                    new BreakerOutcomes(restored, this.account::deliveredSoFar), old.queue());
+            this.tuning = LaneTuning.of(old.settings(), old.dispatcher(), restored,
+                    new BreakerOutcomes(restored, this.account::deliveredSoFar));
         }
     }
 
     /**
-     * Puts new settings in force with their breaker; the worker, made last because it is the largest allocation
-     * (its queue), is the last step that can fail.
+     * Puts new settings in force with their breaker; the dispatcher, which follows them first because a new worker's
+     * queue is the largest allocation, is the last step that can fail. A lane that queues no more retires its
+     * workers once the new settings are in force.
      */
     private void apply(LaneSettings next, CircuitBreaker breaker) {
         LaneTuning old = this.tuning;
         BreakerOutcomes outcomes = (breaker != old.breaker())
                 ? new BreakerOutcomes(breaker, this.account::deliveredSoFar) : old.outcomes();
-        DispatchMode dispatch = dispatchOf(next);
-        LaneWorker queue = (dispatch == DispatchMode.ASYNC) ? this.queues.workerFor(next) : null;
-        LaneTuning fresh = LaneTuning.of(next, dispatch, breaker, outcomes, queue);
+        Dispatcher dispatcher = dispatcherFor(next);
+        LaneTuning fresh = LaneTuning.of(next, dispatcher, breaker, outcomes);
         if (this.started) {
-            holdClock(fresh.clockPeriodNanos());
+            this.clock.holdAt(fresh.clockPeriodNanos());
         }
         this.tuning = fresh;
-        // after the new tuning is in force: an event a producer still queues to a retired worker is handed over
-        this.queues.retireAllBut(queue);
-    }
-
-    /**
-     * Gives back the memory a shrunk queue no longer needs: the worker the lane queues to, whose ring is larger than
-     * the capacity needs and which has delivered what it held when the capacity shrank, is replaced by one with a ring
-     * of the right size, which takes over from it as after any change. Called on that worker's thread; nothing
-     * happens when the lane has stopped, queues to another worker now, or its capacity grew back meanwhile.
-     * @param oversized the worker that asks
-     */
-    private synchronized void replaceOversized(LaneWorker oversized) {
-        LaneTuning tuning = this.tuning;
-        if (!this.accepting || tuning.queue() != oversized
-                || !oversized.isOversizedFor(tuning.settings().queueCapacity())) {
-            return;
+        if (dispatcher == this.inline) {
+            this.async.retireAll();
         }
-        LaneWorker queue = this.queues.replacement(tuning.settings());
-        this.tuning = LaneTuning.of(tuning.settings(), tuning.dispatch(), tuning.breaker(), tuning.outcomes(), queue);
-        this.queues.retireAllBut(queue);
     }
 
     /**
@@ -407,7 +328,7 @@ public final class AdapterLane implements LaneView {
             account.rejectedDisabled();
             return;
         }
-        Whereabouts here = INSIDE_A_LANE.get();
+        Whereabouts here = Whereabouts.ofThisThread();
         CausingLanes causes = here.causes;
         if (causes != null) {
             submitCaused(here, causes, tuning, signal, account, delivery, subject, detail, value);
@@ -425,7 +346,7 @@ public final class AdapterLane implements LaneView {
     /**
      * An event recorded on a thread that works for lanes: refused and counted as {@link Outcome#REJECTED_REENTRANT}
      * when this lane's work is among its causes, else dispatched with this lane added to the chain (see
-     * {@link #INSIDE_A_LANE}).
+     * {@link Whereabouts}).
      */
     private void submitCaused(Whereabouts here, CausingLanes causes, LaneTuning tuning, Signal signal,
             SignalAccount account, Object delivery, Object subject, @Nullable Object detail, double value) {
@@ -444,116 +365,16 @@ public final class AdapterLane implements LaneView {
     }
 
     /**
-     * Asks the breaker, then calls the adapter or queues the event.
+     * Asks the breaker, then hands the event to the dispatcher.
      * @param chain this lane and the lanes whose work caused the event, or {@code null} when the application did
      */
     private void dispatch(LaneTuning tuning, Signal signal, SignalAccount account, @Nullable CausingLanes chain,
             Object delivery, Object subject, @Nullable Object detail, double value) {
-        if (!permitted(tuning.breaker())) {
+        if (!this.gate.permits(tuning.breaker())) {
             account.rejectedCircuitOpen();
             return;
         }
-        LaneWorker queue = tuning.queue();
-        if (queue == null) {
-            run(tuning, account, false, delivery, subject, detail, value);
-            return;
-        }
-        account.queued();
-        Object queued = (chain != null) ? new CausedDelivery(chain, delivery) : delivery;
-        if (!queue.offer(signal, queued, subject, detail, value, tuning.settings().queueCapacity())) {
-            tuning.breaker().releasePermission();
-            account.queuedDropped();
-        }
-        else if (!queue.isRunning()) {
-            queue.sweepIfEnded(this.handOver);
-        }
-    }
-
-    /**
-     * An event left in the queue of a worker that has ended (retired by a change of settings, or stopped): queued
-     * again to the worker the lane queues to now, counted once as it was; dropped when the lane has stopped, queues no
-     * more, or that worker's queue is full.
-     */
-    private void handOver(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
-        LaneWorker target = this.accepting ? this.tuning.queue() : null;
-        if (target != null && target.isRunning()
-                && target.offer(signal, delivery, subject, detail, value, Integer.MAX_VALUE)) {
-            if (!target.isRunning()) {
-                target.sweepIfEnded(this.handOver);
-            }
-            return;
-        }
-        this.dropLeftover.handle(signal, delivery, subject, detail, value);
-    }
-
-    /**
-     * Asks the breaker for a permission, except while it is forced open, or open and asked less than
-     * {@link #OPEN_RECHECK_NANOS} ago by the lane's clock: Resilience4j builds a time-stamped event for every refused
-     * call, which would make a refusal cost more than a delivery. An OPEN breaker is still asked once the lane's clock
-     * has moved 1 ms past the last refusal, so its move to HALF_OPEN after the wait duration is late by at most 1 ms
-     * plus one period of the coarse clock (a tenth of the slow-call threshold, at most 100 ms).
-     */
-    private boolean permitted(CircuitBreaker breaker) {
-        CircuitBreaker.State state = breaker.getState();
-        if (state == CircuitBreaker.State.CLOSED) {
-            // a closed breaker permits every call and counts no permission (Resilience4j's ClosedState): asking it
-            // again would only read its state a second time
-            return true;
-        }
-        if (state == CircuitBreaker.State.FORCED_OPEN
-                || (state == CircuitBreaker.State.OPEN && now() - this.openRecheckAt < 0)) {
-            return false;
-        }
-        if (breaker.tryAcquirePermission()) {
-            return true;
-        }
-        this.openRecheckAt = now() + OPEN_RECHECK_NANOS;
-        return false;
-    }
-
-    /**
-     * Marks the calling thread, an ASYNC lane's worker, as working for that lane for its whole life, so whatever the
-     * adapter records from there is refused by that lane (see {@link #INSIDE_A_LANE}).
-     * @param lane the lane the worker works for
-     */
-    static void markWorkerThread(Object lane) {
-        INSIDE_A_LANE.get().causes = new CausingLanes(lane, null);
-    }
-
-    /** Which lanes' work a thread does: one per thread, read and written only by that thread. */
-    private static final class Whereabouts {
-
-        /** The lanes whose work the thread does now, or {@code null} outside every lane. */
-        @Nullable CausingLanes causes;
-    }
-
-    private void deliver(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
-        SignalAccount account = this.account.of(signal);
-        LaneTuning tuning = this.tuning;
-        CircuitBreaker.State state = tuning.breaker().getState();
-        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
-            account.queuedRejectedCircuitOpen();
-            return;
-        }
-        if (delivery instanceof CausedDelivery caused) {
-            deliverCaused(tuning, account, caused, subject, detail, value);
-            return;
-        }
-        run(tuning, account, true, delivery, subject, detail, value);
-    }
-
-    /** Calls the adapter, on the worker, inside the chain of lanes that caused the event. */
-    private void deliverCaused(LaneTuning tuning, SignalAccount account, CausedDelivery caused, Object subject,
-            @Nullable Object detail, double value) {
-        Whereabouts here = INSIDE_A_LANE.get();
-        CausingLanes worker = here.causes;
-        here.causes = caused.causes();
-        try {
-            run(tuning, account, true, caused.delivery(), subject, detail, value);
-        }
-        finally {
-            here.causes = worker;
-        }
+        tuning.dispatcher().dispatch(signal, delivery, subject, detail, value, chain);
     }
 
     /**
@@ -562,10 +383,10 @@ public final class AdapterLane implements LaneView {
      */
     private void run(LaneTuning tuning, SignalAccount account, boolean byWorker, Object delivery, Object subject,
             @Nullable Object detail, double value) {
-        long start = now();
+        long start = this.clock.getAsLong();
         try {
             call(delivery, subject, detail, value);
-            long elapsed = Math.max(0, now() - start);
+            long elapsed = Math.max(0, this.clock.getAsLong() - start);
             // counted before the breaker hears of it: a held success is this count (see BreakerOutcomes)
             if (byWorker) {
                 account.deliveredByWorker();
@@ -581,7 +402,7 @@ public final class AdapterLane implements LaneView {
             }
         }
         catch (Throwable ex) {
-            tuning.outcomes().failure(Math.max(0, now() - start), ex);
+            tuning.outcomes().failure(Math.max(0, this.clock.getAsLong() - start), ex);
             if (byWorker) {
                 account.failedByWorker();
             }
@@ -627,25 +448,25 @@ public final class AdapterLane implements LaneView {
     }
 
     /**
-     * Refuses new events from now on (counted as {@link Outcome#REJECTED_DISABLED}) and tells an ASYNC lane's
-     * worker to deliver what is queued and end. Returns at once; the manager calls it on every lane before waiting
+     * Refuses new events from now on (counted as {@link Outcome#REJECTED_DISABLED}) and tells the ASYNC dispatcher's
+     * workers to deliver what is queued and end. Returns at once; the manager calls it on every lane before waiting
      * for any, so all lanes drain at the same time.
      */
     public synchronized void stopAccepting() {
         this.accepting = false;
-        this.queues.requestStop();
+        this.async.requestStop();
     }
 
     /**
-     * Stops taking events, lets an ASYNC lane deliver what is queued until the deadline, counts what is left as
-     * dropped, and closes the adapter. An adapter whose {@code close()} has not returned by the deadline (or
+     * Stops taking events, lets the ASYNC dispatcher deliver what is queued until the deadline, counts what is left
+     * as dropped, and closes the adapter. An adapter whose {@code close()} has not returned by the deadline (or
      * within 100 ms when the deadline has passed) is left to finish on its own thread.
      * @param deadlineNanos a {@link System#nanoTime()} deadline for the drain
      */
     public void stop(long deadlineNanos) {
         stopAccepting();
-        this.queues.awaitStop(deadlineNanos, this.dropLeftover);
-        holdClock(0);
+        this.async.awaitStop(deadlineNanos);
+        this.clock.holdAt(0);
         Thread closer = new Thread(this::closeAdapter, "observability-close-" + name());
         closer.setDaemon(true);
         closer.start();
@@ -685,13 +506,13 @@ public final class AdapterLane implements LaneView {
         }
         LaneTuning tuning = this.tuning;
         LaneHealth.LastError error = this.health.lastError();
-        long callNanos = this.queues.currentCallNanos();
+        long callNanos = this.async.currentCallNanos();
         Duration currentCall = (callNanos >= 0) ? Duration.ofNanos(callNanos) : null;
         boolean enabled = tuning.settings().enabled();
-        return new AdapterSnapshot(name(), this.signals, this.configured.enabled(), enabled, tuning.dispatch(),
-                tuning.breaker().getState().name(), this.queues.depth(),
-                (tuning.queue() != null) ? tuning.settings().queueCapacity() : 0, counts,
-                (error != null) ? error.message() : null, (error != null) ? error.time() : null, currentCall,
+        return new AdapterSnapshot(name(), this.signals, this.configured.enabled(), enabled,
+                tuning.dispatcher().mode(), tuning.breaker().getState().name(), this.async.depth(),
+                tuning.dispatcher().capacity(), counts, (error != null) ? error.message() : null,
+                (error != null) ? error.time() : null, currentCall,
                 this.health.derive(enabled, tuning.breaker().getState(), callNanos, tuning.slowCallNanos()),
                 this.health.checkedAt());
     }
@@ -703,5 +524,63 @@ public final class AdapterLane implements LaneView {
     @Override
     public SignalCounts counts(Signal signal) {
         return this.account.counts(signal);
+    }
+
+    /** What the lane's dispatchers hand back: the lane's side of {@link DispatchTarget}. */
+    private final class Target implements DispatchTarget {
+
+        /** Calls the adapter under the tuning in force, on the caller's thread. */
+        @Override
+        public void deliverNow(Signal signal, Object delivery, Object subject, @Nullable Object detail,
+                double value) {
+            run(AdapterLane.this.tuning, AdapterLane.this.account.of(signal), false, delivery, subject, detail, value);
+        }
+
+        @Override
+        public void queued(Signal signal) {
+            AdapterLane.this.account.of(signal).queued();
+        }
+
+        /**
+         * Calls the adapter, unless the breaker is open now: then the event is counted as refused, so a queue that
+         * filled before the breaker opened does not keep calling a backend that is down.
+         */
+        @Override
+        public void deliverQueued(Signal signal, Object delivery, Object subject, @Nullable Object detail,
+                double value, @Nullable CausingLanes causes) {
+            SignalAccount account = AdapterLane.this.account.of(signal);
+            LaneTuning tuning = AdapterLane.this.tuning;
+            CircuitBreaker.State state = tuning.breaker().getState();
+            if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+                account.queuedRejectedCircuitOpen();
+                return;
+            }
+            if (causes == null) {
+                run(tuning, account, true, delivery, subject, detail, value);
+                return;
+            }
+            Whereabouts here = Whereabouts.ofThisThread();
+            CausingLanes worker = here.causes;
+            here.causes = causes;
+            try {
+                run(tuning, account, true, delivery, subject, detail, value);
+            }
+            finally {
+                here.causes = worker;
+            }
+        }
+
+        /** Counts the event as dropped, and gives back the breaker's permission it was queued with. */
+        @Override
+        public void dropped(Signal signal) {
+            AdapterLane.this.tuning.breaker().releasePermission();
+            AdapterLane.this.account.of(signal).queuedDropped();
+        }
+
+        /** Marks the worker's thread as inside the lane, so whatever its adapter records there the lane refuses. */
+        @Override
+        public void workerStarted() {
+            Whereabouts.ofThisThread().causes = AdapterLane.this.ownWork;
+        }
     }
 }

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The lanes whose work led to what a thread records now, the latest first: the lane whose adapter the thread is
  * calling (or whose worker it is), then the lanes whose work caused the event being delivered there. A lane refuses
- * what its own work caused, directly or through other lanes (see {@code AdapterLane}), so a chain of causes passes
+ * what its own work caused, directly or through other lanes (see {@link Whereabouts}), so a chain of causes passes
  * each lane at most once. Immutable; a lane keeps the one-lane chain of its own work, so only an event caused by
  * another lane's work makes a new one.
  */

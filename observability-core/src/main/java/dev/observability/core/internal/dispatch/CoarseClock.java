@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A coarse monotonic clock for the lanes: one daemon thread stores {@link System#nanoTime()} in a volatile field once
- * per period, so a lane reads the time for the price of a memory load instead of a {@code System.nanoTime()} call,
- * twice per call it times (a call that is slow on some virtual machines' clocks).
+ * per period, so a lane reads the time for the price of a memory load instead of a {@code System.nanoTime()} call.
+ * <p>
+ * What it buys: a started lane times each call (twice) and paces its {@link BreakerGate} with memory loads instead of
+ * {@code System.nanoTime()} calls, which are slow on some virtual machines' clocks;
+ * {@code NoopManagerBenchmark.noopAdapterBound} shows it.
  * <p>
  * The clock ticks only while some started lane holds it: a lane {@linkplain #hold holds} it from its start to its stop
  * with the period it needs, the clock ticks at the smallest period held, and the thread ends (and is joined) when the
@@ -132,6 +136,53 @@ final class CoarseClock {
         while (this.ticker == self) {
             this.time = System.nanoTime();
             LockSupport.parkNanos(this, this.periodNanos);
+        }
+    }
+
+    /**
+     * One lane's hold on a clock: the time it reads is the clock's while it holds a period, {@link System#nanoTime()}
+     * otherwise (before its start, after its stop, or with a slow-call threshold under 10 ms).
+     */
+    static final class Hold implements LongSupplier {
+
+        private final CoarseClock clock;
+
+        /** The period held (guarded by {@code this}), or 0. */
+        private long period;
+
+        private volatile boolean held;
+
+        /** @param clock the clock to hold */
+        Hold(CoarseClock clock) {
+            this.clock = clock;
+        }
+
+        /**
+         * Holds the clock at a period, then releases the period held before.
+         * @param periodNanos a period from {@link #periodFor}, or 0 to hold none
+         */
+        synchronized void holdAt(long periodNanos) {
+            long before = this.period;
+            if (before == periodNanos) {
+                return;
+            }
+            if (periodNanos != 0) {
+                this.clock.hold(periodNanos);
+            }
+            this.period = periodNanos;
+            this.held = periodNanos != 0;
+            if (before != 0) {
+                this.clock.release(before);
+            }
+        }
+
+        /**
+         * @return the clock's last tick while a period is held (behind {@link System#nanoTime()} by at most that
+         * period), {@code System.nanoTime()} otherwise
+         */
+        @Override
+        public long getAsLong() {
+            return this.held ? this.clock.now() : System.nanoTime();
         }
     }
 

@@ -2,46 +2,42 @@ package dev.observability.core.internal.dispatch;
 
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Signal;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.jspecify.annotations.Nullable;
 
 /**
- * A lane's settings in force and what they make: the breaker and its outcome recorder, the dispatch mode and the
- * worker to queue to, the slow-call threshold and the signals the lane takes. The lane holds one at a time in a
- * volatile field and an event reads it once, so a change of settings (a new tuning) reaches each event whole: it
- * sees the old settings or the new ones, never a mix.
+ * A lane's settings in force and what they make: the breaker and its outcome recorder, the dispatcher, the slow-call
+ * threshold and the signals the lane takes. The lane holds one at a time in a volatile field, read once as an event
+ * enters and once as it is delivered, so a change of settings (a new tuning) reaches each step whole: it sees the old
+ * settings or the new ones, never a mix.
  *
  * @param settings the settings
- * @param dispatch the dispatch mode (the settings' or the adapter's preference)
+ * @param dispatcher the dispatcher of the settings' mode (or the adapter's preference)
  * @param breaker the circuit breaker
  * @param outcomes records the calls' outcomes in the breaker
- * @param queue the worker to queue to when the dispatch is ASYNC, otherwise {@code null}
  * @param slowCallNanos the slow-call threshold
  * @param clockPeriodNanos the period the lane needs from the coarse clock, or 0 when it reads the system's
  * @param acceptedSignals a bit per signal ordinal the lane takes now: none while the adapter is switched off
  */
-record LaneTuning(LaneSettings settings, DispatchMode dispatch, CircuitBreaker breaker, BreakerOutcomes outcomes,
-        @Nullable LaneWorker queue, long slowCallNanos, long clockPeriodNanos, int acceptedSignals) {
+record LaneTuning(LaneSettings settings, Dispatcher dispatcher, CircuitBreaker breaker, BreakerOutcomes outcomes,
+        long slowCallNanos, long clockPeriodNanos, int acceptedSignals) {
 
     /**
      * @param settings the settings
-     * @param dispatch the dispatch mode
+     * @param dispatcher the dispatcher
      * @param breaker the circuit breaker
      * @param outcomes records the calls' outcomes in the breaker
-     * @param queue the worker to queue to, for ASYNC
      * @return the tuning
      */
-    static LaneTuning of(LaneSettings settings, DispatchMode dispatch, CircuitBreaker breaker,
-            BreakerOutcomes outcomes, @Nullable LaneWorker queue) {
+    static LaneTuning of(LaneSettings settings, Dispatcher dispatcher, CircuitBreaker breaker,
+            BreakerOutcomes outcomes) {
         int accepted = 0;
         for (Signal signal : Signal.values()) {
             if (settings.enabled() && settings.isSignalEnabled(signal)) {
                 accepted |= 1 << signal.ordinal();
             }
         }
-        return new LaneTuning(settings, dispatch, breaker, outcomes, queue,
+        return new LaneTuning(settings, dispatcher, breaker, outcomes,
                 settings.circuitBreaker().slowCallDurationThreshold().toNanos(),
                 CoarseClock.periodFor(settings.circuitBreaker().slowCallDurationThreshold()), accepted);
     }

@@ -2,7 +2,6 @@ package dev.observability.core.internal.dispatch;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
@@ -10,9 +9,10 @@ import dev.observability.core.spi.Signal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bounded queue ({@link EventRing}) and the single worker thread of an ASYNC lane. Producers never block:
- * {@link #offer} either takes the event or refuses it at once when the queue holds {@code capacity} events. The
- * worker delivers in FIFO order, in batches of at most {@value #BATCH} events between two looks at its stop state.
+ * One worker thread of an {@link AsyncDispatcher} and its bounded queue ({@link EventRing}). Producers never block:
+ * {@link #offer} either takes the event or refuses it at once when the queue holds its capacity. The worker hands
+ * each event to its runner in FIFO order, in batches of at most {@value #BATCH} events between two looks at its stop
+ * state.
  * <p>
  * <b>Idle policy: producers do not pay for waking the worker.</b> When the queue is empty the worker parks for at
  * most the lane's {@code max-delay} (100 ms by default); a producer wakes it only when its event is the
@@ -25,23 +25,24 @@ import org.jspecify.annotations.Nullable;
  * spins: on a machine of two cores, a spinning worker takes the core the application needs. A {@code max-delay} of 0
  * wakes the worker for the first event after it parked. (The references: the OpenTelemetry SDK's batch processors
  * export on a schedule or when a batch fills; the LMAX Disruptor's blocking wait strategy and JCTools' idle strategies
- * park a consumer that finds nothing.)
+ * park a consumer that finds nothing.) What it buys: {@code LaneWakeUpBenchmark} shows the caller's cost of an event
+ * and the context switches per event, for an idle worker and a busy one.
  * <p>
  * Stopping is two steps, so that every lane of a manager drains at the same time: {@link #requestStop()} wakes the
  * worker, which delivers what is queued and ends, and {@link #awaitStop} waits for that until a deadline. Whatever is
  * left after the worker has ended, including an event a producer slipped in while the lane was stopping, goes to a
- * leftover handler (which counts it as dropped, or hands it to the lane's next worker), so no event stays pending for
- * ever.
+ * leftover handler (which counts it as dropped, or hands it to the dispatcher's next worker), so no event stays
+ * pending for ever.
  * <p>
- * A lane whose queue must grow past what this one holds, or which stops queuing, retires its worker the same way
+ * A dispatcher whose queue must grow past what this one holds, or which stops queuing, retires its worker the same way
  * ({@link #requestStop()}): it delivers what is queued and ends, and a worker that takes over from it waits for that
  * before its first delivery ({@code predecessor}), so the adapter is called by one worker at a time, in the order the
  * events were queued; once it has, it lets go of its predecessor, so a retired worker and its ring are garbage once
  * they have handed over. A queue that shrinks, or a {@code max-delay} that changes, keeps its worker ({@link #tune});
  * a worker whose ring has more slots than the new capacity needs gives it back once the events it held at the shrink
- * have left: it asks its {@link Listener} to replace it with a worker of a ring of the right size, which takes over
- * from it as above. The worker's three hand-overs (the producers' wake-up, the stop's taking of the consumer's role, a
- * retired predecessor) share its state, and each is explained where it is made.
+ * have left: it tells its {@link Listener}, which replaces it with a worker of a ring of the right size that takes
+ * over from it as above. The worker's three hand-overs (the producers' wake-up, the stop's taking of the consumer's
+ * role, a retired predecessor) share its state, and each is explained where it is made.
  */
 final class LaneWorker {
 
@@ -72,13 +73,11 @@ final class LaneWorker {
     /** The lane's stop took the consumer's role from a worker stuck in a call; the worker ends when it returns. */
     private static final long STOLEN = 2;
 
-    /** Where {@link #perEvent} keeps the role; 8 longs (64 bytes) of padding on either side. */
-    private static final int ROLE = 8;
+    /** Where {@link #perEvent} keeps the role. */
+    private static final int ROLE = 0;
 
     /** Where {@link #perEvent} keeps the current call's start. */
-    private static final int CALL_STARTED_AT = 9;
-
-    private static final int PADDED = CALL_STARTED_AT + 9;
+    private static final int CALL_STARTED_AT = 1;
 
     private final EventRing ring;
 
@@ -87,6 +86,9 @@ final class LaneWorker {
     private final LongSupplier clock;
 
     private final Thread thread;
+
+    /** The lane's {@code max-delay}, changed with its settings ({@link #tune}). */
+    private volatile Duration maxDelay;
 
     /** Read by the worker before it parks; changed with the lane's settings ({@link #tune}). */
     private volatile int wakeThreshold;
@@ -109,8 +111,8 @@ final class LaneWorker {
 
     /**
      * The producer index when the lane's capacity shrank below what the ring's slots are for, or {@link #NO_SHRINK}:
-     * once the worker has taken every event before it, it asks for a ring of the right size. Written by the lane
-     * with its settings ({@link #tune}), read by the worker once per batch.
+     * once the worker has taken every event before it, it asks for a ring of the right size. Written with the lane's
+     * settings ({@link #tune}), read by the worker once per batch.
      */
     private volatile long shrinkMark = NO_SHRINK;
 
@@ -118,9 +120,9 @@ final class LaneWorker {
      * What the worker writes for each event, alone on its cache lines: at {@link #ROLE} the queue's consumer role
      * ({@link #POLLING}, {@link #IN_CALL}, {@link #STOLEN}), at {@link #CALL_STARTED_AT} when the current call started
      * by the lane's clock, or {@link #NOT_IN_CALL} (ordered stores). Producers read {@link #wakeAt} for each event;
-     * were these next to it, every event's writes would take that cache line from them (false sharing).
+     * were these next to it, every event's writes would take that cache line from them.
      */
-    private final AtomicLongArray perEvent = new AtomicLongArray(PADDED);
+    private final PaddedCells perEvent = new PaddedCells(2);
 
     private volatile @Nullable QueuedEventHandler discard;
 
@@ -130,8 +132,6 @@ final class LaneWorker {
     private boolean stolen;
 
     private final QueuedEventHandler take = this::take;
-
-    private final Object owner;
 
     /**
      * The worker this one takes over from: it waits for its end before its first delivery, then lets go of it, so a
@@ -144,25 +144,16 @@ final class LaneWorker {
     private volatile boolean started;
 
     /**
-     * A worker with the default {@code max-delay}, for tests.
-     */
-    LaneWorker(String adapterName, int capacity, QueuedEventHandler runner, LongSupplier clock) {
-        this(null, null, adapterName, capacity, Duration.ofMillis(100), runner, clock, Listener.NONE);
-    }
-
-    /**
-     * @param owner the lane the worker works for (its thread is marked inside it), or {@code null}: the worker itself
      * @param predecessor the worker this one takes over from, or {@code null}
      * @param adapterName the adapter's name, in the thread's name
      * @param capacity the most events queued
      * @param maxDelay the longest a queued event waits for a parked worker; 0 wakes it for the first event
      * @param runner runs each event on the worker's thread
      * @param clock the lane's clock, which stamps the start of each call
-     * @param listener hears that the ring is larger than the lane needs, and that the worker ends
+     * @param listener hears that the worker starts, that its ring is larger than the lane needs, and that it ends
      */
-    LaneWorker(@Nullable Object owner, @Nullable LaneWorker predecessor, String adapterName, int capacity,
-            Duration maxDelay, QueuedEventHandler runner, LongSupplier clock, Listener listener) {
-        this.owner = (owner != null) ? owner : this;
+    LaneWorker(@Nullable LaneWorker predecessor, String adapterName, int capacity, Duration maxDelay,
+            QueuedEventHandler runner, LongSupplier clock, Listener listener) {
         this.predecessor = predecessor;
         this.listener = listener;
         this.ring = new EventRing(capacity);
@@ -171,6 +162,7 @@ final class LaneWorker {
         this.clock = clock;
         this.thread = new Thread(this::work, "observability-lane-" + adapterName);
         this.thread.setDaemon(true);
+        this.maxDelay = maxDelay;
         tune(capacity, maxDelay);
     }
 
@@ -186,14 +178,16 @@ final class LaneWorker {
     }
 
     /**
-     * Follows the lane's settings: the wake threshold and the longest park follow its capacity and {@code max-delay}.
-     * A capacity that needs fewer slots than the ring has marks the events queued so far: once they have left, the
-     * worker asks for a ring of the right size (and is woken to look at once, in case its queue is empty).
-     * Called by one thread at a time.
+     * Follows the lane's settings: the queue takes up to the capacity from now on, and the wake threshold and the
+     * longest park follow the capacity and {@code max-delay}. A capacity that needs fewer slots than the ring has
+     * marks the events queued so far: once they have left, the worker asks for a ring of the right size (and is woken
+     * to look at once, in case its queue is empty). Called by one thread at a time.
      * @param capacity the lane's queue capacity (no more than this worker's queue holds)
      * @param maxDelay the lane's {@code max-delay}
      */
     void tune(int capacity, Duration maxDelay) {
+        this.ring.capacity(capacity);
+        this.maxDelay = maxDelay;
         this.wakeThreshold = wakeThreshold(capacity, maxDelay);
         this.parkNanos = maxDelay.isZero() ? IDLE_PARK_NANOS : maxDelay.toNanos();
         this.lingerNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS), maxDelay.toNanos());
@@ -219,12 +213,28 @@ final class LaneWorker {
      * @param subject the call's subject
      * @param detail the call's second object, or {@code null}
      * @param value the call's number
-     * @param capacity the most events the queue may hold (the lane's setting; no more than the queue was made for)
-     * @return {@code false} when the queue holds {@code capacity} events
+     * @return {@code false} when the queue holds its capacity
      */
-    boolean offer(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value,
-            int capacity) {
-        long index = this.ring.offer(signal, delivery, subject, detail, value, capacity);
+    boolean offer(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
+        return woken(this.ring.offer(signal, delivery, subject, detail, value));
+    }
+
+    /**
+     * Queues an event handed over from a worker that ended, whatever the capacity (it was counted when it was first
+     * queued), and wakes the parked worker when this event is the one it waits for.
+     * @param signal the signal the event is counted under
+     * @param delivery the call to make
+     * @param subject the call's subject
+     * @param detail the call's second object, or {@code null}
+     * @param value the call's number
+     * @return {@code false} when every slot of the queue is taken
+     */
+    boolean offerPastCapacity(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
+        return woken(this.ring.offerPastCapacity(signal, delivery, subject, detail, value));
+    }
+
+    /** @param index the index an offer took, or -1 when the queue refused it */
+    private boolean woken(long index) {
         if (index < 0) {
             return false;
         }
@@ -236,6 +246,16 @@ final class LaneWorker {
 
     int depth() {
         return this.ring.size();
+    }
+
+    /** @return the most events the queue takes now */
+    int capacity() {
+        return this.ring.capacity();
+    }
+
+    /** @return the lane's {@code max-delay} the worker follows now */
+    Duration maxDelay() {
+        return this.maxDelay;
     }
 
     /**
@@ -270,6 +290,14 @@ final class LaneWorker {
     }
 
     /**
+     * @return whether the worker is parked, idle, until a producer wakes it or its park's time passes (its thread
+     * waits in {@link LockSupport#parkNanos} with a wake index set)
+     */
+    boolean isParked() {
+        return this.thread.getState() == Thread.State.TIMED_WAITING && this.wakeAt != AWAKE;
+    }
+
+    /**
      * @return nanos the current call has run, or -1 when the worker is not in a call; the call's start is stamped by
      * the lane's clock, so this may exceed the truth by one period of that clock
      */
@@ -280,7 +308,7 @@ final class LaneWorker {
 
     private void work() {
         try {
-            AdapterLane.markWorkerThread(this.owner);
+            this.listener.started();
             awaitPredecessor();
             deliverUntilEnd();
         }
@@ -403,12 +431,12 @@ final class LaneWorker {
     }
 
     private void call(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value) {
-        this.perEvent.lazySet(CALL_STARTED_AT, this.clock.getAsLong());
+        this.perEvent.setOrdered(CALL_STARTED_AT, this.clock.getAsLong());
         try {
             this.runner.handle(signal, delivery, subject, detail, value);
         }
         finally {
-            this.perEvent.lazySet(CALL_STARTED_AT, NOT_IN_CALL);
+            this.perEvent.setOrdered(CALL_STARTED_AT, NOT_IN_CALL);
         }
     }
 
@@ -473,24 +501,15 @@ final class LaneWorker {
         }
     }
 
-    /** What a worker tells the lane's queues of its life; called on the worker's thread. */
+    /** What a worker tells its dispatcher of its life; called on the worker's thread. */
     interface Listener {
 
-        /** Hears nothing: a worker alone, for tests. */
-        Listener NONE = new Listener() {
-
-            @Override
-            public void oversized(LaneWorker worker) {
-            }
-
-            @Override
-            public void ended(LaneWorker worker) {
-            }
-        };
+        /** The worker's thread starts, before it takes any event. */
+        void started();
 
         /**
          * The worker's ring has more slots than the lane's capacity needs, and the events it held when the capacity
-         * shrank have left: the lane may replace it with a worker of a ring of the right size.
+         * shrank have left: the dispatcher may replace it with a worker of a ring of the right size.
          * @param worker the worker
          */
         void oversized(LaneWorker worker);

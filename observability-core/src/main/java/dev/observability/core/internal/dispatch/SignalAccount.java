@@ -1,6 +1,5 @@
 package dev.observability.core.internal.dispatch;
 
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.observability.core.spi.SignalCounts;
@@ -13,13 +12,13 @@ import dev.observability.core.spi.SignalCounts;
  * <p>
  * Counters are {@link LongAdder}s (no lock, no contended atomic on the record path), except the worker's deliveries
  * and failures: only the lane's worker adds to them, so a plain read and an ordered write count an event exactly
- * without an atomic read-modify-write.
+ * without an atomic read-modify-write, in {@link PaddedCells} away from the producers' adders.
  */
 final class SignalAccount {
 
-    private static final int DELIVERED = 8;
+    private static final int DELIVERED = 0;
 
-    private static final int FAILED = 9;
+    private static final int FAILED = 1;
 
     private final LongAdder delivered = new LongAdder();
 
@@ -40,12 +39,8 @@ final class SignalAccount {
     /** Queued events taken from the queue while the breaker was open. */
     private final LongAdder queuedRejectedCircuitOpen = new LongAdder();
 
-    /**
-     * The queued events the worker delivered (at {@link #DELIVERED}) and the adapter threw on (at {@link #FAILED}),
-     * with 64 bytes of padding on either side: the worker writes them for each event, and the producers' adders
-     * (allocated next to them) would otherwise share their cache line, so that every producer's count missed it.
-     */
-    private final AtomicLongArray byWorker = new AtomicLongArray(FAILED + 9);
+    /** The queued events the worker delivered (at {@link #DELIVERED}) and the adapter threw on (at {@link #FAILED}). */
+    private final PaddedCells byWorker = new PaddedCells(2);
 
     /** Counts an INLINE call that returned. */
     void delivered() {
@@ -59,12 +54,12 @@ final class SignalAccount {
 
     /** Counts a queued event the worker delivered; only the lane's worker calls it. */
     void deliveredByWorker() {
-        this.byWorker.lazySet(DELIVERED, this.byWorker.get(DELIVERED) + 1);
+        this.byWorker.incrementBySoleWriter(DELIVERED);
     }
 
     /** Counts a queued event the adapter threw on; only the lane's worker calls it. */
     void failedByWorker() {
-        this.byWorker.lazySet(FAILED, this.byWorker.get(FAILED) + 1);
+        this.byWorker.incrementBySoleWriter(FAILED);
     }
 
     /** Counts an event refused at the entrance because the breaker was open. */

@@ -67,18 +67,6 @@ public final class HealthMonitor {
     private final Map<String, Call> inFlight = new ConcurrentHashMap<>();
 
     /**
-     * A monitor that masks sensitive check details with {@link Redaction#defaults()}.
-     * @param settings interval, timeout and threshold
-     * @param clock the clock reports are stamped with
-     * @param lanes the adapters' lanes, read at every cycle
-     * @param publisher receives each cycle's report (to hand it to the health adapters)
-     */
-    public HealthMonitor(HealthSettings settings, Clock clock, Supplier<List<AdapterLane>> lanes,
-            Consumer<HealthReport> publisher) {
-        this(settings, clock, lanes, publisher, Redaction.defaults());
-    }
-
-    /**
      * @param settings interval, timeout and threshold
      * @param clock the clock reports are stamped with
      * @param lanes the adapters' lanes, read at every cycle

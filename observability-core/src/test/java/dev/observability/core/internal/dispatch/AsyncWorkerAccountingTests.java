@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.spi.DispatchMode;
@@ -115,8 +114,7 @@ class AsyncWorkerAccountingTests {
 
     private AdapterLane notStartedAsyncLane(Set<Signal> signals, CircuitBreakerSettings breaker) {
         LaneSettings settings = LaneSettings.DEFAULTS.withDispatch(DispatchMode.ASYNC).withCircuitBreaker(breaker);
-        AdapterLane lane = new AdapterLane(this.adapter, signals, settings, CircuitBreakerFactory.standalone(),
-                Duration.ofMinutes(1));
+        AdapterLane lane = StartedLanes.lane(this.adapter, signals, settings);
         this.started.add(lane);
         return lane;
     }

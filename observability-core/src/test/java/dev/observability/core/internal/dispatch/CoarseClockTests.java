@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.adapters.NoopMetricsAdapter;
 import dev.observability.core.chaos.LiveThreads;
-import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.spi.DispatchMode;
@@ -111,9 +110,8 @@ class CoarseClockTests {
         // 50 ms threshold: a 5 ms period. A 150 ms call is slow by any reading of the clock; an instant one is not.
         CircuitBreakerSettings breaker = new CircuitBreakerSettings(50f, 100, 100, Duration.ofHours(1), 5,
                 Duration.ofMillis(50));
-        AdapterLane lane = new AdapterLane(() -> "timed", EnumSet.of(Signal.METRICS),
-                LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE).withCircuitBreaker(breaker),
-                CircuitBreakerFactory.standalone(), Duration.ofMinutes(1));
+        AdapterLane lane = StartedLanes.lane(() -> "timed", EnumSet.of(Signal.METRICS),
+                LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE).withCircuitBreaker(breaker));
         lane.start();
         try {
             assertThat(CoarseClock.SHARED.periodNanos()).isLessThanOrEqualTo(5 * MILLI);

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ASYNC lane's queue: bounded exactly at its capacity (not at the power of two its slots round up to), first in
- * first out, every event taken exactly once with its five values however many producers offer at once, and a taken
- * slot free for the next lap.
+ * The ASYNC lane's queue: bounded exactly at its capacity (not at the power of two its slots round up to), also once
+ * the capacity changes within its slots, and at its slots for an event handed over; first in first out, every event
+ * taken exactly once with its five values however many producers offer at once, and a taken slot free for the next
+ * lap.
  */
 class EventRingTests {
 
@@ -34,6 +35,29 @@ class EventRingTests {
         assertThat(ring.poll(this.collect)).isTrue();
         assertThat(ring.offer(Signal.METRICS, DELIVERY, 10, null, 0)).as("the taken slot is free again").isEqualTo(10);
         assertThat(ring.offer(Signal.METRICS, DELIVERY, 11, null, 0)).isEqualTo(-1);
+    }
+
+    @Test
+    void aCapacityChangedWithinItsSlotsBoundsWhatProducersQueueButNotWhatIsHandedOver() {
+        EventRing ring = new EventRing(10);
+        assertThat(ring.slots()).isEqualTo(16);
+        for (int i = 0; i < 6; i++) {
+            assertThat(ring.offer(Signal.METRICS, DELIVERY, i, null, 0)).isNotNegative();
+        }
+        ring.capacity(4);
+        assertThat(ring.offer(Signal.METRICS, DELIVERY, 6, null, 0)).as("holds more than the new capacity").isEqualTo(-1);
+        assertThat(ring.size()).as("the events it held stay").isEqualTo(6);
+        for (int i = 6; i < 16; i++) {
+            assertThat(ring.offerPastCapacity(Signal.METRICS, DELIVERY, i, null, 0)).isEqualTo(i);
+        }
+        assertThat(ring.offerPastCapacity(Signal.METRICS, DELIVERY, 16, null, 0)).as("every slot taken").isEqualTo(-1);
+        ring.capacity(16);
+        assertThat(ring.offer(Signal.METRICS, DELIVERY, 16, null, 0)).isEqualTo(-1);
+        while (ring.poll(this.collect)) {
+            // take every event
+        }
+        assertThat(this.taken).hasSize(16);
+        assertThat(ring.offer(Signal.METRICS, DELIVERY, 16, null, 0)).isEqualTo(16);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
-import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.spi.DispatchMode;
@@ -130,8 +129,7 @@ class HeldSuccessesTests {
         CircuitBreakerSettings breaker = new CircuitBreakerSettings(50f, windowSize, minimumCalls,
                 Duration.ofHours(1), 5, SLOW);
         LaneSettings settings = LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE).withCircuitBreaker(breaker);
-        AdapterLane lane = new AdapterLane(this.adapter, EnumSet.of(Signal.METRICS), settings,
-                CircuitBreakerFactory.standalone(), Duration.ofMinutes(1));
+        AdapterLane lane = StartedLanes.lane(this.adapter, EnumSet.of(Signal.METRICS), settings);
         lane.start();
         this.started.add(lane);
         return lane;

@@ -42,14 +42,15 @@ class LaneWorkerStopTests {
             }
             return System.nanoTime();
         };
-        LaneWorker worker = new LaneWorker("race", 16, (signal, delivery, subject, detail, value) -> {
-            this.called.add(subject);
-            awaitIgnoringInterrupts(release);
-        }, clock);
+        LaneWorker worker = new LaneWorker(null, "race", 16, Duration.ofMillis(100),
+                (signal, delivery, subject, detail, value) -> {
+                    this.called.add(subject);
+                    awaitIgnoringInterrupts(release);
+                }, clock, new UnheardLife());
         ValueDelivery<Object, Object> unused = (adapter, subject, value) -> {
         };
         for (int i = 0; i < QUEUED; i++) {
-            assertThat(worker.offer(Signal.METRICS, unused, i, null, 0, 16)).isTrue();
+            assertThat(worker.offer(Signal.METRICS, unused, i, null, 0)).isTrue();
         }
         worker.start();
         try {
@@ -69,6 +70,22 @@ class LaneWorkerStopTests {
             release.countDown();
         }
         assertThat(this.called).as("the worker calls nothing more once the hung call returns").containsExactly(0);
+    }
+
+    /** A worker's life that no dispatcher hears of: the worker alone. */
+    private static final class UnheardLife implements LaneWorker.Listener {
+
+        @Override
+        public void started() {
+        }
+
+        @Override
+        public void oversized(LaneWorker worker) {
+        }
+
+        @Override
+        public void ended(LaneWorker worker) {
+        }
     }
 
     /** Waits like an adapter that ignores the interrupt the stop sends to a worker still alive at its deadline. */

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import dev.observability.core.chaos.HeapProbe;
-import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
 import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.dispatch.LaneSettings;
@@ -57,7 +56,7 @@ class QueueMemoryTests {
         CountDownLatch release = new CountDownLatch(1);
         WeakReference<LaneWorker> big = burst(lane, BIG, release);
 
-        assertThat(lane.queue()).as("a shrunk queue keeps its ring while it holds events from before").isSameAs(big.get());
+        assertThat(StartedLanes.worker(lane)).as("a shrunk queue keeps its ring while it holds events from before").isSameAs(big.get());
         release.countDown();
         awaitDrainedToASmallRing(lane);
         awaitCollected(small, big);
@@ -136,13 +135,11 @@ class QueueMemoryTests {
     }
 
     private static WeakReference<LaneWorker> currentWorker(AdapterLane lane) {
-        LaneWorker worker = lane.queue();
-        assertThat(worker).isNotNull();
-        return new WeakReference<>(worker);
+        return new WeakReference<>(StartedLanes.requireWorker(lane));
     }
 
     private static int queueSlots(AdapterLane lane) {
-        LaneWorker worker = lane.queue();
+        LaneWorker worker = StartedLanes.worker(lane);
         return (worker != null) ? worker.slots() : 0;
     }
 
@@ -172,8 +169,7 @@ class QueueMemoryTests {
         LaneSettings settings = LaneSettings.DEFAULTS.withDispatch(DispatchMode.ASYNC)
             .withQueueCapacity(SMALL)
             .withCircuitBreaker(CircuitBreakerSettings.DEFAULTS.withSlowCallDurationThreshold(Duration.ofHours(1)));
-        AdapterLane lane = new AdapterLane(this.adapter, EnumSet.of(Signal.METRICS), settings,
-                CircuitBreakerFactory.standalone(), Duration.ofMinutes(1));
+        AdapterLane lane = StartedLanes.lane(this.adapter, EnumSet.of(Signal.METRICS), settings);
         this.started.add(lane);
         lane.start();
         return lane;
