@@ -147,7 +147,8 @@ public final class HealthMonitor {
      * Runs one cycle now, on the calling thread, and publishes its report. Every check and every adapter's
      * {@code health()} runs at the same time on threads of their own; the cycle waits for them at most the timeout.
      * A check or {@code health()} call that overruns is {@code DOWN} with "timed out"; while it is still running,
-     * later cycles do not start it again and report it {@code DOWN} with how long it has run.
+     * later (or concurrent) cycles do not start it again but wait for it within their own timeout, and report it
+     * {@code DOWN} with how long it has run if it is still running then.
      * @return the report, or the last report when the monitor has stopped
      */
     public HealthReport runCycle() {
@@ -252,11 +253,6 @@ public final class HealthMonitor {
         }
 
         AdapterHealth await(long deadline) {
-            if (this.fromEarlierCycle) {
-                this.overran = true;
-                return AdapterHealth.down("timed out: still running since an earlier cycle, for "
-                        + duration().toMillis() + " ms");
-            }
             try {
                 AdapterHealth health = this.future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 this.endNanos = System.nanoTime();
@@ -264,7 +260,9 @@ public final class HealthMonitor {
             }
             catch (TimeoutException ex) {
                 this.overran = true;
-                return AdapterHealth.down("timed out after " + duration().toMillis() + " ms");
+                return AdapterHealth.down(this.fromEarlierCycle
+                        ? "timed out: still running since an earlier cycle, for " + duration().toMillis() + " ms"
+                        : "timed out after " + duration().toMillis() + " ms");
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();

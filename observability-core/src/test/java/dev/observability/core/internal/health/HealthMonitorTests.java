@@ -2,7 +2,10 @@ package dev.observability.core.internal.health;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -106,6 +109,37 @@ class HealthMonitorTests {
         HealthReport next = this.manager.runHealthChecks();
         assertThat(check(next).health().message()).contains("timed out", "still running");
         assertThat(this.runs).as("the hung check holds one thread, not one per cycle").hasValue(1);
+    }
+
+    @Test
+    void aCycleRunWhileAnotherAsksACheckWaitsForThatCallAndReportsItsAnswer() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        HealthCheck slow = counting("slow", () -> {
+            asked.countDown();
+            this.release.await();
+            return AdapterHealth.up();
+        });
+        // a timeout no loaded machine reaches, so both cycles wait for the check's answer
+        this.manager = ObservabilityManager.builder().adapter(this.receiver)
+            .healthSettings(new HealthSettings(Duration.ofHours(1), Duration.ofMinutes(1), 3)).healthCheck(slow).build();
+        CompletableFuture<HealthReport> first = CompletableFuture.supplyAsync(this.manager::runHealthChecks);
+        assertThat(asked.await(10, TimeUnit.SECONDS)).as("the first cycle asks the check").isTrue();
+        // the check is released once this thread's cycle waits for the call the first cycle started
+        Thread tester = Thread.currentThread();
+        CompletableFuture.runAsync(() -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitsForAnEarlierCall(tester));
+            this.release.countDown();
+        });
+        HealthReport second = this.manager.runHealthChecks();
+        assertThat(check(second).health().status()).as("not DOWN as still running").isEqualTo(HealthStatus.UP);
+        assertThat(check(first.get(10, TimeUnit.SECONDS)).health().status()).isEqualTo(HealthStatus.UP);
+        assertThat(this.runs).as("asked once for both cycles").hasValue(1);
+    }
+
+    private static boolean waitsForAnEarlierCall(Thread thread) {
+        return thread.getState() == Thread.State.TIMED_WAITING && Arrays.stream(thread.getStackTrace())
+            .anyMatch((frame) -> frame.getClassName().endsWith("HealthMonitor$Call")
+                    && frame.getMethodName().equals("await"));
     }
 
     @Test
