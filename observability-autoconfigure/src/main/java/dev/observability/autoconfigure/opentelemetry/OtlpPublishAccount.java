@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.observability.autoconfigure.AdapterSwitch;
-import dev.observability.core.internal.dispatch.FailureLog;
+import dev.observability.core.dispatch.FailureLog;
 import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.ExportCounts;

@@ -1,4 +1,4 @@
-package dev.observability.core.internal.dispatch;
+package dev.observability.core.dispatch;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,8 +9,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.dispatch.CircuitBreakerSettings;
-import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Labels;
 import dev.observability.core.spi.LogLevel;

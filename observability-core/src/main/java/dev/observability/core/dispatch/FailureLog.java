@@ -1,4 +1,4 @@
-package dev.observability.core.internal.dispatch;
+package dev.observability.core.dispatch;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -10,13 +10,18 @@ import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.Outcome;
 
 /**
- * Reports an adapter's failures in the application's own log at most once per interval, with the count since the
- * last report, so a failing backend cannot flood the log. It logs through {@link System.Logger} under the name
- * {@code dev.observability.core.dispatch}. A lane writes its report on the thread that called its adapter, so a
- * bridge from the logging framework hands the report (and whatever the framework records for the line, such as a
- * count of log events) to every other adapter and never to the failing one (see {@link Outcome#REJECTED_REENTRANT}).
- * Every lane has one; an adapter whose backend fails out of the lane's sight (an SDK exporting in the background)
- * can report through one of its own.
+ * A rate-limited report of one adapter's failures in the application's own log, so that a failing backend cannot
+ * flood it. Every lane has one, and an adapter whose backend fails out of its lane's sight (an SDK exporting on its
+ * own threads) reports through one of its own.
+ * <p>
+ * The contract: every call to {@link #failed} counts one failure. The first failure is reported at once; after a
+ * report, the next is written by the first failure after the interval has passed, and it carries the count of
+ * failures since the last report. A report is one {@code WARNING} through {@link System.Logger} under the
+ * name {@code dev.observability.core.dispatch}, naming the adapter, the count and the last error as
+ * {@link SafeText#describe} writes it (cleaned of credentials). It is safe to call from any number of threads: of
+ * the calls that find the interval passed, exactly one writes the report. The report is written on the calling
+ * thread, so a log bridge sees the line as caused by the failing adapter's work (see
+ * {@link Outcome#REJECTED_REENTRANT}).
  */
 public final class FailureLog {
 
@@ -40,7 +45,12 @@ public final class FailureLog {
         this(adapterName, interval, System::nanoTime);
     }
 
-    FailureLog(String adapterName, Duration interval, LongSupplier nanoClock) {
+    /**
+     * @param adapterName the adapter's name, as the reports show it
+     * @param interval the shortest time between two reports
+     * @param nanoClock the time in nanoseconds, read for each failure (such as {@link System#nanoTime()})
+     */
+    public FailureLog(String adapterName, Duration interval, LongSupplier nanoClock) {
         this.adapterName = adapterName;
         this.intervalNanos = interval.toNanos();
         this.nanoClock = nanoClock;
