@@ -2,8 +2,8 @@ package dev.observability.autoconfigure.bridge;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.bridge.BridgeRecordingAdapter.RecordedSpan;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAdapter;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
+import dev.observability.autoconfigure.opentelemetry.traces.OpenTelemetryAdapter;
+import dev.observability.autoconfigure.opentelemetry.traces.OpenTelemetryAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.Signal;
 import dev.observability.core.tracing.Span;
@@ -12,6 +12,7 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;

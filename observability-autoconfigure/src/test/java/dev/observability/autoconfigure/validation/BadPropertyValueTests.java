@@ -13,7 +13,7 @@ import dev.observability.autoconfigure.actuator.ObservabilityMetricsAutoConfigur
 import dev.observability.autoconfigure.bridge.LogbackBridgeAutoConfiguration;
 import dev.observability.autoconfigure.bridge.MicrometerBridgeAutoConfiguration;
 import dev.observability.autoconfigure.bridge.ObservationBridgeAutoConfiguration;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
+import dev.observability.autoconfigure.opentelemetry.traces.OpenTelemetryAutoConfiguration;
 import dev.observability.autoconfigure.prometheus.PrometheusAdapterAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
