@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import dev.observability.autoconfigure.AdapterSwitch;
-import dev.observability.autoconfigure.bridge.LogbackBridgeAppender;
+import dev.observability.autoconfigure.bridge.logback.LogbackBridgeAppender;
 import dev.observability.autoconfigure.opentelemetry.ExportOutcomes;
 import dev.observability.autoconfigure.opentelemetry.logs.CountingLogRecordExporter;
 import dev.observability.autoconfigure.opentelemetry.logs.EmittedLogRecordCounter;

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
-import dev.observability.autoconfigure.bridge.LogbackBridgeAutoConfiguration;
+import dev.observability.autoconfigure.bridge.logback.LogbackBridgeAutoConfiguration;
 import dev.observability.autoconfigure.opentelemetry.ExportOutcomes;
 import dev.observability.autoconfigure.opentelemetry.OtlpHttpTestReceiver;
 import dev.observability.autoconfigure.opentelemetry.OtlpHttpTestReceiver.ReceivedLogRecord;

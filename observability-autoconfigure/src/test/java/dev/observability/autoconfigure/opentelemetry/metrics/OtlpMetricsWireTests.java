@@ -9,7 +9,7 @@ import java.util.Map;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.bridge.EventLog;
-import dev.observability.autoconfigure.bridge.MicrometerBridgeAutoConfiguration;
+import dev.observability.autoconfigure.bridge.micrometer.MicrometerBridgeAutoConfiguration;
 import dev.observability.autoconfigure.opentelemetry.OtlpHttpTestReceiver;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.AdapterHealth;
