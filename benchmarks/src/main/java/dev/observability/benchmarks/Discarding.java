@@ -1,11 +1,13 @@
 package dev.observability.benchmarks;
 
+import java.time.Duration;
 import java.util.Collection;
 
-import dev.observability.autoconfigure.opentelemetry.CountingSpanExporter;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAdapter;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetrySpanContextSource;
-import dev.observability.autoconfigure.opentelemetry.SpanExportAccount;
+import dev.observability.autoconfigure.AdapterSwitch;
+import dev.observability.autoconfigure.opentelemetry.ExportOutcomes;
+import dev.observability.autoconfigure.opentelemetry.traces.CountingSpanExporter;
+import dev.observability.autoconfigure.opentelemetry.traces.OpenTelemetryAdapter;
+import dev.observability.autoconfigure.opentelemetry.traces.OpenTelemetrySpanContextSource;
 import dev.observability.core.ObservabilityManager;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -50,11 +52,12 @@ final class Discarding {
 
     /**
      * The project's OpenTelemetry set-up, as its auto-configuration wires it: the exporter counted by the adapter's
-     * export account, the manager's span ids taken from the SDK, and the adapter on its preferred INLINE lane.
+     * export outcomes, the manager's span ids taken from the SDK, and the adapter on its preferred INLINE lane.
      */
     static final class ManagedTracing implements AutoCloseable {
 
-        final SpanExportAccount account = new SpanExportAccount();
+        final ExportOutcomes exports = ExportOutcomes.ofSpans(new AdapterSwitch(OpenTelemetryAdapter.NAME, true),
+                Duration.ofMinutes(1));
 
         final SdkTracerProvider provider;
 
@@ -76,12 +79,12 @@ final class Discarding {
         }
 
         private ManagedTracing(java.util.function.Function<SpanExporter, SdkTracerProvider> providers) {
-            this.provider = providers.apply(new CountingSpanExporter(new Exporter(), this.account));
+            this.provider = providers.apply(new CountingSpanExporter(new Exporter(), this.exports));
             Tracer tracer = this.provider.get("dev.observability");
             OpenTelemetrySpanContextSource source = new OpenTelemetrySpanContextSource(tracer);
             this.manager = ObservabilityManager.builder()
                 .spanContextSource(source)
-                .adapter(new OpenTelemetryAdapter(tracer, this.account))
+                .adapter(new OpenTelemetryAdapter(tracer, this.exports))
                 .build();
         }
 

@@ -2,7 +2,7 @@ package dev.observability.benchmarks;
 
 import java.time.Duration;
 
-import dev.observability.autoconfigure.bridge.MicrometerBridgeRegistry;
+import dev.observability.autoconfigure.bridge.micrometer.MicrometerBridgeRegistry;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;

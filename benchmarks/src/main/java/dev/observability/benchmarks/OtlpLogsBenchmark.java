@@ -8,11 +8,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import dev.observability.autoconfigure.AdapterSwitch;
-import dev.observability.autoconfigure.bridge.LogbackBridgeAppender;
-import dev.observability.autoconfigure.opentelemetry.CountingLogRecordExporter;
-import dev.observability.autoconfigure.opentelemetry.EmittedLogRecordCounter;
-import dev.observability.autoconfigure.opentelemetry.LogExportAccount;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryLogsAdapter;
+import dev.observability.autoconfigure.bridge.logback.LogbackBridgeAppender;
+import dev.observability.autoconfigure.opentelemetry.ExportOutcomes;
+import dev.observability.autoconfigure.opentelemetry.logs.CountingLogRecordExporter;
+import dev.observability.autoconfigure.opentelemetry.logs.EmittedLogRecordCounter;
+import dev.observability.autoconfigure.opentelemetry.logs.OpenTelemetryLogsAdapter;
 import dev.observability.core.ObservabilityManager;
 import io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -42,8 +42,8 @@ public class OtlpLogsBenchmark extends FullMode {
     /** The SDK's exporter of no exporters: every export succeeds at once and keeps nothing. */
     private static final LogRecordExporter DISCARDING = LogRecordExporter.composite();
 
-    final LogExportAccount account = new LogExportAccount(new AdapterSwitch(OpenTelemetryLogsAdapter.NAME, true),
-            Duration.ofMinutes(1));
+    final ExportOutcomes exports = ExportOutcomes.ofLogRecords(
+            new AdapterSwitch(OpenTelemetryLogsAdapter.NAME, true), Duration.ofMinutes(1));
 
     SdkLoggerProvider provider;
 
@@ -63,13 +63,13 @@ public class OtlpLogsBenchmark extends FullMode {
     @Setup
     public void setUp() {
         this.provider = SdkLoggerProvider.builder()
-            .addLogRecordProcessor(new EmittedLogRecordCounter(this.account))
+            .addLogRecordProcessor(new EmittedLogRecordCounter(this.exports))
             .addLogRecordProcessor(
-                    BatchLogRecordProcessor.builder(new CountingLogRecordExporter(DISCARDING, this.account)).build())
+                    BatchLogRecordProcessor.builder(new CountingLogRecordExporter(DISCARDING, this.exports)).build())
             .build();
         OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setLoggerProvider(this.provider).build();
         this.manager = ObservabilityManager.builder()
-            .adapter(new OpenTelemetryLogsAdapter(sdk.getLogsBridge(), this.account))
+            .adapter(new OpenTelemetryLogsAdapter(sdk.getLogsBridge(), this.exports))
             .build();
         this.manager.start();
         this.bridged = new LoggerContext();

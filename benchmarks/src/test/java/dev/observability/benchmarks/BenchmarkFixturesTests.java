@@ -83,7 +83,7 @@ class BenchmarkFixturesTests {
             span.attribute("k", "v");
         }
         tracing.close();
-        assertThat(tracing.account.exported()).isOne();
+        assertThat(tracing.exports.exported()).isOne();
     }
 
     @Test
@@ -97,8 +97,8 @@ class BenchmarkFixturesTests {
             benchmark.bridgeKeyValues(caller);
             benchmark.appenderKeyValues(caller);
             benchmark.provider.forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(benchmark.account.emitted()).isEqualTo(4);
-            assertThat(benchmark.account.exported()).isEqualTo(4);
+            assertThat(benchmark.exports.handedOver()).isEqualTo(4);
+            assertThat(benchmark.exports.exported()).isEqualTo(4);
         }
         finally {
             benchmark.tearDown();

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import dev.observability.autoconfigure.bridge.MicrometerBridgeRegistry;
-import dev.observability.autoconfigure.bridge.ObservationBridgeHandler;
+import dev.observability.autoconfigure.bridge.micrometer.MicrometerBridgeRegistry;
+import dev.observability.autoconfigure.bridge.observation.ObservationBridgeHandler;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.DispatchMode;

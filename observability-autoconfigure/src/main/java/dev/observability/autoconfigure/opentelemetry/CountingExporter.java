@@ -9,12 +9,12 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 
 /**
  * What the counting wrappers of the SDK's exporters share, whichever signal they export: every export's result goes
- * to the signal's {@link ExportAccount} (which also reports failures in the application log, at most once per
- * interval, and refuses exports while the signal is switched off); flush and shutdown pass through.
+ * to the signal's {@link ExportOutcomes} (which also reports failures in the application's log, at most once per
+ * interval), an export is refused while the signal is switched off, and flush and shutdown pass through.
  *
  * @param <T> what the exporter exports
  */
-abstract class CountingExporter<T> {
+public abstract class CountingExporter<T> {
 
     private final Object delegate;
 
@@ -24,25 +24,54 @@ abstract class CountingExporter<T> {
 
     private final Supplier<CompletableResultCode> shutdown;
 
-    private final ExportAccount account;
+    private final ExportOutcomes outcomes;
 
-    CountingExporter(Object delegate, Function<Collection<T>, CompletableResultCode> export,
-            Supplier<CompletableResultCode> flush, Supplier<CompletableResultCode> shutdown, ExportAccount account) {
+    /**
+     * @param delegate the wrapped exporter
+     * @param export its export call
+     * @param flush its flush call
+     * @param shutdown its shutdown call
+     * @param outcomes where the results are counted
+     */
+    protected CountingExporter(Object delegate, Function<Collection<T>, CompletableResultCode> export,
+            Supplier<CompletableResultCode> flush, Supplier<CompletableResultCode> shutdown, ExportOutcomes outcomes) {
         this.delegate = delegate;
         this.export = export;
         this.flush = flush;
         this.shutdown = shutdown;
-        this.account = account;
-        account.exporterWrapped();
+        this.outcomes = outcomes;
+        outcomes.exporterAdded();
     }
 
     /**
      * @param items what to export
-     * @return the wrapped exporter's result, recorded in the account; success for an export refused while the signal
-     * is switched off
+     * @return the wrapped exporter's result, counted in the outcomes; success for an export refused while the signal
+     * is switched off (the SDK has nothing to report about it)
      */
     public CompletableResultCode export(Collection<T> items) {
-        return this.account.export(items.size(), this.delegate, () -> this.export.apply(items));
+        int count = items.size();
+        if (this.outcomes.refuses(count)) {
+            return CompletableResultCode.ofSuccess();
+        }
+        CompletableResultCode result;
+        try {
+            result = this.export.apply(items);
+        }
+        catch (RuntimeException ex) {
+            this.outcomes.failed(count, ex);
+            return CompletableResultCode.ofExceptionalFailure(ex);
+        }
+        result.whenComplete(() -> {
+            if (result.isSuccess()) {
+                this.outcomes.exported(count);
+            }
+            else {
+                Throwable error = result.getFailureThrowable();
+                this.outcomes.failed(count, (error != null) ? error
+                        : new IllegalStateException(this.delegate.getClass().getSimpleName() + " reported a failure"));
+            }
+        });
+        return result;
     }
 
     /** @return the wrapped exporter's flush */

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * names are few and fixed in an application; past the bound a key is made for each use, as OpenTelemetry's own
  * {@code put(String, ...)} does).
  */
-final class FieldAttributes {
+public final class FieldAttributes {
 
     /** How many keys of each type are kept. */
     static final int KEPT_KEYS = 1024;
@@ -36,7 +36,7 @@ final class FieldAttributes {
 
     /** What an attribute is written into: a log record's, a span's or an attributes builder's typed setter. */
     @FunctionalInterface
-    interface Target {
+    public interface Target {
 
         /**
          * @param <T> the value's type
@@ -50,7 +50,7 @@ final class FieldAttributes {
      * @param fields a manager span's or event's fields
      * @param target where each field is written as an attribute
      */
-    static void write(Fields fields, Target target) {
+    public static void write(Fields fields, Target target) {
         if (!fields.isEmpty()) {
             fields.forEach((key, value) -> write(key, value, target));
         }
@@ -61,7 +61,7 @@ final class FieldAttributes {
      * @param value its value; {@code null} writes nothing
      * @param target where it is written as an attribute
      */
-    static void write(String key, @Nullable Object value, Target target) {
+    public static void write(String key, @Nullable Object value, Target target) {
         if (value instanceof String text) {
             target.set(STRING_KEYS.of(key), text);
         }
@@ -80,7 +80,7 @@ final class FieldAttributes {
      * @param fields a manager event's fields
      * @return the same as OpenTelemetry attributes
      */
-    static Attributes of(Fields fields) {
+    public static Attributes of(Fields fields) {
         if (fields.isEmpty()) {
             return Attributes.empty();
         }

@@ -48,7 +48,7 @@ public class OpenTelemetryProperties {
      * @param signal a signal's own switch
      * @return whether the signal starts switched on: this switch and the signal's are both on
      */
-    boolean startsOn(Signal signal) {
+    public boolean startsOn(Signal signal) {
         return this.enabled && signal.isEnabled();
     }
 

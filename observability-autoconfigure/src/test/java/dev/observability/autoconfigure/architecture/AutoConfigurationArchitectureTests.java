@@ -9,9 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The auto-configuration's layering rules, checked on its compiled classes by {@code ./mvnw verify}: each backend's
- * package stands alone, so that a backend's library missing from the class path never breaks another backend, and
- * no package cycles.
+ * The auto-configuration's layering rules, checked on its compiled classes by {@code ./mvnw verify}: the core's
+ * internals stay the core's, each backend's package stands alone, so that a backend's library missing from the class
+ * path never breaks another backend, and no package cycles.
  */
 @AnalyzeClasses(packages = "dev.observability.autoconfigure", importOptions = ImportOption.DoNotIncludeTests.class)
 class AutoConfigurationArchitectureTests {
@@ -19,6 +19,11 @@ class AutoConfigurationArchitectureTests {
     private static final String PROMETHEUS = "dev.observability.autoconfigure.prometheus..";
 
     private static final String OPENTELEMETRY = "dev.observability.autoconfigure.opentelemetry..";
+
+    @ArchTest
+    static final ArchRule theCoresInternalsStayInTheCore = noClasses().should()
+        .dependOnClassesThat().resideInAPackage("dev.observability.core.internal..")
+        .because("the core's internal packages change without notice: what the auto-configuration needs is public API");
 
     @ArchTest
     static final ArchRule prometheusDoesNotUseOpenTelemetry = noClasses().that().resideInAPackage(PROMETHEUS)

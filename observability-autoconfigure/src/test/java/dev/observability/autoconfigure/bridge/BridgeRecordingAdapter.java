@@ -22,10 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param spans the spans received
  * @param logs the log events received
  */
-record BridgeRecordingAdapter(String name, List<RecordedSpan> spans, List<LogEvent> logs)
+public record BridgeRecordingAdapter(String name, List<RecordedSpan> spans, List<LogEvent> logs)
         implements TracingAdapter, LoggingAdapter {
 
-    BridgeRecordingAdapter(String name) {
+    /** @param name the adapter's name */
+    public BridgeRecordingAdapter(String name) {
         this(name, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
     }
 
@@ -50,7 +51,7 @@ record BridgeRecordingAdapter(String name, List<RecordedSpan> spans, List<LogEve
      * @param name a span name
      * @return the spans with that name
      */
-    List<RecordedSpan> spansNamed(String name) {
+    public List<RecordedSpan> spansNamed(String name) {
         return this.spans.stream().filter((span) -> span.start().name().equals(name)).toList();
     }
 
@@ -60,7 +61,7 @@ record BridgeRecordingAdapter(String name, List<RecordedSpan> spans, List<LogEve
      * @param start how it started
      * @param calls the replayed calls, as text
      */
-    record RecordedSpan(SpanStart start, List<String> calls) implements AdapterSpan {
+    public record RecordedSpan(SpanStart start, List<String> calls) implements AdapterSpan {
 
         @Override
         public void addEvent(String name, Fields attributes, Instant time) {

@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
-import dev.observability.autoconfigure.bridge.LogbackBridgeAutoConfiguration;
+import dev.observability.autoconfigure.bridge.logback.LogbackBridgeAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.LogEvent;
 import dev.observability.core.spi.LoggingAdapter;
@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

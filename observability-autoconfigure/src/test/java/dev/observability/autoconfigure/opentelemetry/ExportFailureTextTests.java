@@ -3,6 +3,7 @@ package dev.observability.autoconfigure.opentelemetry;
 import java.io.IOException;
 import java.net.ConnectException;
 
+import dev.observability.autoconfigure.opentelemetry.traces.CountingSpanExporter;
 import dev.observability.core.spi.AdapterHealth;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import org.junit.jupiter.api.Test;
@@ -19,20 +20,20 @@ class ExportFailureTextTests {
 
     @Test
     void aFailedPublishNamesTheCollectorWithoutUserInfoOrQuery() {
-        OtlpPublishAccount account = new OtlpPublishAccount();
-        account.publishFailed("http://user:" + SECRET + "@collector:4318/v1/metrics?token=" + SECRET,
+        ExportOutcomes exports = SwitchedOnExports.metricsPublishes();
+        exports.failed(1, "http://user:" + SECRET + "@collector:4318/v1/metrics?token=" + SECRET,
                 new Exception(new ConnectException()));
-        assertThat(account.health(AdapterHealth.up()).message()).isEqualTo(
+        assertThat(exports.health(AdapterHealth.up()).message()).isEqualTo(
                 "the last metrics publish failed to http://******@collector:4318/v1/metrics?******: "
                         + "java.net.ConnectException");
     }
 
     @Test
     void aFailedExportShowsItsErrorCleaned() {
-        SpanExportAccount account = new SpanExportAccount();
-        account.failed(3, new IOException("POST https://user:" + SECRET + "@collector/v1/traces answered 401 to "
+        ExportOutcomes exports = SwitchedOnExports.spans();
+        exports.failed(3, new IOException("POST https://user:" + SECRET + "@collector/v1/traces answered 401 to "
                 + "Authorization: Bearer " + SECRET));
-        assertThat(account.health().message()).isEqualTo("the last span export failed: java.io.IOException: "
+        assertThat(exports.health().message()).isEqualTo("the last span export failed: java.io.IOException: "
                 + "POST https://******@collector/v1/traces answered 401 to Authorization: ******");
     }
 
@@ -44,7 +45,7 @@ class ExportFailureTextTests {
             .build();
         try {
             assertThat(exporter.toString()).as("the exporter's own").contains(SECRET);
-            assertThat(new CountingSpanExporter(exporter, new SpanExportAccount()).toString())
+            assertThat(new CountingSpanExporter(exporter, SwitchedOnExports.spans()).toString())
                 .startsWith("CountingSpanExporter[OtlpHttpSpanExporter{")
                 .contains("http://******@127.0.0.1:4318/v1/traces?******")
                 .doesNotContain(SECRET);

@@ -1,9 +1,9 @@
 package dev.observability.autoconfigure.opentelemetry;
 
-import java.time.Duration;
-
-import dev.observability.autoconfigure.AdapterSwitch;
 import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
+import dev.observability.autoconfigure.opentelemetry.logs.OpenTelemetryLogsAdapter;
+import dev.observability.autoconfigure.opentelemetry.metrics.OpenTelemetryMetricsAdapter;
+import dev.observability.autoconfigure.opentelemetry.traces.OpenTelemetryAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.ObservabilityAdapter;
 import dev.observability.test.AdapterCompatibilityKit;
@@ -28,7 +28,7 @@ class OpenTelemetryAdaptersCompatibilityTests {
 
         @Override
         protected ObservabilityAdapter createAdapter(ObservabilityManager manager) {
-            return new OpenTelemetryAdapter(this.provider.get("compatibility-kit"), new SpanExportAccount());
+            return new OpenTelemetryAdapter(this.provider.get("compatibility-kit"), SwitchedOnExports.spans());
         }
 
         @AfterEach
@@ -48,7 +48,7 @@ class OpenTelemetryAdaptersCompatibilityTests {
         @Override
         protected ObservabilityAdapter createAdapter(ObservabilityManager manager) {
             return new OpenTelemetryMetricsAdapter(this.registry, MicrometerAdapterSettings.DEFAULTS,
-                    new OtlpPublishAccount());
+                    SwitchedOnExports.metricsPublishes());
         }
 
         @AfterEach
@@ -64,8 +64,7 @@ class OpenTelemetryAdaptersCompatibilityTests {
 
         @Override
         protected ObservabilityAdapter createAdapter(ObservabilityManager manager) {
-            return new OpenTelemetryLogsAdapter(this.provider, new LogExportAccount(
-                    new AdapterSwitch(OpenTelemetryLogsAdapter.NAME, true), Duration.ofMinutes(1)));
+            return new OpenTelemetryLogsAdapter(this.provider, SwitchedOnExports.logRecords());
         }
 
         @AfterEach

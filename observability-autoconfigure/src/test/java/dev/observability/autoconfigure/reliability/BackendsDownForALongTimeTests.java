@@ -16,13 +16,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.observability.autoconfigure.opentelemetry.LogExportAccount;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAdapter;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryLogsAdapter;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryMetricsAdapter;
+import dev.observability.autoconfigure.opentelemetry.ExportOutcomes;
 import dev.observability.autoconfigure.opentelemetry.OtlpHttpTestReceiver;
-import dev.observability.autoconfigure.opentelemetry.OtlpPublishAccount;
-import dev.observability.autoconfigure.opentelemetry.SpanExportAccount;
+import dev.observability.autoconfigure.opentelemetry.logs.OpenTelemetryLogsAdapter;
+import dev.observability.autoconfigure.opentelemetry.metrics.OpenTelemetryMetricsAdapter;
+import dev.observability.autoconfigure.opentelemetry.traces.OpenTelemetryAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.chaos.Backend;
 import dev.observability.core.chaos.ChaosAdapter;
@@ -34,6 +32,7 @@ import dev.observability.core.spi.HealthStatus;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -119,9 +118,9 @@ class BackendsDownForALongTimeTests {
         Producers producers = null;
         try {
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
-            SpanExportAccount exports = context.getBean(SpanExportAccount.class);
-            LogExportAccount logExports = context.getBean(LogExportAccount.class);
-            OtlpPublishAccount pushes = context.getBean(OtlpPublishAccount.class);
+            ExportOutcomes exports = context.getBean(OpenTelemetryAdapter.class).exports();
+            ExportOutcomes logExports = context.getBean(OpenTelemetryLogsAdapter.class).exports();
+            ExportOutcomes pushes = context.getBean(OpenTelemetryMetricsAdapter.class).exports();
             Backend backend = context.getBean(Backend.class);
             producers = new Producers(manager, 2, Duration.ofNanos(500_000));
             HeapProbe heap = new HeapProbe();
@@ -243,7 +242,7 @@ class BackendsDownForALongTimeTests {
     }
 
     private static void report(long elapsed, List<ILoggingEvent> lines, Map<String, List<ILoggingEvent>> byAdapter,
-            HeapProbe heap, SpanExportAccount exports, LogExportAccount logExports, OtlpPublishAccount pushes) {
+            HeapProbe heap, ExportOutcomes exports, ExportOutcomes logExports, ExportOutcomes pushes) {
         System.out.printf("outage of %d ms, failure-log-interval %s: %d lines in the application log%n", elapsed,
                 LOG_INTERVAL, lines.size());
         byAdapter.forEach((name, about) -> {
@@ -254,11 +253,11 @@ class BackendsDownForALongTimeTests {
         lines.stream().filter((line) -> line.getLevel().isGreaterOrEqual(Level.WARN))
             .forEach((line) -> System.out.println("  " + line.getLevel() + " " + line.getLoggerName() + ": "
                     + line.getFormattedMessage()));
-        System.out.printf("  spans: ended %d, exported %d, failed %d, dropped or queued %d%n", exports.ended(),
+        System.out.printf("  spans: ended %d, exported %d, failed %d, dropped or queued %d%n", exports.handedOver(),
                 exports.exported(), exports.failed(), exports.droppedOrQueued());
         System.out.printf("  log records: emitted %d, exported %d, failed %d, dropped or queued %d%n",
-                logExports.emitted(), logExports.exported(), logExports.failed(), logExports.droppedOrQueued());
-        System.out.printf("  metrics pushes: succeeded %d, failed %d%n", pushes.succeeded(), pushes.failed());
+                logExports.handedOver(), logExports.exported(), logExports.failed(), logExports.droppedOrQueued());
+        System.out.printf("  metrics pushes: succeeded %d, failed %d%n", pushes.exported(), pushes.failed());
         System.out.println("  heap after GC (bytes): " + heap.samples());
     }
 

@@ -5,23 +5,24 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAdapter;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryLogsAdapter;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryMetricsAdapter;
 import dev.observability.autoconfigure.opentelemetry.OtlpHttpTestReceiver;
+import dev.observability.autoconfigure.opentelemetry.logs.OpenTelemetryLogsAdapter;
+import dev.observability.autoconfigure.opentelemetry.metrics.OpenTelemetryMetricsAdapter;
+import dev.observability.autoconfigure.opentelemetry.traces.OpenTelemetryAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.tracing.Span;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

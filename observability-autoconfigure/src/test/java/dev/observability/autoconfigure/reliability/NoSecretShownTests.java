@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryAdapter;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryLogsAdapter;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryMetricsAdapter;
 import dev.observability.autoconfigure.opentelemetry.OtlpHttpTestReceiver;
+import dev.observability.autoconfigure.opentelemetry.logs.OpenTelemetryLogsAdapter;
+import dev.observability.autoconfigure.opentelemetry.metrics.OpenTelemetryMetricsAdapter;
+import dev.observability.autoconfigure.opentelemetry.traces.OpenTelemetryAdapter;
 import dev.observability.core.chaos.ChaosAdapter;
 import dev.observability.core.spi.AdapterHealth;
 import org.junit.jupiter.api.Test;

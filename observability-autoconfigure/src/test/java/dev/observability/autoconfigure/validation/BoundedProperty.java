@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.observability.autoconfigure.bridge.MicrometerBridgeRegistry;
+import dev.observability.autoconfigure.bridge.micrometer.MicrometerBridgeRegistry;
 import dev.observability.autoconfigure.micrometer.MicrometerAdapterSettings;
 import dev.observability.core.ObservabilityManagerBuilder;
 import dev.observability.core.dispatch.LaneSetting;

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
-import dev.observability.autoconfigure.bridge.MicrometerBridgeAutoConfiguration;
-import dev.observability.autoconfigure.opentelemetry.OpenTelemetryMetricsAutoConfiguration;
+import dev.observability.autoconfigure.bridge.micrometer.MicrometerBridgeAutoConfiguration;
+import dev.observability.autoconfigure.opentelemetry.metrics.OpenTelemetryMetricsAutoConfiguration;
 import dev.observability.autoconfigure.prometheus.PrometheusAdapterAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.chaos.ChaosAdapter;

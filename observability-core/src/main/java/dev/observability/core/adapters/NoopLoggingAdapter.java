@@ -1,15 +1,12 @@
 package dev.observability.core.adapters;
 
-import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.LogEvent;
 import dev.observability.core.spi.LoggingAdapter;
 
 /**
  * A logging adapter that discards every event.
  */
-public final class NoopLoggingAdapter implements LoggingAdapter {
-
-    private final String name;
+public final class NoopLoggingAdapter extends NoopAdapter implements LoggingAdapter {
 
     /** Creates a no-op adapter named {@code noop-logging}. */
     public NoopLoggingAdapter() {
@@ -18,17 +15,7 @@ public final class NoopLoggingAdapter implements LoggingAdapter {
 
     /** @param name the adapter's name */
     public NoopLoggingAdapter(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return this.name;
-    }
-
-    @Override
-    public DispatchMode preferredDispatch() {
-        return DispatchMode.INLINE;
+        super(name);
     }
 
     @Override

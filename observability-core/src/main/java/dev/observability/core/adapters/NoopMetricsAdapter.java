@@ -8,9 +8,7 @@ import dev.observability.core.spi.MetricsAdapter;
 /**
  * A metrics adapter that discards everything, for tests and for switching metrics off without removing code.
  */
-public final class NoopMetricsAdapter implements MetricsAdapter {
-
-    private final String name;
+public final class NoopMetricsAdapter extends NoopAdapter implements MetricsAdapter {
 
     /** Creates a no-op adapter named {@code noop-metrics}. */
     public NoopMetricsAdapter() {
@@ -19,17 +17,7 @@ public final class NoopMetricsAdapter implements MetricsAdapter {
 
     /** @param name the adapter's name */
     public NoopMetricsAdapter(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return this.name;
-    }
-
-    @Override
-    public dev.observability.core.spi.DispatchMode preferredDispatch() {
-        return dev.observability.core.spi.DispatchMode.INLINE;
+        super(name);
     }
 
     @Override

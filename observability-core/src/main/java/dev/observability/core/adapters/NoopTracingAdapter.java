@@ -3,19 +3,16 @@ package dev.observability.core.adapters;
 import java.time.Instant;
 
 import dev.observability.core.spi.AdapterSpan;
-import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.SpanStart;
 import dev.observability.core.spi.TracingAdapter;
 
 /**
  * A tracing adapter that discards every span.
  */
-public final class NoopTracingAdapter implements TracingAdapter {
+public final class NoopTracingAdapter extends NoopAdapter implements TracingAdapter {
 
     private static final AdapterSpan NOOP_SPAN = (Instant endTime) -> {
     };
-
-    private final String name;
 
     /** Creates a no-op adapter named {@code noop-tracing}. */
     public NoopTracingAdapter() {
@@ -24,17 +21,7 @@ public final class NoopTracingAdapter implements TracingAdapter {
 
     /** @param name the adapter's name */
     public NoopTracingAdapter(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return this.name;
-    }
-
-    @Override
-    public DispatchMode preferredDispatch() {
-        return DispatchMode.INLINE;
+        super(name);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.observability.core.dispatch.CircuitBreakerFactory;
+import dev.observability.core.dispatch.FailureLog;
 import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.redaction.Redaction;

@@ -1,7 +1,7 @@
 /**
  * Internal, not for users: the lanes (one per adapter: enabled switch, circuit breaker, inline or queued dispatch,
- * exact accounting), their workers and clock, and the failure log. Its types change without notice between
- * releases. Only the project's own modules use it (the auto-configuration uses {@code FailureLog}).
+ * exact accounting), their workers and clock. Its types change without notice between releases, and nothing outside
+ * the core uses it.
  */
 @NullMarked
 package dev.observability.core.internal.dispatch;

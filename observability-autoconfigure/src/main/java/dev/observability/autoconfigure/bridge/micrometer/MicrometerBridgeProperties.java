@@ -1,0 +1,54 @@
+package dev.observability.autoconfigure.bridge.micrometer;
+
+import java.time.Duration;
+
+import dev.observability.autoconfigure.validation.PropertyConstraints;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * The Micrometer bridge's settings, under {@code observability.metrics.micrometer-bridge}, validated as Boot binds
+ * them.
+ */
+@ConfigurationProperties("observability.metrics.micrometer-bridge")
+public class MicrometerBridgeProperties implements Validator {
+
+    /** Whether the application's Micrometer meters are handed to the metrics adapters (default true). */
+    private boolean enabled = true;
+
+    /** How often gauges and other polled meters are read and handed over, from 1s to 1d (default 30s). */
+    private Duration sampleInterval = Duration.ofSeconds(30);
+
+    /** @return whether the bridge is on */
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    /** @param enabled whether the bridge is on */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** @return how often polled meters are read */
+    public Duration getSampleInterval() {
+        return this.sampleInterval;
+    }
+
+    /** @param sampleInterval how often polled meters are read */
+    public void setSampleInterval(Duration sampleInterval) {
+        this.sampleInterval = sampleInterval;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return type == MicrometerBridgeProperties.class;
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        PropertyConstraints.within(errors, "sampleInterval", MicrometerBridgeRegistry.SAMPLE_INTERVAL_RANGE,
+                ((MicrometerBridgeProperties) target).sampleInterval);
+    }
+}
