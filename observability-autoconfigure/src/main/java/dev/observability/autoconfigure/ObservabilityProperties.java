@@ -50,57 +50,46 @@ public class ObservabilityProperties implements Validator {
     /** Per-adapter overrides, keyed by the adapter's name (default: none). */
     private final Map<String, Adapter> adapters = new LinkedHashMap<>();
 
-    /** @return whether the starter is active */
     public boolean isEnabled() {
         return this.enabled;
     }
 
-    /** @param enabled whether the starter is active */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /** @return the metrics settings */
     public Metrics getMetrics() {
         return this.metrics;
     }
 
-    /** @return the tracing settings */
     public Tracing getTracing() {
         return this.tracing;
     }
 
-    /** @return the health settings */
     public Health getHealth() {
         return this.health;
     }
 
-    /** @return the logging settings */
     public Logging getLogging() {
         return this.logging;
     }
 
-    /** @return the settings of the starter's JSON lines on Boot's console and file */
     public JsonLogging getJsonLogging() {
         return this.jsonLogging;
     }
 
-    /** @return the default dispatch settings of every lane */
     public Dispatch getDispatch() {
         return this.dispatch;
     }
 
-    /** @return the default circuit breaker settings of every lane */
     public CircuitBreaker getCircuitBreaker() {
         return this.circuitBreaker;
     }
 
-    /** @return the per-adapter overrides, keyed by adapter name */
     public Map<String, Adapter> getAdapters() {
         return this.adapters;
     }
 
-    /** @return which values are masked before any adapter sees them */
     public Redaction getRedaction() {
         return this.redaction;
     }
@@ -152,22 +141,18 @@ public class ObservabilityProperties implements Validator {
          */
         private List<String> sensitiveWords = new ArrayList<>(dev.observability.core.redaction.Redaction.DEFAULT_WORDS);
 
-        /** @return whether sensitive values are masked */
         public boolean isEnabled() {
             return this.enabled;
         }
 
-        /** @param enabled whether sensitive values are masked */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
-        /** @return the words that mark a key as sensitive */
         public List<String> getSensitiveWords() {
             return this.sensitiveWords;
         }
 
-        /** @param sensitiveWords the words that mark a key as sensitive */
         public void setSensitiveWords(List<String> sensitiveWords) {
             this.sensitiveWords = sensitiveWords;
         }
@@ -189,12 +174,10 @@ public class ObservabilityProperties implements Validator {
         /** Whether metrics are routed to the adapters (default true). */
         private boolean enabled = true;
 
-        /** @return whether metrics are routed */
         public boolean isEnabled() {
             return this.enabled;
         }
 
-        /** @param enabled whether metrics are routed */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -206,12 +189,10 @@ public class ObservabilityProperties implements Validator {
         /** Whether spans are routed to the adapters (default true). */
         private boolean enabled = true;
 
-        /** @return whether spans are routed */
         public boolean isEnabled() {
             return this.enabled;
         }
 
-        /** @param enabled whether spans are routed */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -241,52 +222,42 @@ public class ObservabilityProperties implements Validator {
          */
         private boolean adapterTroubleIsDown = false;
 
-        /** @return whether health reports are routed */
         public boolean isEnabled() {
             return this.enabled;
         }
 
-        /** @param enabled whether health reports are routed */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
-        /** @return the time between two cycles, or {@code null} for the core's default */
         public @Nullable Duration getInterval() {
             return this.interval;
         }
 
-        /** @param interval the time between two cycles */
         public void setInterval(@Nullable Duration interval) {
             this.interval = interval;
         }
 
-        /** @return the longest a check may run, or {@code null} for the core's default */
         public @Nullable Duration getTimeout() {
             return this.timeout;
         }
 
-        /** @param timeout the longest a check may run */
         public void setTimeout(@Nullable Duration timeout) {
             this.timeout = timeout;
         }
 
-        /** @return the failures in a row that make a check DOWN, or {@code null} for the core's default */
         public @Nullable Integer getFailureThreshold() {
             return this.failureThreshold;
         }
 
-        /** @param failureThreshold the failures in a row that make a check DOWN */
         public void setFailureThreshold(@Nullable Integer failureThreshold) {
             this.failureThreshold = failureThreshold;
         }
 
-        /** @return whether adapter trouble reports DOWN */
         public boolean isAdapterTroubleIsDown() {
             return this.adapterTroubleIsDown;
         }
 
-        /** @param adapterTroubleIsDown whether adapter trouble reports DOWN */
         public void setAdapterTroubleIsDown(boolean adapterTroubleIsDown) {
             this.adapterTroubleIsDown = adapterTroubleIsDown;
         }
@@ -301,22 +272,18 @@ public class ObservabilityProperties implements Validator {
         /** Minimum level of the log events routed to the adapters (default INFO). */
         private LogLevel level = ManagerSettings.DEFAULTS.minimumLevel();
 
-        /** @return whether log events are routed */
         public boolean isEnabled() {
             return this.enabled;
         }
 
-        /** @param enabled whether log events are routed */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
-        /** @return the minimum level routed */
         public LogLevel getLevel() {
             return this.level;
         }
 
-        /** @param level the minimum level routed */
         public void setLevel(LogLevel level) {
             this.level = level;
         }
@@ -331,12 +298,10 @@ public class ObservabilityProperties implements Validator {
          */
         private boolean enabled = true;
 
-        /** @return whether the JSON lines are the default format */
         public boolean isEnabled() {
             return this.enabled;
         }
 
-        /** @param enabled whether the JSON lines are the default format */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -357,32 +322,26 @@ public class ObservabilityProperties implements Validator {
          */
         private @Nullable Duration maxDelay;
 
-        /** @return the dispatch mode, or {@code null} for the default */
         public @Nullable DispatchMode getMode() {
             return this.mode;
         }
 
-        /** @param mode the dispatch mode */
         public void setMode(@Nullable DispatchMode mode) {
             this.mode = mode;
         }
 
-        /** @return the queue capacity, or {@code null} for the default */
         public @Nullable Integer getQueueCapacity() {
             return this.queueCapacity;
         }
 
-        /** @param queueCapacity the queue capacity */
         public void setQueueCapacity(@Nullable Integer queueCapacity) {
             this.queueCapacity = queueCapacity;
         }
 
-        /** @return the longest an event waits in an idle async lane's queue, or {@code null} for the default */
         public @Nullable Duration getMaxDelay() {
             return this.maxDelay;
         }
 
-        /** @param maxDelay the longest an event waits in an idle async lane's queue */
         public void setMaxDelay(@Nullable Duration maxDelay) {
             this.maxDelay = maxDelay;
         }
@@ -400,22 +359,18 @@ public class ObservabilityProperties implements Validator {
          */
         private Duration failureLogInterval = ObservabilityManagerBuilder.DEFAULT_FAILURE_LOG_INTERVAL;
 
-        /** @return the longest shutdown waits for queues to drain */
         public Duration getShutdownTimeout() {
             return this.shutdownTimeout;
         }
 
-        /** @param shutdownTimeout the longest shutdown waits for queues to drain */
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
         }
 
-        /** @return the shortest time between two failure reports of one adapter */
         public Duration getFailureLogInterval() {
             return this.failureLogInterval;
         }
 
-        /** @param failureLogInterval the shortest time between two failure reports of one adapter */
         public void setFailureLogInterval(Duration failureLogInterval) {
             this.failureLogInterval = failureLogInterval;
         }
@@ -446,62 +401,50 @@ public class ObservabilityProperties implements Validator {
         /** Duration over which an adapter call counts as slow, and so as a failure, from 1ms to 1d (default 1s). */
         private @Nullable Duration slowCallDurationThreshold;
 
-        /** @return the failure rate threshold in percent, or {@code null} for the default */
         public @Nullable Float getFailureRateThreshold() {
             return this.failureRateThreshold;
         }
 
-        /** @param failureRateThreshold the failure rate threshold in percent */
         public void setFailureRateThreshold(@Nullable Float failureRateThreshold) {
             this.failureRateThreshold = failureRateThreshold;
         }
 
-        /** @return the sliding window size, or {@code null} for the default */
         public @Nullable Integer getSlidingWindowSize() {
             return this.slidingWindowSize;
         }
 
-        /** @param slidingWindowSize the sliding window size */
         public void setSlidingWindowSize(@Nullable Integer slidingWindowSize) {
             this.slidingWindowSize = slidingWindowSize;
         }
 
-        /** @return the minimum number of calls, or {@code null} for the default */
         public @Nullable Integer getMinimumNumberOfCalls() {
             return this.minimumNumberOfCalls;
         }
 
-        /** @param minimumNumberOfCalls the minimum number of calls */
         public void setMinimumNumberOfCalls(@Nullable Integer minimumNumberOfCalls) {
             this.minimumNumberOfCalls = minimumNumberOfCalls;
         }
 
-        /** @return how long the breaker stays open, or {@code null} for the default */
         public @Nullable Duration getWaitDurationInOpenState() {
             return this.waitDurationInOpenState;
         }
 
-        /** @param waitDurationInOpenState how long the breaker stays open */
         public void setWaitDurationInOpenState(@Nullable Duration waitDurationInOpenState) {
             this.waitDurationInOpenState = waitDurationInOpenState;
         }
 
-        /** @return the number of probe calls when half-open, or {@code null} for the default */
         public @Nullable Integer getPermittedNumberOfCallsInHalfOpenState() {
             return this.permittedNumberOfCallsInHalfOpenState;
         }
 
-        /** @param permittedNumberOfCallsInHalfOpenState the number of probe calls when half-open */
         public void setPermittedNumberOfCallsInHalfOpenState(@Nullable Integer permittedNumberOfCallsInHalfOpenState) {
             this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
         }
 
-        /** @return the duration over which a call is slow, or {@code null} for the default */
         public @Nullable Duration getSlowCallDurationThreshold() {
             return this.slowCallDurationThreshold;
         }
 
-        /** @param slowCallDurationThreshold the duration over which a call is slow */
         public void setSlowCallDurationThreshold(@Nullable Duration slowCallDurationThreshold) {
             this.slowCallDurationThreshold = slowCallDurationThreshold;
         }
@@ -519,27 +462,22 @@ public class ObservabilityProperties implements Validator {
 
         private final AdapterSignals signals = new AdapterSignals();
 
-        /** @return whether the adapter starts switched on */
         public boolean isEnabled() {
             return this.enabled;
         }
 
-        /** @param enabled whether the adapter starts switched on */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
-        /** @return the dispatch overrides */
         public LaneDispatch getDispatch() {
             return this.dispatch;
         }
 
-        /** @return the breaker overrides */
         public CircuitBreaker getCircuitBreaker() {
             return this.circuitBreaker;
         }
 
-        /** @return the switches of the adapter's signals, one by one */
         public AdapterSignals getSignals() {
             return this.signals;
         }
@@ -560,42 +498,34 @@ public class ObservabilityProperties implements Validator {
         /** Whether the adapter receives log events (default true). */
         private @Nullable Boolean logging;
 
-        /** @return whether the adapter receives metrics, or {@code null} for the default */
         public @Nullable Boolean getMetrics() {
             return this.metrics;
         }
 
-        /** @param metrics whether the adapter receives metrics */
         public void setMetrics(@Nullable Boolean metrics) {
             this.metrics = metrics;
         }
 
-        /** @return whether the adapter receives spans, or {@code null} for the default */
         public @Nullable Boolean getTracing() {
             return this.tracing;
         }
 
-        /** @param tracing whether the adapter receives spans */
         public void setTracing(@Nullable Boolean tracing) {
             this.tracing = tracing;
         }
 
-        /** @return whether the adapter receives health reports, or {@code null} for the default */
         public @Nullable Boolean getHealth() {
             return this.health;
         }
 
-        /** @param health whether the adapter receives health reports */
         public void setHealth(@Nullable Boolean health) {
             this.health = health;
         }
 
-        /** @return whether the adapter receives log events, or {@code null} for the default */
         public @Nullable Boolean getLogging() {
             return this.logging;
         }
 
-        /** @param logging whether the adapter receives log events */
         public void setLogging(@Nullable Boolean logging) {
             this.logging = logging;
         }

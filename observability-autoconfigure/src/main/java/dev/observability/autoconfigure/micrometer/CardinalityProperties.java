@@ -17,22 +17,18 @@ public class CardinalityProperties {
     /** The most metric names the adapter records, from 1 to 100000 (default 10000). */
     private int maxMetricNames = 10000;
 
-    /** @return the most label sets per metric name */
     public int getMaxLabelSetsPerMetric() {
         return this.maxLabelSetsPerMetric;
     }
 
-    /** @param maxLabelSetsPerMetric the most label sets per metric name */
     public void setMaxLabelSetsPerMetric(int maxLabelSetsPerMetric) {
         this.maxLabelSetsPerMetric = maxLabelSetsPerMetric;
     }
 
-    /** @return the most metric names */
     public int getMaxMetricNames() {
         return this.maxMetricNames;
     }
 
-    /** @param maxMetricNames the most metric names */
     public void setMaxMetricNames(int maxMetricNames) {
         this.maxMetricNames = maxMetricNames;
     }

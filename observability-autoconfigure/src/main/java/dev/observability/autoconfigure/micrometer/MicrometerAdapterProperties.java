@@ -14,7 +14,6 @@ public abstract class MicrometerAdapterProperties implements Validator {
     @NestedConfigurationProperty
     private final CardinalityProperties cardinality = new CardinalityProperties();
 
-    /** @return the cardinality guard's limits */
     public CardinalityProperties getCardinality() {
         return this.cardinality;
     }

@@ -24,22 +24,18 @@ public class OpenTelemetryProperties {
     /** Logs: log events as log records of Boot's SDK, and the SDK's log record exports. */
     private final Signal logs = new Signal();
 
-    /** @return whether the signals start switched on */
     public boolean isEnabled() {
         return this.enabled;
     }
 
-    /** @param enabled whether the signals start switched on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /** @return the traces' switch */
     public Signal getTraces() {
         return this.traces;
     }
 
-    /** @return the logs' switch */
     public Signal getLogs() {
         return this.logs;
     }
@@ -63,12 +59,10 @@ public class OpenTelemetryProperties {
          */
         private boolean enabled = true;
 
-        /** @return whether the signal starts switched on */
         public boolean isEnabled() {
             return this.enabled;
         }
 
-        /** @param enabled whether the signal starts switched on */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }

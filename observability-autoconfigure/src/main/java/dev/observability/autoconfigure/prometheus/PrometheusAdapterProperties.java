@@ -13,12 +13,10 @@ public class PrometheusAdapterProperties extends MicrometerAdapterProperties {
     /** Whether the manager's metrics are recorded into Boot's Prometheus registry (default true). */
     private boolean enabled = true;
 
-    /** @return whether the adapter is on */
     public boolean isEnabled() {
         return this.enabled;
     }
 
-    /** @param enabled whether the adapter is on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }

@@ -11,12 +11,10 @@ public class LogbackBridgeProperties {
     /** Whether the application's Logback events reach the logging adapters (default true). */
     private boolean enabled = true;
 
-    /** @return whether the bridge is on */
     public boolean isEnabled() {
         return this.enabled;
     }
 
-    /** @param enabled whether the bridge is on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }

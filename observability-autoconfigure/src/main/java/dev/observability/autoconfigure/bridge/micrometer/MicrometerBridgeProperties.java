@@ -21,22 +21,18 @@ public class MicrometerBridgeProperties implements Validator {
     /** How often gauges and other polled meters are read and handed over, from 1s to 1d (default 30s). */
     private Duration sampleInterval = Duration.ofSeconds(30);
 
-    /** @return whether the bridge is on */
     public boolean isEnabled() {
         return this.enabled;
     }
 
-    /** @param enabled whether the bridge is on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /** @return how often polled meters are read */
     public Duration getSampleInterval() {
         return this.sampleInterval;
     }
 
-    /** @param sampleInterval how often polled meters are read */
     public void setSampleInterval(Duration sampleInterval) {
         this.sampleInterval = sampleInterval;
     }

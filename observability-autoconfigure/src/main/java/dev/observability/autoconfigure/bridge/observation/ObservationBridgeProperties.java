@@ -11,12 +11,10 @@ public class ObservationBridgeProperties {
     /** Whether Observations (Boot's HTTP server and client ones, the application's own) reach the tracing adapters as spans (default true). */
     private boolean enabled = true;
 
-    /** @return whether the bridge is on */
     public boolean isEnabled() {
         return this.enabled;
     }
 
-    /** @param enabled whether the bridge is on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }

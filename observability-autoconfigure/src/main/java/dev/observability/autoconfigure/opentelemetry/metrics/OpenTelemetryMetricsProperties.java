@@ -17,12 +17,10 @@ public class OpenTelemetryMetricsProperties extends MicrometerAdapterProperties 
      */
     private boolean enabled = true;
 
-    /** @return whether metrics start switched on */
     public boolean isEnabled() {
         return this.enabled;
     }
 
-    /** @param enabled whether metrics start switched on */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
