@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,18 +124,25 @@ class HealthMonitorTests {
         // a timeout no loaded machine reaches, so both cycles wait for the check's answer
         this.manager = ObservabilityManager.builder().adapter(this.receiver)
             .healthSettings(new HealthSettings(Duration.ofHours(1), Duration.ofMinutes(1), 3)).healthCheck(slow).build();
-        CompletableFuture<HealthReport> first = CompletableFuture.supplyAsync(this.manager::runHealthChecks);
+        // threads of the test's own, not the common pool, which may have a single thread for both blocking tasks
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CompletableFuture<HealthReport> first = CompletableFuture.supplyAsync(this.manager::runHealthChecks, threads);
         assertThat(asked.await(10, TimeUnit.SECONDS)).as("the first cycle asks the check").isTrue();
         // the check is released once this thread's cycle waits for the call the first cycle started
         Thread tester = Thread.currentThread();
         CompletableFuture.runAsync(() -> {
             await().atMost(Duration.ofSeconds(10)).until(() -> waitsForAnEarlierCall(tester));
             this.release.countDown();
-        });
-        HealthReport second = this.manager.runHealthChecks();
-        assertThat(check(second).health().status()).as("not DOWN as still running").isEqualTo(HealthStatus.UP);
-        assertThat(check(first.get(10, TimeUnit.SECONDS)).health().status()).isEqualTo(HealthStatus.UP);
-        assertThat(this.runs).as("asked once for both cycles").hasValue(1);
+        }, threads);
+        try {
+            HealthReport second = this.manager.runHealthChecks();
+            assertThat(check(second).health().status()).as("not DOWN as still running").isEqualTo(HealthStatus.UP);
+            assertThat(check(first.get(10, TimeUnit.SECONDS)).health().status()).isEqualTo(HealthStatus.UP);
+            assertThat(this.runs).as("asked once for both cycles").hasValue(1);
+        }
+        finally {
+            threads.shutdownNow();
+        }
     }
 
     private static boolean waitsForAnEarlierCall(Thread thread) {
