@@ -11,11 +11,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  * enters and once as it is delivered, so a change of settings (a new tuning) reaches each step whole: it sees the old
  * settings or the new ones, never a mix.
  *
- * @param settings the settings
  * @param dispatcher the dispatcher of the settings' mode (or the adapter's preference)
- * @param breaker the circuit breaker
  * @param outcomes records the calls' outcomes in the breaker
- * @param slowCallNanos the slow-call threshold
  * @param clockPeriodNanos the period the lane needs from the coarse clock, or 0 when it reads the system's
  * @param acceptedSignals a bit per signal ordinal the lane takes now: none while the adapter is switched off
  */
