@@ -70,7 +70,7 @@ class BootPathsFixturesTests {
                 .hasAtLeastOneElementOfType(PrometheusMeterRegistry.class)
                 .hasAtLeastOneElementOfType(MicrometerBridgeRegistry.class);
             ObservabilityManager manager = application.bean(ObservabilityManager.class);
-            assertThat(manager.adapter(CustomAdapter.NAME).orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
+            assertThat(manager.controls().adapter(CustomAdapter.NAME).orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
             LongSupplier delivered = delivered(application, Signal.METRICS);
             long before = delivered.getAsLong();
             registry.timer(BootTimerBenchmark.NAME, BootTimerBenchmark.TAGS).record(5, TimeUnit.MILLISECONDS);
@@ -129,7 +129,7 @@ class BootPathsFixturesTests {
     /** @return the events of the signal the custom adapter's lane has delivered so far */
     private static LongSupplier delivered(BootApplication application, Signal signal) {
         ObservabilityManager manager = application.bean(ObservabilityManager.class);
-        return () -> manager.adapter(CustomAdapter.NAME).orElseThrow().counts().get(signal).delivered();
+        return () -> manager.controls().adapter(CustomAdapter.NAME).orElseThrow().counts().get(signal).delivered();
     }
 
     private static void logOnceAndAwaitTheCustomAdapter(BootApplication application) {

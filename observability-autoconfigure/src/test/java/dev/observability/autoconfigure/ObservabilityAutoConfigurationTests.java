@@ -30,7 +30,7 @@ class ObservabilityAutoConfigurationTests {
         this.runner.run((context) -> {
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
             assertThat(manager.isRunning()).isTrue();
-            assertThat(manager.adapters()).as("Boot's console prints the logs, not an adapter").isEmpty();
+            assertThat(manager.controls().adapters()).as("Boot's console prints the logs, not an adapter").isEmpty();
             assertThat(context).hasSingleBean(ObservabilityManagerLifecycle.class)
                 .doesNotHaveBean(JsonLoggingAdapter.class);
         });

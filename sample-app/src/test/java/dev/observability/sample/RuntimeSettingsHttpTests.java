@@ -53,7 +53,7 @@ class RuntimeSettingsHttpTests {
         for (LaneSetting<?> setting : LaneSetting.all()) {
             all = all.reset(setting);
         }
-        this.manager.changeSettings(AuditAdapter.NAME, all);
+        this.manager.controls().changeSettings(AuditAdapter.NAME, all);
     }
 
     @Test
@@ -82,7 +82,7 @@ class RuntimeSettingsHttpTests {
 
     @Test
     void aBadValueOrAnUnknownKeyAnswers400WithOneLineAndChangesNothing() throws Exception {
-        long changesBefore = this.manager.lane(AuditAdapter.NAME).orElseThrow().settingsChanges();
+        long changesBefore = this.manager.controls().lane(AuditAdapter.NAME).orElseThrow().settingsChanges();
         JsonNode before = audit().path("settings");
         String[][] refusals = {
                 { "{\"circuit-breaker.failure-rate-threshold\": 150, \"dispatch.queue-capacity\": 20000}",
@@ -102,7 +102,7 @@ class RuntimeSettingsHttpTests {
                 .doesNotContain("\n").hasSizeLessThan(1024);
         }
         assertThat(audit().path("settings")).as("nothing changed").isEqualTo(before);
-        assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().settingsChanges()).isEqualTo(changesBefore);
+        assertThat(this.manager.controls().lane(AuditAdapter.NAME).orElseThrow().settingsChanges()).isEqualTo(changesBefore);
     }
 
     @Test
@@ -115,14 +115,14 @@ class RuntimeSettingsHttpTests {
         assertThat(setting(audit, "dispatch.queue-capacity", "effective").asInt()).isEqualTo(20000);
         assertThat(post("{\"circuit-breaker\": null, \"dispatch\": {\"queue-capacity\": null}}").status())
             .isEqualTo(204);
-        assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().settings())
-            .isEqualTo(this.manager.lane(AuditAdapter.NAME).orElseThrow().configuredSettings());
+        assertThat(this.manager.controls().lane(AuditAdapter.NAME).orElseThrow().settings())
+            .isEqualTo(this.manager.controls().lane(AuditAdapter.NAME).orElseThrow().configuredSettings());
     }
 
     @Test
     void aWriteChangesTheAdapterInItsPathOnlyAndTakesNothingFromTheQuery() throws Exception {
-        long changesBefore = this.manager.settingsChanges() + this.manager.lane(AuditAdapter.NAME).orElseThrow()
-            .settingsChanges() + this.manager.lane("prometheus").orElseThrow().settingsChanges();
+        long changesBefore = this.manager.controls().settingsChanges() + this.manager.controls().lane(AuditAdapter.NAME).orElseThrow()
+            .settingsChanges() + this.manager.controls().lane("prometheus").orElseThrow().settingsChanges();
         Answer otherName = post("{\"name\": \"prometheus\", \"enabled\": false}");
         assertThat(otherName.status()).isEqualTo(400);
         assertThat(otherName.body().path("message").asString())
@@ -136,10 +136,10 @@ class RuntimeSettingsHttpTests {
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.body().path("message").asString()).as(path).isEqualTo(query);
         }
-        assertThat(this.manager.adapter("prometheus").orElseThrow().enabled()).isTrue();
-        assertThat(this.manager.adapter(AuditAdapter.NAME).orElseThrow().enabled()).isTrue();
-        assertThat(this.manager.settingsChanges() + this.manager.lane(AuditAdapter.NAME).orElseThrow()
-            .settingsChanges() + this.manager.lane("prometheus").orElseThrow().settingsChanges())
+        assertThat(this.manager.controls().adapter("prometheus").orElseThrow().enabled()).isTrue();
+        assertThat(this.manager.controls().adapter(AuditAdapter.NAME).orElseThrow().enabled()).isTrue();
+        assertThat(this.manager.controls().settingsChanges() + this.manager.controls().lane(AuditAdapter.NAME).orElseThrow()
+            .settingsChanges() + this.manager.controls().lane("prometheus").orElseThrow().settingsChanges())
             .as("nothing changed").isEqualTo(changesBefore);
     }
 

@@ -74,14 +74,14 @@ public class ObservabilityEndpoint {
     @ReadOperation
     public Map<String, Object> adapters() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("settings", SettingsView.of(ManagerSetting.all(), this.manager.configuredSettings(),
-                this.manager.settings()));
+        body.put("settings", SettingsView.of(ManagerSetting.all(), this.manager.controls().configuredSettings(),
+                this.manager.controls().settings()));
         Map<String, Object> adapters = new LinkedHashMap<>();
-        this.manager.adapters().forEach((adapter) -> this.manager.lane(adapter.name())
+        this.manager.controls().adapters().forEach((adapter) -> this.manager.controls().lane(adapter.name())
             .ifPresent((lane) -> adapters.put(adapter.name(), describe(lane))));
         body.put("adapters", adapters);
         Map<String, Long> refusals = new LinkedHashMap<>();
-        this.manager.refusals().snapshot().forEach((reason, count) -> refusals.put(reason.tagValue(), count));
+        this.manager.controls().refusals().snapshot().forEach((reason, count) -> refusals.put(reason.tagValue(), count));
         body.put("refusals", refusals);
         return body;
     }
@@ -92,7 +92,7 @@ public class ObservabilityEndpoint {
      */
     @ReadOperation
     public @Nullable Map<String, Object> adapter(@Selector String name) {
-        return this.manager.lane(name).map(ObservabilityEndpoint::describe).orElse(null);
+        return this.manager.controls().lane(name).map(ObservabilityEndpoint::describe).orElse(null);
     }
 
     /**
@@ -111,7 +111,7 @@ public class ObservabilityEndpoint {
             @Nullable Map<String, Object> body, @Nullable Principal principal) {
         try {
             SettingsChange<LaneSettings> change = this.laneBody.read(body);
-            Optional<LaneSettings> changed = this.manager.changeSettings(name, change.by(nameOf(principal)));
+            Optional<LaneSettings> changed = this.manager.controls().changeSettings(name, change.by(nameOf(principal)));
             return new WebEndpointResponse<>(changed.isPresent() ? WebEndpointResponse.STATUS_NO_CONTENT
                     : WebEndpointResponse.STATUS_NOT_FOUND);
         }
@@ -135,7 +135,7 @@ public class ObservabilityEndpoint {
             @Nullable Principal principal) {
         try {
             SettingsChange<ManagerSettings> change = this.managerBody.read(body);
-            this.manager.changeSettings(change.by(nameOf(principal)));
+            this.manager.controls().changeSettings(change.by(nameOf(principal)));
             return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT);
         }
         catch (IllegalArgumentException ex) {

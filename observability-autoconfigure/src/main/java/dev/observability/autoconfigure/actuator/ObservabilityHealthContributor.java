@@ -62,13 +62,13 @@ public final class ObservabilityHealthContributor implements CompositeHealthCont
         if (name.equals(componentName(CHECKS))) {
             return checks();
         }
-        return this.manager.adapter(name).isPresent() ? adapterIndicator(name) : null;
+        return this.manager.controls().adapter(name).isPresent() ? adapterIndicator(name) : null;
     }
 
     @Override
     public Stream<Entry> stream() {
         List<Entry> entries = new ArrayList<>();
-        for (AdapterSnapshot adapter : this.manager.adapters()) {
+        for (AdapterSnapshot adapter : this.manager.controls().adapters()) {
             entries.add(new Entry(adapter.name(), adapterIndicator(adapter.name())));
         }
         HealthContributor checks = checks();
@@ -81,17 +81,17 @@ public final class ObservabilityHealthContributor implements CompositeHealthCont
 
     /** @return the name of one of the contributor's own components: prefixed when an adapter has that name */
     private String componentName(String name) {
-        return this.manager.adapter(name).isPresent() ? FALLBACK_PREFIX + name : name;
+        return this.manager.controls().adapter(name).isPresent() ? FALLBACK_PREFIX + name : name;
     }
 
     private HealthIndicator managerIndicator() {
         return () -> (this.manager.isRunning() ? Health.up() : Health.unknown().withDetail("message", "stopped"))
-            .withDetail("adapters", this.manager.adapters().size())
+            .withDetail("adapters", this.manager.controls().adapters().size())
             .build();
     }
 
     private HealthIndicator adapterIndicator(String name) {
-        return () -> this.manager.adapter(name).map(this::adapterHealth)
+        return () -> this.manager.controls().adapter(name).map(this::adapterHealth)
             .orElseGet(() -> Health.unknown().withDetail("message", "no longer registered").build());
     }
 
@@ -102,7 +102,7 @@ public final class ObservabilityHealthContributor implements CompositeHealthCont
     }
 
     private @Nullable CompositeHealthContributor checks() {
-        List<CheckResult> results = this.manager.health().checks();
+        List<CheckResult> results = this.manager.controls().health().checks();
         if (results.isEmpty()) {
             return null;
         }

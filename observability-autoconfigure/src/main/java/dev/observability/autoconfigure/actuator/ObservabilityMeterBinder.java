@@ -46,10 +46,10 @@ public final class ObservabilityMeterBinder implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        this.manager.onAdapterRegistered((lane) -> bindLane(lane, registry));
+        this.manager.controls().onAdapterRegistered((lane) -> bindLane(lane, registry));
         for (InputRefusal reason : InputRefusal.values()) {
             FunctionCounter.builder("observability.refusals", this.manager,
-                    (manager) -> manager.refusals().count(reason))
+                    (manager) -> manager.controls().refusals().count(reason))
                 .tag("reason", reason.tagValue())
                 .description("Recordings refused before any adapter, by reason")
                 .register(registry);

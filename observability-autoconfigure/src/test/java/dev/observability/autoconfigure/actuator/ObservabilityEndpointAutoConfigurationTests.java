@@ -235,9 +235,9 @@ class ObservabilityEndpointAutoConfigurationTests {
             assertThat(endpoint.configure(JsonLoggingAdapter.NAME, null, null).getBody())
                 .containsExactly(Map.entry("message", reason));
             assertThat(endpoint.configureManager(null, null).getBody()).containsExactly(Map.entry("message", reason));
-            assertThat(manager.lane(JsonLoggingAdapter.NAME).orElseThrow().settings().queueCapacity())
+            assertThat(manager.controls().lane(JsonLoggingAdapter.NAME).orElseThrow().settings().queueCapacity())
                 .isEqualTo(20000);
-            assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).isFalse();
+            assertThat(manager.controls().settings().isSignalEnabled(Signal.METRICS)).isFalse();
         });
     }
 
@@ -261,16 +261,16 @@ class ObservabilityEndpointAutoConfigurationTests {
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
             Map<String, Object> body = Map.of("logging.level", "debug", "metrics.enabled", "false");
             assertThat(endpoint.configureManager(body, null).getStatus()).isEqualTo(204);
-            assertThat(manager.settings().minimumLevel()).isEqualTo(LogLevel.DEBUG);
-            assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).isFalse();
+            assertThat(manager.controls().settings().minimumLevel()).isEqualTo(LogLevel.DEBUG);
+            assertThat(manager.controls().settings().isSignalEnabled(Signal.METRICS)).isFalse();
             assertThat(endpoint.adapters()).extractingByKey("settings").asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("logging.level", Map.of("configured", "INFO", "effective", "DEBUG"))
                 .containsEntry("metrics.enabled", Map.of("configured", true, "effective", false));
             assertThat(endpoint.configureManager(Map.of("logging.level", "loud"), null).getBody())
                 .containsEntry("message", "logging.level must be one of trace, debug, info, warn, error, not 'loud'");
             assertThat(endpoint.configureManager(nullValue("logging"), null).getStatus()).isEqualTo(204);
-            assertThat(manager.settings().minimumLevel()).isEqualTo(LogLevel.INFO);
-            assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).as("not reset").isFalse();
+            assertThat(manager.controls().settings().minimumLevel()).isEqualTo(LogLevel.INFO);
+            assertThat(manager.controls().settings().isSignalEnabled(Signal.METRICS)).as("not reset").isFalse();
         });
     }
 

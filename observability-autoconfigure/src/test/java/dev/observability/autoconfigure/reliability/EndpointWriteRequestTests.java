@@ -73,13 +73,13 @@ class EndpointWriteRequestTests {
             lanes = lanes.reset(setting);
         }
         for (String adapter : new String[] { "toggled", "healthy-inline" }) {
-            manager.changeSettings(adapter, lanes);
+            manager.controls().changeSettings(adapter, lanes);
         }
         SettingsChange<ManagerSettings> managerWide = SettingsChange.none();
         for (ManagerSetting<?> setting : ManagerSetting.all()) {
             managerWide = managerWide.reset(setting);
         }
-        manager.changeSettings(managerWide);
+        manager.controls().changeSettings(managerWide);
     }
 
     @Test
@@ -93,8 +93,8 @@ class EndpointWriteRequestTests {
         unchanged.verify();
         assertThat(http.post(TOGGLED, "{\"name\": \"toggled\", \"enabled\": false}").statusCode())
             .as("the path's own name").isEqualTo(204);
-        assertThat(manager.adapter("toggled").orElseThrow().enabled()).isFalse();
-        assertThat(manager.adapter("healthy-inline").orElseThrow().enabled()).isTrue();
+        assertThat(manager.controls().adapter("toggled").orElseThrow().enabled()).isFalse();
+        assertThat(manager.controls().adapter("healthy-inline").orElseThrow().enabled()).isTrue();
     }
 
     @Test
@@ -125,8 +125,8 @@ class EndpointWriteRequestTests {
 
         assertThat(http.post("/actuator/observability", "{\"logging\": {\"level\": \"debug\"}, "
                 + "\"metrics\": {\"enabled\": false}}").statusCode()).isEqualTo(204);
-        assertThat(manager.minimumLevel()).isEqualTo(LogLevel.DEBUG);
-        assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).isFalse();
+        assertThat(manager.controls().minimumLevel()).isEqualTo(LogLevel.DEBUG);
+        assertThat(manager.controls().settings().isSignalEnabled(Signal.METRICS)).isFalse();
     }
 
     @Test
@@ -209,11 +209,11 @@ class EndpointWriteRequestTests {
                     "{\"name\": \"healthy-inline\", \"enabled\": false}"),
                     "the body names adapter 'healthy-inline' but the path 'toggled'");
             assertRefused(management.post("/manage/lanes/toggled?name=healthy-inline", "{\"enabled\": false}"), QUERY);
-            assertThat(movedManager.adapter("healthy-inline").orElseThrow().enabled()).isTrue();
-            assertThat(movedManager.adapter("toggled").orElseThrow().enabled()).isTrue();
+            assertThat(movedManager.controls().adapter("healthy-inline").orElseThrow().enabled()).isTrue();
+            assertThat(movedManager.controls().adapter("toggled").orElseThrow().enabled()).isTrue();
             assertThat(management.post("/manage/lanes/toggled", "{\"dispatch\": {\"queue-capacity\": 2048}}")
                 .statusCode()).isEqualTo(204);
-            assertThat(movedManager.lane("toggled").orElseThrow().settings().queueCapacity()).isEqualTo(2048);
+            assertThat(movedManager.controls().lane("toggled").orElseThrow().settings().queueCapacity()).isEqualTo(2048);
         }
     }
 
@@ -228,15 +228,15 @@ class EndpointWriteRequestTests {
     }
 
     private static LaneView lane() {
-        return manager.lane("toggled").orElseThrow();
+        return manager.controls().lane("toggled").orElseThrow();
     }
 
     /** The settings of both adapters and the manager, and their counts of changes, to check a refusal left alone. */
     private record Unchanged(LaneSettings toggled, LaneSettings other, ManagerSettings managerWide, long count) {
 
         static Unchanged now() {
-            return new Unchanged(lane().settings(), manager.lane("healthy-inline").orElseThrow().settings(),
-                    manager.settings(), changes());
+            return new Unchanged(lane().settings(), manager.controls().lane("healthy-inline").orElseThrow().settings(),
+                    manager.controls().settings(), changes());
         }
 
         void verify() {
@@ -244,8 +244,8 @@ class EndpointWriteRequestTests {
         }
 
         private static long changes() {
-            return lane().settingsChanges() + manager.lane("healthy-inline").orElseThrow().settingsChanges()
-                    + manager.settingsChanges();
+            return lane().settingsChanges() + manager.controls().lane("healthy-inline").orElseThrow().settingsChanges()
+                    + manager.controls().settingsChanges();
         }
     }
 }

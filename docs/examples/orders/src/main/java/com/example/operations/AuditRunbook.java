@@ -14,16 +14,16 @@ final class AuditRunbook {
     }
 
     static void duringTheIncident(ObservabilityManager manager) {
-        manager.changeSettings("audit", SettingsChange.of(LaneSetting.FAILURE_RATE_THRESHOLD, 20f)
+        manager.controls().changeSettings("audit", SettingsChange.of(LaneSetting.FAILURE_RATE_THRESHOLD, 20f)
             .set(LaneSetting.QUEUE_CAPACITY, 20_000)
             .by("ops-admin"));                                   // who asks, for the log line
-        manager.changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.DEBUG));
+        manager.controls().changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.DEBUG));
     }
 
     static void afterTheIncident(ObservabilityManager manager) {
-        manager.changeSettings("audit", SettingsChange.<LaneSettings>none()
+        manager.controls().changeSettings("audit", SettingsChange.<LaneSettings>none()
             .reset(LaneSetting.FAILURE_RATE_THRESHOLD)
             .reset(LaneSetting.QUEUE_CAPACITY));
-        manager.changeSettings(SettingsChange.<ManagerSettings>none().reset(ManagerSetting.LOGGING_LEVEL));
+        manager.controls().changeSettings(SettingsChange.<ManagerSettings>none().reset(ManagerSetting.LOGGING_LEVEL));
     }
 }

@@ -18,13 +18,13 @@ class AuditRunbookTests {
                 .build()) {
             manager.start();
             AuditRunbook.duringTheIncident(manager);
-            LaneSettings changed = manager.lane("audit").orElseThrow().settings();
+            LaneSettings changed = manager.controls().lane("audit").orElseThrow().settings();
             assertThat(changed.queueCapacity()).isEqualTo(20_000);
             assertThat(changed.circuitBreaker().failureRateThreshold()).isEqualTo(20f);
-            assertThat(manager.settings().minimumLevel()).isEqualTo(LogLevel.DEBUG);
+            assertThat(manager.controls().settings().minimumLevel()).isEqualTo(LogLevel.DEBUG);
             AuditRunbook.afterTheIncident(manager);
-            assertThat(manager.lane("audit").orElseThrow().settings()).isEqualTo(LaneSettings.DEFAULTS);
-            assertThat(manager.settings()).isEqualTo(manager.configuredSettings());
+            assertThat(manager.controls().lane("audit").orElseThrow().settings()).isEqualTo(LaneSettings.DEFAULTS);
+            assertThat(manager.controls().settings()).isEqualTo(manager.controls().configuredSettings());
         }
     }
 }

@@ -72,7 +72,7 @@ class MicrometerBridgeRegistryTests {
         connect();
         this.application.counter("jobs.done").increment();
         assertThat(this.prometheus.get("jobs.done").counter().count()).isEqualTo(1.0);
-        assertThat(this.manager.lane("prometheus").orElseThrow().counts(dev.observability.core.spi.Signal.METRICS)
+        assertThat(this.manager.controls().lane("prometheus").orElseThrow().counts(dev.observability.core.spi.Signal.METRICS)
             .submitted()).isZero();
     }
 
@@ -143,7 +143,7 @@ class MicrometerBridgeRegistryTests {
         connect();
         this.application.counter("9 lives").increment();
         assertThat(this.custom.lines()).isEmpty();
-        assertThat(this.manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
+        assertThat(this.manager.controls().refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
     }
 
     @Test

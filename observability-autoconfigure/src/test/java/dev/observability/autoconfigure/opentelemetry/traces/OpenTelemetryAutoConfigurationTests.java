@@ -71,9 +71,9 @@ class OpenTelemetryAutoConfigurationTests {
     private static void registeredSwitchedOff(AssertableApplicationContext context) {
         assertThat(context).hasSingleBean(OpenTelemetry.class).hasSingleBean(OpenTelemetryAdapter.class);
         ObservabilityManager manager = context.getBean(ObservabilityManager.class);
-        assertThat(manager.adapter(OpenTelemetryAdapter.NAME).orElseThrow().configuredEnabled()).isFalse();
+        assertThat(manager.controls().adapter(OpenTelemetryAdapter.NAME).orElseThrow().configuredEnabled()).isFalse();
         assertThat(context.getBean(OpenTelemetryAdapter.class).exports().adapterSwitch().isOn()).isFalse();
-        manager.setEnabled(OpenTelemetryAdapter.NAME, true);
+        manager.controls().setEnabled(OpenTelemetryAdapter.NAME, true);
         assertThat(context.getBean(OpenTelemetryAdapter.class).exports().adapterSwitch().isOn()).isTrue();
     }
 
@@ -135,8 +135,8 @@ class OpenTelemetryAutoConfigurationTests {
         this.withBootSdk.run((context) -> {
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
             manager.startSpan("load").close();
-            manager.runHealthChecks();
-            AdapterHealth health = manager.adapter(OpenTelemetryAdapter.NAME).orElseThrow().health();
+            manager.controls().runHealthChecks();
+            AdapterHealth health = manager.controls().adapter(OpenTelemetryAdapter.NAME).orElseThrow().health();
             assertThat(health.status()).isEqualTo(HealthStatus.UP);
             assertThat(health.message()).isEqualTo("no span exporter is configured: nothing is exported");
             assertThat(health.details()).containsEntry("spans.ended", 1L).containsEntry("spans.without_exporter", 1L);
