@@ -54,7 +54,8 @@ class BootPathsFixturesTests {
         try (BootApplication application = BootApplication.start("defaults")) {
             assertThat(application.bean(MeterRegistry.class)).isInstanceOf(PrometheusMeterRegistry.class);
             assertThat(application.context.getBeanNamesForType(MicrometerBridgeRegistry.class)).isEmpty();
-            assertThat(application.bean(ObservabilityManager.class).adapters()).extracting(AdapterSnapshot::name)
+            assertThat(application.bean(ObservabilityManager.class).controls()
+                .adapters()).extracting(AdapterSnapshot::name)
                 .containsExactly("prometheus");
             assertThat(application.bean(ObservationBridgeHandler.class).supportsContext(new Observation.Context()))
                 .isFalse();
@@ -70,7 +71,8 @@ class BootPathsFixturesTests {
                 .hasAtLeastOneElementOfType(PrometheusMeterRegistry.class)
                 .hasAtLeastOneElementOfType(MicrometerBridgeRegistry.class);
             ObservabilityManager manager = application.bean(ObservabilityManager.class);
-            assertThat(manager.controls().adapter(CustomAdapter.NAME).orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
+            assertThat(manager.controls()
+                .adapter(CustomAdapter.NAME).orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
             LongSupplier delivered = delivered(application, Signal.METRICS);
             long before = delivered.getAsLong();
             registry.timer(BootTimerBenchmark.NAME, BootTimerBenchmark.TAGS).record(5, TimeUnit.MILLISECONDS);

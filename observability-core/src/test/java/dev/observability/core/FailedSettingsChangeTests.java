@@ -63,7 +63,8 @@ class FailedSettingsChangeTests {
             started.start();
             LaneSettings before = started.controls().lane("audit").orElseThrow().settings();
             this.breakers.failure.set(failure);
-            assertThatException().isThrownBy(() -> started.controls().changeSettings("audit", growTheQueueAndChangeTheBreaker()))
+            assertThatException().isThrownBy(() -> started.controls()
+                .changeSettings("audit", growTheQueueAndChangeTheBreaker()))
                 .isExactlyInstanceOf(answer)
                 .withMessage(reason);
             assertTheOldSettingsStayInForce(started, before);

@@ -355,6 +355,7 @@ class LaneFaultTests {
             }
         };
         this.manager = ObservabilityManager.builder().adapter(userWritten).build();
-        assertThat(this.manager.controls().adapter("user-written").orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
+        assertThat(this.manager.controls()
+            .adapter("user-written").orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
     }
 }

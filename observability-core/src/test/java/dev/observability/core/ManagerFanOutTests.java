@@ -60,7 +60,8 @@ class ManagerFanOutTests {
             manager.counter("hits", Labels.empty());
             manager.log(LogLevel.INFO, "hello");
             manager.startSpan("work").close();
-            assertThat(manager.controls().adapter("metrics-only").orElseThrow().signals()).containsExactly(Signal.METRICS);
+            assertThat(manager.controls()
+                .adapter("metrics-only").orElseThrow().signals()).containsExactly(Signal.METRICS);
             assertThat(manager.controls().adapter("metrics-only").orElseThrow().total().submitted()).isEqualTo(1);
         }
         assertThat(metricsOnly.count).hasValue(1);
@@ -79,7 +80,8 @@ class ManagerFanOutTests {
             manager.close();
             Accounting.assertSettled(manager.controls().adapter("inline").orElseThrow(), this.inline);
             Accounting.assertSettled(manager.controls().adapter("async").orElseThrow(), this.async);
-            assertThat(manager.controls().adapter("async").orElseThrow().counts().get(Signal.LOGGING).delivered()).isEqualTo(100);
+            assertThat(manager.controls()
+                .adapter("async").orElseThrow().counts().get(Signal.LOGGING).delivered()).isEqualTo(100);
         }
     }
 

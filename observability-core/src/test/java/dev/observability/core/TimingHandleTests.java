@@ -47,7 +47,8 @@ class TimingHandleTests {
             handle.record(-1, TimeUnit.MILLISECONDS);
             handle.record(1, null);
             assertThat(manager.controls().refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(2);
-            assertThat(manager.controls().adapter("timings").orElseThrow().counts().get(Signal.METRICS).submitted()).isZero();
+            assertThat(manager.controls()
+                .adapter("timings").orElseThrow().counts().get(Signal.METRICS).submitted()).isZero();
         }
     }
 

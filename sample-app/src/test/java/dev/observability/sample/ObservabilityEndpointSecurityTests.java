@@ -94,7 +94,8 @@ class ObservabilityEndpointSecurityTests {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"metrics.enabled\": false}"));
         assertThat(send(managerWide).statusCode()).as("anonymous").isEqualTo(401);
-        assertThat(this.manager.controls().lane(AuditAdapter.NAME).orElseThrow().settings().queueCapacity()).isEqualTo(1024);
+        assertThat(this.manager.controls()
+            .lane(AuditAdapter.NAME).orElseThrow().settings().queueCapacity()).isEqualTo(1024);
         assertThat(this.manager.controls().settings()).isEqualTo(this.manager.controls().configuredSettings());
     }
 

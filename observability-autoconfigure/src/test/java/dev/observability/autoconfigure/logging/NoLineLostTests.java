@@ -72,11 +72,13 @@ class NoLineLostTests {
                 logFromEightThreads();
                 BURST.info("burst end");
                 await().atMost(Duration.ofSeconds(30))
-                    .until(() -> manager.controls().lane("throwing").orElseThrow().counts(Signal.LOGGING).pending() == 0);
+                    .until(() -> manager.controls()
+                        .lane("throwing").orElseThrow().counts(Signal.LOGGING).pending() == 0);
                 submitted(manager).forEach((name, count) -> delta.put(name, count - before.get(name)));
                 context.getBean(Hanging.class).release.countDown();
                 await().atMost(Duration.ofSeconds(30))
-                    .until(() -> manager.controls().lane("hanging").orElseThrow().counts(Signal.LOGGING).pending() == 0);
+                    .until(() -> manager.controls()
+                        .lane("hanging").orElseThrow().counts(Signal.LOGGING).pending() == 0);
                 for (String name : List.of("hanging", "throwing")) {
                     SignalCounts counts = manager.controls().lane(name).orElseThrow().counts(Signal.LOGGING);
                     assertThat(counts.submitted()).as("%s: %s", name, counts)

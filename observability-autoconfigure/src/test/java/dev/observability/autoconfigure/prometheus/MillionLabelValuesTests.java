@@ -60,7 +60,8 @@ class MillionLabelValuesTests {
             }
             assertThat(adapter.health().details()).containsEntry("meters", LIMIT)
                 .containsEntry("refused", (long) (VALUES - LIMIT));
-            SignalCounts counts = manager.controls().lane(PrometheusMetricsAdapter.NAME).orElseThrow().counts(Signal.METRICS);
+            SignalCounts counts = manager.controls()
+                .lane(PrometheusMetricsAdapter.NAME).orElseThrow().counts(Signal.METRICS);
             assertThat(counts.submitted()).isEqualTo(VALUES);
             assertThat(counts.failed()).as("a refusal is the adapter's decision, not a failure").isZero();
         }

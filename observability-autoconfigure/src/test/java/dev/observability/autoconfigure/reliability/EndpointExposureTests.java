@@ -30,7 +30,8 @@ class EndpointExposureTests {
             assertThat(http.post("/actuator/observability/toggled", "{\"enabled\":false}").statusCode()).isEqualTo(404);
             assertThat(http.get("/actuator/observability").statusCode()).isEqualTo(404);
             assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
-            assertThat(context.getBean(ObservabilityManager.class).adapter("toggled").orElseThrow().enabled())
+            assertThat(context.getBean(ObservabilityManager.class).controls()
+                .adapter("toggled").orElseThrow().enabled())
                 .as("the adapter was not switched").isTrue();
         }
     }

@@ -84,7 +84,8 @@ class HealthyBesideBrokenAdaptersTests {
                         .as("%s: logback.events{level=warn} received", adapter.name())
                         .isEqualTo(count(bootsWarnings) - warningsBefore);
                     assertThat(adapter.reports()).as("%s: the failure reports", adapter.name())
-                        .isEqualTo(manager.controls().lane("throwing").orElseThrow().counts(Signal.LOGGING).rejectedReentrant());
+                        .isEqualTo(manager.controls()
+                            .lane("throwing").orElseThrow().counts(Signal.LOGGING).rejectedReentrant());
                     for (Signal signal : List.of(Signal.METRICS, Signal.LOGGING)) {
                         SignalCounts counts = manager.controls().lane(adapter.name()).orElseThrow().counts(signal);
                         String what = adapter.name() + " " + signal;

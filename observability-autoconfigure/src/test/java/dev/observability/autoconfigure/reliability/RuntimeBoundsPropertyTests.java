@@ -190,7 +190,8 @@ class RuntimeBoundsPropertyTests {
     }
 
     private static long changes(ObservabilityManager manager, Trial trial) {
-        return (trial.adapter() != null) ? lane(manager, trial.adapter()).settingsChanges() : manager.controls().settingsChanges();
+        return (trial.adapter() != null) ? lane(manager, trial.adapter()).settingsChanges() : manager.controls()
+            .settingsChanges();
     }
 
     @SuppressWarnings("unchecked")

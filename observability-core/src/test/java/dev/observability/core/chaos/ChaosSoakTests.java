@@ -75,7 +75,8 @@ class ChaosSoakTests {
         Producers producers = new Producers(manager, 4, Duration.ofNanos(200_000));
         ScheduledExecutorService chaosMonkey = Executors.newSingleThreadScheduledExecutor();
         AtomicBoolean toggledOn = new AtomicBoolean(true);
-        chaosMonkey.scheduleWithFixedDelay(() -> manager.controls().setEnabled("toggled", toggledOn.compareAndSet(false, true)
+        chaosMonkey.scheduleWithFixedDelay(() -> manager.controls()
+            .setEnabled("toggled", toggledOn.compareAndSet(false, true)
                 || !toggledOn.compareAndSet(true, false)), 250, 250, TimeUnit.MILLISECONDS);
         chaosMonkey.scheduleWithFixedDelay(gate::release, 1500, 1500, TimeUnit.MILLISECONDS);
         HeapProbe heap = new HeapProbe();

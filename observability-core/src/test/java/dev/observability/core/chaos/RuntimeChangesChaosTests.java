@@ -110,7 +110,8 @@ class RuntimeChangesChaosTests {
             ChaosAdapter adapter = adapters.get(i % adapters.size());
             boolean healthy = adapter.name().equals("healthy");
             try {
-                manager.controls().changeSettings(adapter.name(), randomChange(random, (i / adapters.size()) % 4, healthy,
+                manager.controls()
+                    .changeSettings(adapter.name(), randomChange(random, (i / adapters.size()) % 4, healthy,
                         adapter.name().equals("throwing")).by("chaos"));
                 TimeUnit.MICROSECONDS.sleep(500);
             }

@@ -47,7 +47,8 @@ class RedactionBeforeAdaptersTests {
         try (ObservabilityManager manager = managerWith(Redaction.defaults(), inline, async)) {
             manager.start();
             recordSecretsEverywhere(manager);
-            String state = manager.controls().runHealthChecks() + " " + manager.controls().adapters() + " " + manager.controls().health();
+            String state = manager.controls()
+                .runHealthChecks() + " " + manager.controls().adapters() + " " + manager.controls().health();
             manager.close();
             assertThat(state).doesNotContain(SECRET).contains(Redaction.MASK);
         }

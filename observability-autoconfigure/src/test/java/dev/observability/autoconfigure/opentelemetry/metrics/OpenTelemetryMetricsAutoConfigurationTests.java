@@ -74,7 +74,8 @@ class OpenTelemetryMetricsAutoConfigurationTests {
             .withPropertyValues("observability.opentelemetry.metrics.enabled=false")
             .run((context) -> {
                 new RegisteredSwitchedOffAndSendsNothing(context);
-                context.getBean(ObservabilityManager.class).setEnabled(OpenTelemetryMetricsAdapter.NAME, true);
+                context.getBean(ObservabilityManager.class).controls()
+                    .setEnabled(OpenTelemetryMetricsAdapter.NAME, true);
                 context.getBean(OtlpMetricsSender.class).send(aPush());
                 assertThat(context.getBean(UserSender.class).sender.sent).isEqualTo(1);
                 assertThat(context.getBean(OpenTelemetryMetricsAdapter.class).exports().exported()).isEqualTo(1);
@@ -91,7 +92,8 @@ class OpenTelemetryMetricsAutoConfigurationTests {
             assertThat(adapter.configuredEnabled()).isFalse();
             assertThat(adapter.enabled()).isFalse();
             manager.counter("orders.placed", Labels.empty());
-            assertThat(manager.controls().adapter(OpenTelemetryMetricsAdapter.NAME).orElseThrow().total().rejectedDisabled())
+            assertThat(manager.controls()
+                .adapter(OpenTelemetryMetricsAdapter.NAME).orElseThrow().total().rejectedDisabled())
                 .isEqualTo(1);
             context.getBean(OtlpMetricsSender.class).send(aPush());
             assertThat(context.getBean(UserSender.class).sender.sent).isZero();

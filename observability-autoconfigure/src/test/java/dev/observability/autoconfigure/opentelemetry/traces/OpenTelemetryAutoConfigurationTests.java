@@ -82,7 +82,8 @@ class OpenTelemetryAutoConfigurationTests {
         this.runner.run((context) -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(OpenTelemetry.class)
                 .doesNotHaveBean(OpenTelemetryAdapter.class).doesNotHaveBean(OpenTelemetryAutoConfiguration.EXPORTS);
-            assertThat(context.getBean(ObservabilityManager.class).adapter(OpenTelemetryAdapter.NAME)).isEmpty();
+            assertThat(context.getBean(ObservabilityManager.class).controls()
+                .adapter(OpenTelemetryAdapter.NAME)).isEmpty();
             ConditionAndOutcomes outcomes = ConditionEvaluationReport.get(context.getBeanFactory())
                 .getConditionAndOutcomesBySource().get(OpenTelemetryAutoConfiguration.class.getName());
             assertThat(outcomes.isFullMatch()).isFalse();
@@ -110,7 +111,8 @@ class OpenTelemetryAutoConfigurationTests {
         this.withBootSdk.withPropertyValues("management.opentelemetry.enabled=false").run((context) -> {
             assertThat(context).as("Boot 4.1 keeps a disabled SDK for propagation").hasSingleBean(OpenTelemetry.class)
                 .doesNotHaveBean(OpenTelemetryAdapter.class);
-            assertThat(context.getBean(ObservabilityManager.class).adapter(OpenTelemetryAdapter.NAME)).isEmpty();
+            assertThat(context.getBean(ObservabilityManager.class).controls()
+                .adapter(OpenTelemetryAdapter.NAME)).isEmpty();
         });
     }
 
@@ -148,7 +150,8 @@ class OpenTelemetryAutoConfigurationTests {
     void usesBootsSdkAndNeverBuildsASecondOne() {
         this.withBootSdk.run((context) -> {
             assertThat(context).hasSingleBean(OpenTelemetry.class);
-            assertThat(context.getBean(ObservabilityManager.class).adapter(OpenTelemetryAdapter.NAME)).isPresent();
+            assertThat(context.getBean(ObservabilityManager.class).controls()
+                .adapter(OpenTelemetryAdapter.NAME)).isPresent();
             io.opentelemetry.api.trace.Span bootSpan = context.getBean(OpenTelemetry.class)
                 .getTracer("test").spanBuilder("GET /orders").startSpan();
             try (io.opentelemetry.context.Scope scope = bootSpan.makeCurrent();

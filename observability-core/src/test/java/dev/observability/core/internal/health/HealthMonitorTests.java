@@ -84,7 +84,8 @@ class HealthMonitorTests {
     @Test
     void stampsEachAdaptersOwnHealthWithWhenTheCycleAskedForIt() {
         manager(Duration.ofHours(1), counting("db", AdapterHealth::up));
-        assertThat(this.manager.controls().adapter("receiver").orElseThrow().healthCheckedAt()).as("before any cycle").isNull();
+        assertThat(this.manager.controls()
+            .adapter("receiver").orElseThrow().healthCheckedAt()).as("before any cycle").isNull();
         Instant before = Instant.now();
         this.manager.controls().runHealthChecks();
         Instant checked = this.manager.controls().adapter("receiver").orElseThrow().healthCheckedAt();
@@ -95,7 +96,8 @@ class HealthMonitorTests {
         assertThat(after.total().submitted()).as("the counts are live").isGreaterThan(submitted);
         assertThat(after.healthCheckedAt()).as("the stamp moves with the cycles only").isEqualTo(checked);
         this.manager.controls().runHealthChecks();
-        assertThat(this.manager.controls().adapter("receiver").orElseThrow().healthCheckedAt()).isAfterOrEqualTo(checked);
+        assertThat(this.manager.controls()
+            .adapter("receiver").orElseThrow().healthCheckedAt()).isAfterOrEqualTo(checked);
     }
 
     @Test
