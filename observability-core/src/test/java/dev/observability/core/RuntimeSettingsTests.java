@@ -44,7 +44,7 @@ class RuntimeSettingsTests {
         .signalEnabled(Signal.HEALTH, false)
         .build();
 
-    private final ObservabilityControls controls = this.controls;
+    private final ObservabilityControls controls = this.manager.controls();
 
     @AfterEach
     void close() {
