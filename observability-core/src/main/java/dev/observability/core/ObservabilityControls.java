@@ -36,7 +36,7 @@ public final class ObservabilityControls {
     private final LiveSettings<ManagerSettings> settings;
 
     /**
-     * @param configured the manager's settings as built, put in force by the caller
+     * @param configured the manager's settings as built, already in force where they are read
      * @param minimumLevel puts a new minimum log level in force where events are logged
      */
     ObservabilityControls(LaneRegistry lanes, HealthMonitor healthMonitor, ManagerSettings configured,
