@@ -18,7 +18,6 @@ import dev.observability.core.spi.LogLevel;
 import dev.observability.core.spi.Signal;
 import dev.observability.core.tracing.Span;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -173,29 +172,6 @@ class BenchmarkFixturesTests {
         assertThat(System.nanoTime()).as("the second burst waited for its time").isGreaterThanOrEqualTo(
                 first + AsyncLaneBenchmark.PACED_INTERVAL_NANOS);
         assertThat(schedule.nextBurstAt).isEqualTo(first + 2 * AsyncLaneBenchmark.PACED_INTERVAL_NANOS);
-    }
-
-    @Test
-    void theLongTaskTimersAreMicrometersOwnAndTheBridgesAndBothCountTheirTasks() {
-        for (String timer : new String[] { "micrometer", "bridge" }) {
-            LongTaskTimerBenchmark benchmark = new LongTaskTimerBenchmark();
-            benchmark.timer = timer;
-            benchmark.setUp();
-            try {
-                LongTaskTimer longTaskTimer = benchmark.registry.more()
-                    .longTaskTimer(BootTimerBenchmark.ACTIVE_NAME, BootTimerBenchmark.TAGS);
-                assertThat(longTaskTimer.getClass().getSimpleName()).as(timer)
-                    .isEqualTo(timer.equals("bridge") ? "MicrometerBridgeLongTaskTimer" : "DefaultLongTaskTimer");
-                LongTaskTimer.Sample running = longTaskTimer.start();
-                assertThat(benchmark.startStop()).isNotNegative();
-                assertThat(longTaskTimer.activeTasks()).as(timer).isEqualTo(1);
-                running.stop();
-                assertThat(longTaskTimer.activeTasks()).as(timer).isZero();
-            }
-            finally {
-                benchmark.tearDown();
-            }
-        }
     }
 
     @Test

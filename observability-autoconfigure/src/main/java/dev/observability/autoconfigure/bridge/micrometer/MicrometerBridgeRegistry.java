@@ -36,9 +36,7 @@ import org.jspecify.annotations.Nullable;
  * any backend, that hands the application's meters to the manager's metrics adapters that do not read Micrometer
  * natively (see {@link MicrometerNative}). Counter increments, timer records and distribution summary records are
  * handed over as they happen; gauges, function counters, function timers, long task timers and custom meters are
- * sampled on an interval (see {@link MicrometerBridgeSampler}). A long task timer with no percentiles or histogram,
- * such as the one Boot starts and stops for every request, is a {@link MicrometerBridgeLongTaskTimer}, which requests
- * on different cores start and stop without contending, unlike Micrometer's own.
+ * sampled on an interval (see {@link MicrometerBridgeSampler}).
  * <p>
  * Meters work as in Micrometer's own cumulative registries (the bridge passes Micrometer's compatibility kit)
  * whether or not the bridge is {@linkplain #connect connected}; until it is, nothing is handed over. Events go
@@ -152,11 +150,6 @@ public final class MicrometerBridgeRegistry extends MeterRegistry {
 
     @Override
     protected LongTaskTimer newLongTaskTimer(Meter.Id id, DistributionStatisticConfig distributionStatisticConfig) {
-        if (!distributionStatisticConfig.isPublishingPercentiles()
-                && !distributionStatisticConfig.isPublishingHistogram()) {
-            return new MicrometerBridgeLongTaskTimer(id, this.clock, getBaseTimeUnit(),
-                    MicrometerBridgeLongTaskTimer.STRIPES);
-        }
         return new DefaultLongTaskTimer(id, this.clock, getBaseTimeUnit(), distributionStatisticConfig, false);
     }
 
