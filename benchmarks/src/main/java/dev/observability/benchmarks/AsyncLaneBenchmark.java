@@ -65,7 +65,7 @@ public class AsyncLaneBenchmark extends FullMode {
         public void setUp() {
             this.manager = ObservabilityManager.builder().adapter(this.adapter).build();
             this.manager.start();
-            this.lane = this.manager.lane(this.adapter.name()).orElseThrow();
+            this.lane = this.manager.controls().lane(this.adapter.name()).orElseThrow();
             this.handle = this.manager.counterHandle(CounterBenchmark.NAME, CounterBenchmark.LABELS);
         }
 

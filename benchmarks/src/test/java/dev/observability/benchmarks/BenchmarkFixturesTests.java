@@ -142,7 +142,8 @@ class BenchmarkFixturesTests {
             for (int i = 0; i < 100; i++) {
                 manager.counter(CounterBenchmark.NAME, CounterBenchmark.LABELS);
             }
-            assertThat(manager.lane("remote").orElseThrow().counts(Signal.METRICS).dropped()).isGreaterThanOrEqualTo(95);
+            assertThat(manager.controls()
+                .lane("remote").orElseThrow().counts(Signal.METRICS).dropped()).isGreaterThanOrEqualTo(95);
             remote.release();
         }
     }
@@ -156,7 +157,8 @@ class BenchmarkFixturesTests {
             .build())) {
             breakers.find("remote").orElseThrow().transitionToForcedOpenState();
             manager.counter(CounterBenchmark.NAME, CounterBenchmark.LABELS);
-            assertThat(manager.lane("remote").orElseThrow().counts(Signal.METRICS).rejectedCircuitOpen()).isOne();
+            assertThat(manager.controls()
+                .lane("remote").orElseThrow().counts(Signal.METRICS).rejectedCircuitOpen()).isOne();
         }
     }
 

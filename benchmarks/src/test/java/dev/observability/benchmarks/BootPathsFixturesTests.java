@@ -54,7 +54,8 @@ class BootPathsFixturesTests {
         try (BootApplication application = BootApplication.start("defaults")) {
             assertThat(application.bean(MeterRegistry.class)).isInstanceOf(PrometheusMeterRegistry.class);
             assertThat(application.context.getBeanNamesForType(MicrometerBridgeRegistry.class)).isEmpty();
-            assertThat(application.bean(ObservabilityManager.class).adapters()).extracting(AdapterSnapshot::name)
+            assertThat(application.bean(ObservabilityManager.class).controls()
+                .adapters()).extracting(AdapterSnapshot::name)
                 .containsExactly("prometheus");
             assertThat(application.bean(ObservationBridgeHandler.class).supportsContext(new Observation.Context()))
                 .isFalse();
@@ -70,7 +71,8 @@ class BootPathsFixturesTests {
                 .hasAtLeastOneElementOfType(PrometheusMeterRegistry.class)
                 .hasAtLeastOneElementOfType(MicrometerBridgeRegistry.class);
             ObservabilityManager manager = application.bean(ObservabilityManager.class);
-            assertThat(manager.adapter(CustomAdapter.NAME).orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
+            assertThat(manager.controls()
+                .adapter(CustomAdapter.NAME).orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
             LongSupplier delivered = delivered(application, Signal.METRICS);
             long before = delivered.getAsLong();
             registry.timer(BootTimerBenchmark.NAME, BootTimerBenchmark.TAGS).record(5, TimeUnit.MILLISECONDS);
@@ -129,7 +131,7 @@ class BootPathsFixturesTests {
     /** @return the events of the signal the custom adapter's lane has delivered so far */
     private static LongSupplier delivered(BootApplication application, Signal signal) {
         ObservabilityManager manager = application.bean(ObservabilityManager.class);
-        return () -> manager.adapter(CustomAdapter.NAME).orElseThrow().counts().get(signal).delivered();
+        return () -> manager.controls().adapter(CustomAdapter.NAME).orElseThrow().counts().get(signal).delivered();
     }
 
     private static void logOnceAndAwaitTheCustomAdapter(BootApplication application) {

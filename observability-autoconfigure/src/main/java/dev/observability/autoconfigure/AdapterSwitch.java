@@ -28,7 +28,6 @@ public final class AdapterSwitch {
         this.configuredOn = configuredOn;
     }
 
-    /** @return the name of the adapter the switch is for */
     public String adapterName() {
         return this.adapterName;
     }

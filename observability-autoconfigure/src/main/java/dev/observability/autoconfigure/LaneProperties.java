@@ -99,7 +99,6 @@ final class LaneProperties {
     /**
      * One property and the setting it maps onto; the property's field is named after the setting's last part.
      *
-     * @param setting the setting
      * @param property reads the property, {@code null} when it is not set
      */
     private record Mapped<P, T>(LaneSetting<T> setting, Function<P, @Nullable T> property) {

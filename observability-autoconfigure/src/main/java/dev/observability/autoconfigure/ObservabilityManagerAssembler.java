@@ -75,7 +75,8 @@ final class ObservabilityManagerAssembler {
             throw new InvalidObservabilityConfigurationException("The observability manager cannot be built: "
                     + ex.getMessage() + ".", "Fix the adapter or health check bean named in the message.");
         }
-        manager.onAdapterRegistered((lane) -> switches.forEach((adapterSwitch) -> adapterSwitch.follow(lane)));
+        manager.controls()
+            .onAdapterRegistered((lane) -> switches.forEach((adapterSwitch) -> adapterSwitch.follow(lane)));
         return manager;
     }
 

@@ -30,7 +30,7 @@ class ObservabilityAutoConfigurationTests {
         this.runner.run((context) -> {
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
             assertThat(manager.isRunning()).isTrue();
-            assertThat(manager.adapters()).as("Boot's console prints the logs, not an adapter").isEmpty();
+            assertThat(manager.controls().adapters()).as("Boot's console prints the logs, not an adapter").isEmpty();
             assertThat(context).hasSingleBean(ObservabilityManagerLifecycle.class)
                 .doesNotHaveBean(JsonLoggingAdapter.class);
         });
@@ -75,7 +75,7 @@ class ObservabilityAutoConfigurationTests {
     void registersTheUsersJsonLoggerLikeAnyAdapterBean() {
         JsonLoggingAdapter own = new JsonLoggingAdapter(System.err);
         this.runner.withBean(JsonLoggingAdapter.class, () -> own)
-            .run((context) -> assertThat(context.getBean(ObservabilityManager.class).adapters())
+            .run((context) -> assertThat(context.getBean(ObservabilityManager.class).controls().adapters())
                 .extracting(AdapterSnapshot::name).containsExactly(JsonLoggingAdapter.NAME));
     }
 
@@ -86,7 +86,8 @@ class ObservabilityAutoConfigurationTests {
                     "observability.adapters.recorder.dispatch.queue-capacity=16",
                     "observability.adapters.recorder.enabled=false")
             .run((context) -> {
-                AdapterSnapshot recorder = context.getBean(ObservabilityManager.class).adapter("recorder").orElseThrow();
+                AdapterSnapshot recorder = context.getBean(ObservabilityManager.class).controls()
+                    .adapter("recorder").orElseThrow();
                 assertThat(recorder.dispatch()).isEqualTo(DispatchMode.ASYNC);
                 assertThat(recorder.queueCapacity()).isEqualTo(16);
                 assertThat(recorder.enabled()).isFalse();
@@ -122,7 +123,7 @@ class ObservabilityAutoConfigurationTests {
         this.runner.withBean("second", ObservabilityManagerCustomizer.class,
                 () -> (builder) -> builder.minimumLevel(LogLevel.ERROR))
             .withUserConfiguration(CustomizerConfiguration.class)
-            .run((context) -> assertThat(context.getBean(ObservabilityManager.class).minimumLevel())
+            .run((context) -> assertThat(context.getBean(ObservabilityManager.class).controls().minimumLevel())
                 .isEqualTo(LogLevel.ERROR));
     }
 
@@ -130,7 +131,8 @@ class ObservabilityAutoConfigurationTests {
     void runsHealthCheckBeans() {
         this.runner.withBean(HealthCheck.class, () -> HealthCheck.of("database", AdapterHealth::up))
             .withPropertyValues("observability.health.interval=1h")
-            .run((context) -> assertThat(context.getBean(ObservabilityManager.class).runHealthChecks().checks())
+            .run((context) -> assertThat(context.getBean(ObservabilityManager.class).controls()
+                .runHealthChecks().checks())
                 .extracting((result) -> result.name()).containsExactly("database"));
     }
 

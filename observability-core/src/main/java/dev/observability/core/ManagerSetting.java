@@ -57,7 +57,6 @@ public final class ManagerSetting<T> extends Setting<ManagerSettings, T> {
         return SIGNALS.get(signal.ordinal());
     }
 
-    /** @return every setting of the manager that changes at runtime */
     public static List<ManagerSetting<?>> all() {
         return ALL;
     }

@@ -2,7 +2,6 @@ package dev.observability.core;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -10,17 +9,13 @@ import dev.observability.core.bridge.BridgeGate;
 import dev.observability.core.bridge.LogBridge;
 import dev.observability.core.bridge.LogEventReader;
 import dev.observability.core.bridge.MetricsFeed;
-import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.dispatch.LaneSettings;
-import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.internal.dispatch.AdapterLane;
 import dev.observability.core.internal.dispatch.LaneRegistry;
 import dev.observability.core.internal.health.HealthMonitor;
 import dev.observability.core.internal.health.HealthRecorder;
 import dev.observability.core.internal.logging.LogRecorder;
-import dev.observability.core.internal.manager.LiveSettings;
-import dev.observability.core.internal.manager.SettingsLog;
 import dev.observability.core.internal.manager.ShutdownSummary;
 import dev.observability.core.internal.metrics.MetricRecorder;
 import dev.observability.core.internal.tracing.SpanRecorder;
@@ -28,12 +23,8 @@ import dev.observability.core.metrics.CounterHandle;
 import dev.observability.core.metrics.GaugeHandle;
 import dev.observability.core.metrics.HistogramHandle;
 import dev.observability.core.metrics.TimingHandle;
-import dev.observability.core.redaction.Redaction;
-import dev.observability.core.settings.SettingsChange;
-import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.AdapterSpan;
 import dev.observability.core.spi.Fields;
-import dev.observability.core.spi.HealthReport;
 import dev.observability.core.spi.InputRefusal;
 import dev.observability.core.spi.Labels;
 import dev.observability.core.spi.LogEvent;
@@ -41,7 +32,6 @@ import dev.observability.core.spi.LogLevel;
 import dev.observability.core.spi.Metric;
 import dev.observability.core.spi.MetricsAdapter;
 import dev.observability.core.spi.ObservabilityAdapter;
-import dev.observability.core.spi.Refusals;
 import dev.observability.core.spi.SpanContext;
 import dev.observability.core.spi.SpanStart;
 import dev.observability.core.tracing.Span;
@@ -54,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  * isolated lane. No recording method throws or blocks, whatever the adapters do.
  * <p>
  * Build one with {@link #builder()}, {@link #start()} it, and {@link #close()} it when the application stops.
+ * Operating the pipeline (the adapters' state, health, settings changed at runtime) is apart from recording, in
+ * {@link #controls()}.
  * <p>
  * It holds one short method per recording the application can make and delegates each: the work of each signal is
  * done by that signal's recorder over the lanes' registry ({@code MetricRecorder}, {@code SpanRecorder},
@@ -77,7 +69,7 @@ public final class ObservabilityManager implements AutoCloseable {
 
     private final HealthMonitor healthMonitor;
 
-    private final LiveSettings<ManagerSettings> settings;
+    private final ObservabilityControls controls;
 
     ObservabilityManager(ObservabilityManagerBuilder builder) {
         this.defaultLaneSettings = builder.defaultLaneSettings;
@@ -89,10 +81,10 @@ public final class ObservabilityManager implements AutoCloseable {
         this.spans = new SpanRecorder(this.lanes, builder.clock, builder.spanContextSource);
         this.logs = new LogRecorder(this.lanes, builder.clock, builder.logLimits, builder.minimumLevel,
                 builder.logOutput, this.spans::current);
-        this.settings = new LiveSettings<>(new ManagerSettings(builder.minimumLevel, builder.disabledSignals),
-                this::putInForce);
         this.healthMonitor = new HealthMonitor(builder.healthSettings, builder.clock, this.lanes::all,
                 new HealthRecorder(this.lanes)::publish, builder.redaction);
+        this.controls = new ObservabilityControls(this.lanes, this.healthMonitor,
+                new ManagerSettings(builder.minimumLevel, builder.disabledSignals), this.logs::minimumLevel);
         builder.adapters.forEach(this::register);
         builder.healthChecks.forEach(this.healthMonitor::register);
     }
@@ -119,17 +111,6 @@ public final class ObservabilityManager implements AutoCloseable {
      */
     public void register(ObservabilityAdapter adapter, LaneSettings settings) {
         this.lanes.register(adapter, settings);
-    }
-
-    /**
-     * Follows the adapters: calls the listener at once with the lane of every adapter registered so far, then with
-     * the lane of each adapter {@linkplain #register(ObservabilityAdapter, LaneSettings) registered} from now on, so
-     * an integration (such as the self-metrics) also covers adapters registered at runtime. Each lane is passed once.
-     * Later calls happen on the registering thread after the adapter is registered, outside the manager's lock; an
-     * exception from the listener there is logged and does not undo the registration.
-     */
-    public void onAdapterRegistered(Consumer<? super LaneView> listener) {
-        this.lanes.onRegistered(listener);
     }
 
     /**
@@ -367,125 +348,8 @@ public final class ObservabilityManager implements AutoCloseable {
         return this.logs.bridge(reader, gate);
     }
 
-    /** @return the minimum level logged */
-    public LogLevel minimumLevel() {
-        return this.settings.current().minimumLevel();
-    }
-
-    /** Changes the minimum level at runtime, as {@link #changeSettings(SettingsChange)} does. */
-    public void setMinimumLevel(LogLevel level) {
-        changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, level));
-    }
-
-    // ---------------------------------------------------------------- health, adapters and settings
-
-    /** @return the last health cycle's report (served from memory, fast) */
-    public HealthReport health() {
-        return this.healthMonitor.lastReport();
-    }
-
-    /** @return a health cycle's report, run now on the calling thread and handed to the health adapters */
-    public HealthReport runHealthChecks() {
-        return this.healthMonitor.runCycle();
-    }
-
-    /** @return every adapter's state and account, in registration order */
-    public List<AdapterSnapshot> adapters() {
-        return this.lanes.all().stream().map(AdapterLane::snapshot).toList();
-    }
-
-    /** @return the state and account of the adapter of that name, if one is registered */
-    public Optional<AdapterSnapshot> adapter(String name) {
-        return lane(name).map(LaneView::snapshot);
-    }
-
-    /** @return a live view of the lane of the adapter of that name, if one is registered */
-    public Optional<LaneView> lane(String name) {
-        return Optional.ofNullable(this.lanes.lane(name));
-    }
-
-    /**
-     * Switches an adapter on or off at runtime, as {@link #changeSettings(String, SettingsChange)} does.
-     * @return {@code false} when no adapter has that name
-     */
-    public boolean setEnabled(String name, boolean enabled) {
-        return changeSettings(name, SettingsChange.of(LaneSetting.ENABLED, enabled)).isPresent();
-    }
-
-    /**
-     * Switches an adapter back to its configured state ({@link LaneSettings#enabled()}), undoing {@link #setEnabled}.
-     * @return {@code false} when no adapter has that name
-     */
-    public boolean resetEnabled(String name) {
-        return changeSettings(name, SettingsChange.<LaneSettings>none().reset(LaneSetting.ENABLED)).isPresent();
-    }
-
-    /**
-     * Changes some settings of an adapter's lane at runtime ({@link LaneSetting} names each, as in
-     * {@code observability.adapters.<name>.*}), all or nothing, and logs the change once (each setting from and to,
-     * and {@link SettingsChange#by()}). The lane applies it at once: an event sees the old settings or the new ones,
-     * never a mix. A breaker whose settings change is replaced by one in the same state as far as Resilience4j allows
-     * (its window of recent calls starts empty; an open breaker's wait starts again); a queue that shrinks keeps the
-     * events it holds, and refuses new ones until it holds fewer than its new capacity. The account stays exact
-     * across the change. Changes last until the manager is closed: the next one starts from its configured settings.
-     * @param change the change; {@link SettingsChange#reset} returns a setting to its configured value
-     * @return the lane's settings in force after the change, or empty when no adapter has that name
-     * @throws IllegalArgumentException with a one-line reason naming the setting, its range and the value, when a
-     * setting refuses its new value (or applying it overflows); then nothing changed
-     * @throws IllegalStateException when the manager is closed, or when the heap has no room for what the new
-     * settings need (an {@link OutOfMemoryError} while the lane makes a larger queue); then nothing changed
-     */
-    public Optional<LaneSettings> changeSettings(String name, SettingsChange<LaneSettings> change) {
-        AdapterLane lane = (name != null) ? this.lanes.lane(name) : null;
-        if (lane == null) {
-            return Optional.empty();
-        }
-        SettingsLog.changed(name, lane.change(change), change.by());
-        return Optional.of(lane.settings());
-    }
-
-    /**
-     * Changes some of the manager's settings at runtime ({@link ManagerSetting} names each: the minimum log level and
-     * the signals routed, as {@code observability.logging.level} and {@code observability.<signal>.enabled}), all or
-     * nothing, and logs the change once. Changes last until the manager is closed.
-     * @param change the change; {@link SettingsChange#reset} returns a setting to its configured value
-     * @return the manager's settings in force after the change
-     * @throws IllegalArgumentException with a one-line reason naming the setting, when a setting refuses its new value;
-     * then nothing changed
-     */
-    public ManagerSettings changeSettings(SettingsChange<ManagerSettings> change) {
-        SettingsLog.changed(null, this.settings.change(change), change.by());
-        return this.settings.current();
-    }
-
-    /** Puts the manager's settings in force: the signals the lanes' registry routes, and the least level logged. */
-    private void putInForce(ManagerSettings settings) {
-        this.lanes.switchSignals(settings.disabledSignals());
-        this.logs.minimumLevel(settings.minimumLevel());
-    }
-
-    /** @return the manager's settings in force now */
-    public ManagerSettings settings() {
-        return this.settings.current();
-    }
-
-    /** @return the manager's settings as built: what a setting changed at runtime returns to */
-    public ManagerSettings configuredSettings() {
-        return this.settings.configured();
-    }
-
-    /** @return the manager's settings changed at runtime so far, each setting of each change counted once */
-    public long settingsChanges() {
-        return this.settings.changes();
-    }
-
-    /** @return the rule that masks sensitive values before any adapter sees them */
-    public Redaction redaction() {
-        return this.lanes.redaction();
-    }
-
-    /** @return the count of recordings refused before any adapter, by reason */
-    public Refusals refusals() {
-        return this.lanes.refusals();
+    /** @return the operations on the pipeline: adapters, health and settings at runtime */
+    public ObservabilityControls controls() {
+        return this.controls;
     }
 }

@@ -39,7 +39,7 @@ class BadInputTests {
     }
 
     private long refused(InputRefusal reason) {
-        return this.manager.refusals().count(reason);
+        return this.manager.controls().refusals().count(reason);
     }
 
     @Test
@@ -89,7 +89,7 @@ class BadInputTests {
         this.manager.counter("c", 0, Labels.empty());
         this.manager.timingHandle("t", Labels.empty()).record(0, TimeUnit.SECONDS);
         assertThat(this.adapter.events).containsExactly("gauge g{} -273.15", "counter c{} 0.0", "timing t{} PT0S");
-        assertThat(this.manager.refusals().snapshot().values()).containsOnly(0L);
+        assertThat(this.manager.controls().refusals().snapshot().values()).containsOnly(0L);
     }
 
     @Test
@@ -110,13 +110,13 @@ class BadInputTests {
         this.manager.log(LogLevel.INFO, "m".repeat(150), Fields.of("long", "f".repeat(50), "short", "ok"));
         assertThat(this.adapter.events).singleElement().asString()
             .isEqualTo("log " + "m".repeat(100) + "…[truncated 50 chars]");
-        assertThat(this.manager.refusals().truncations()).isEqualTo(2);
+        assertThat(this.manager.controls().refusals().truncations()).isEqualTo(2);
     }
 
     @Test
     void fieldsBeyondTheLimitAreLeftOutAndCounted() {
         this.manager.log(LogLevel.INFO, "many", Fields.of("a", 1, "b", 2, "c", 3, "d", 4));
-        assertThat(this.manager.refusals().truncations()).isEqualTo(1);
+        assertThat(this.manager.controls().refusals().truncations()).isEqualTo(1);
     }
 
     @Test

@@ -61,9 +61,10 @@ class FailedSettingsChangeTests {
             .signalEnabled(Signal.HEALTH, false)
             .build()) {
             started.start();
-            LaneSettings before = started.lane("audit").orElseThrow().settings();
+            LaneSettings before = started.controls().lane("audit").orElseThrow().settings();
             this.breakers.failure.set(failure);
-            assertThatException().isThrownBy(() -> started.changeSettings("audit", growTheQueueAndChangeTheBreaker()))
+            assertThatException().isThrownBy(() -> started.controls()
+                .changeSettings("audit", growTheQueueAndChangeTheBreaker()))
                 .isExactlyInstanceOf(answer)
                 .withMessage(reason);
             assertTheOldSettingsStayInForce(started, before);
@@ -76,8 +77,8 @@ class FailedSettingsChangeTests {
     }
 
     private void assertTheOldSettingsStayInForce(ObservabilityManager manager, LaneSettings before) {
-        assertThat(manager.lane("audit").orElseThrow().settings()).isEqualTo(before);
-        assertThat(manager.lane("audit").orElseThrow().settingsChanges()).isZero();
+        assertThat(manager.controls().lane("audit").orElseThrow().settings()).isEqualTo(before);
+        assertThat(manager.controls().lane("audit").orElseThrow().settingsChanges()).isZero();
         assertThat(snapshot(manager).queueCapacity()).isEqualTo(16);
         CircuitBreaker breaker = Lanes.of(manager, "audit").circuitBreaker();
         assertThat(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1))
@@ -92,7 +93,7 @@ class FailedSettingsChangeTests {
     }
 
     private static AdapterSnapshot snapshot(ObservabilityManager manager) {
-        return manager.adapter("audit").orElseThrow();
+        return manager.controls().adapter("audit").orElseThrow();
     }
 
     /**

@@ -95,7 +95,7 @@ class LaneFaultTests {
     }
 
     private AdapterSnapshot snapshot(String name) {
-        return this.manager.adapter(name).orElseThrow();
+        return this.manager.controls().adapter(name).orElseThrow();
     }
 
     private static long metricEvents(TestAdapter adapter) {
@@ -301,15 +301,15 @@ class LaneFaultTests {
     void disabledAdapterReceivesNothingAndResumesWhenSwitchedOn() {
         TestAdapter switched = new TestAdapter("switched", DispatchMode.INLINE);
         start(switched, lane(DispatchMode.INLINE));
-        assertThat(this.manager.setEnabled("switched", false)).isTrue();
+        assertThat(this.manager.controls().setEnabled("switched", false)).isTrue();
         record(3);
         assertThat(switched.events).isEmpty();
         assertThat(snapshot("switched").health().status()).isEqualTo(HealthStatus.DISABLED);
-        assertThat(this.manager.setEnabled("switched", true)).isTrue();
+        assertThat(this.manager.controls().setEnabled("switched", true)).isTrue();
         record(2);
         assertThat(switched.events).hasSize(2);
         assertThat(snapshot("switched").counts().get(Signal.METRICS)).isEqualTo(new SignalCounts(5, 2, 0, 0, 0, 3, 0));
-        assertThat(this.manager.setEnabled("no-such-adapter", false)).isFalse();
+        assertThat(this.manager.controls().setEnabled("no-such-adapter", false)).isFalse();
         assertGoodAdaptersGotEverything(5);
     }
 
@@ -318,17 +318,17 @@ class LaneFaultTests {
         TestAdapter configuredOff = new TestAdapter("configured-off", DispatchMode.INLINE);
         start(configuredOff, lane(DispatchMode.INLINE).withEnabled(false));
         assertThat(snapshot("configured-off").configuredEnabled()).isFalse();
-        assertThat(this.manager.setEnabled("configured-off", true)).isTrue();
+        assertThat(this.manager.controls().setEnabled("configured-off", true)).isTrue();
         assertThat(snapshot("configured-off").enabled()).isTrue();
         assertThat(snapshot("configured-off").configuredEnabled()).isFalse();
-        assertThat(this.manager.resetEnabled("configured-off")).isTrue();
+        assertThat(this.manager.controls().resetEnabled("configured-off")).isTrue();
         assertThat(snapshot("configured-off").enabled()).isFalse();
 
-        this.manager.setEnabled("good", false);
+        this.manager.controls().setEnabled("good", false);
         assertThat(snapshot("good").configuredEnabled()).isTrue();
-        assertThat(this.manager.resetEnabled("good")).isTrue();
+        assertThat(this.manager.controls().resetEnabled("good")).isTrue();
         assertThat(snapshot("good").enabled()).isTrue();
-        assertThat(this.manager.resetEnabled("no-such-adapter")).isFalse();
+        assertThat(this.manager.controls().resetEnabled("no-such-adapter")).isFalse();
     }
 
     @Test
@@ -355,6 +355,7 @@ class LaneFaultTests {
             }
         };
         this.manager = ObservabilityManager.builder().adapter(userWritten).build();
-        assertThat(this.manager.adapter("user-written").orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
+        assertThat(this.manager.controls()
+            .adapter("user-written").orElseThrow().dispatch()).isEqualTo(DispatchMode.ASYNC);
     }
 }

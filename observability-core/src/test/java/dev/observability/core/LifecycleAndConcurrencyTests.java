@@ -74,11 +74,11 @@ class LifecycleAndConcurrencyTests {
             hits.increment();
         }
         manager.close();
-        assertThat(manager.adapter("slowish").orElseThrow().counts().get(Signal.METRICS))
+        assertThat(manager.controls().adapter("slowish").orElseThrow().counts().get(Signal.METRICS))
             .isEqualTo(new SignalCounts(500, 500, 0, 0, 0, 0, 0));
         assertThat(slowish.events).hasSize(500);
         assertThat(fast.events).hasSize(500);
-        Accounting.assertSettled(manager.adapter("slowish").orElseThrow(), slowish);
+        Accounting.assertSettled(manager.controls().adapter("slowish").orElseThrow(), slowish);
         assertThat(this.summaries).hasSize(1);
         assertThat(this.summaries.get(0).getMessage()).doesNotContain("\n")
             .contains("slowish[delivered=500 failed=0 dropped=0 rejected=0 pending=0]",
@@ -97,7 +97,7 @@ class LifecycleAndConcurrencyTests {
         manager.counter("late", Labels.empty());
         manager.log(LogLevel.INFO, "late");
         assertThat(manager.isRunning()).isFalse();
-        assertThat(manager.adapter("after").orElseThrow().total().rejectedDisabled()).isEqualTo(2);
+        assertThat(manager.controls().adapter("after").orElseThrow().total().rejectedDisabled()).isEqualTo(2);
         assertThat(adapter.events).isEmpty();
     }
 
@@ -116,7 +116,7 @@ class LifecycleAndConcurrencyTests {
         }
         manager.close();
         assertThat(slowish.events).as("the healthy lane drained while the hung one waited").hasSize(201);
-        SignalCounts hungCounts = manager.adapter("hung").orElseThrow().counts().get(Signal.METRICS);
+        SignalCounts hungCounts = manager.controls().adapter("hung").orElseThrow().counts().get(Signal.METRICS);
         assertThat(hungCounts.dropped()).as("queued behind the hung call").isEqualTo(200);
         assertThat(hungCounts.pending()).as("the call still running").isEqualTo(1);
         assertThat(this.summaries.get(0).getMessage()).contains("hung[delivered=0 failed=0 dropped=200 rejected=0 pending=1]");
@@ -160,7 +160,7 @@ class LifecycleAndConcurrencyTests {
                     hits.increment();
                     if (i % 10 == 0) {
                         manager.log(LogLevel.INFO, "progress " + i);
-                        manager.setEnabled("good-inline", true);
+                        manager.controls().setEnabled("good-inline", true);
                     }
                 }
             }));
@@ -175,14 +175,14 @@ class LifecycleAndConcurrencyTests {
         int metrics = producers * perProducer;
         int logs = producers * (perProducer / 10);
         for (TestAdapter adapter : List.of(goodInline, goodAsync, throwing, flaky, tinyQueue)) {
-            var snapshot = manager.adapter(adapter.name()).orElseThrow();
+            var snapshot = manager.controls().adapter(adapter.name()).orElseThrow();
             Accounting.assertSettled(snapshot, adapter);
             assertThat(snapshot.counts().get(Signal.METRICS).submitted()).isEqualTo(metrics);
             assertThat(snapshot.counts().get(Signal.LOGGING).submitted()).isEqualTo(logs);
         }
         assertThat(goodInline.events).hasSize(metrics + logs);
         assertThat(goodAsync.events).hasSize(metrics + logs);
-        assertThat(manager.adapter("throwing").orElseThrow().total().delivered()).isZero();
-        assertThat(manager.adapter("tiny-queue").orElseThrow().total().dropped()).isPositive();
+        assertThat(manager.controls().adapter("throwing").orElseThrow().total().delivered()).isZero();
+        assertThat(manager.controls().adapter("tiny-queue").orElseThrow().total().dropped()).isPositive();
     }
 }

@@ -40,7 +40,7 @@ class ManagerFanOutTests {
             manager.startSpan("checkout").close();
             manager.log(LogLevel.WARN, "careful");
             manager.log(LogLevel.DEBUG, "below the minimum level");
-            HealthReport report = manager.runHealthChecks();
+            HealthReport report = manager.controls().runHealthChecks();
             manager.close();
             for (TestAdapter adapter : new TestAdapter[] { this.inline, this.async, this.inlineToo }) {
                 assertThat(withoutHealth(adapter)).as(adapter.name()).containsExactly(
@@ -60,8 +60,9 @@ class ManagerFanOutTests {
             manager.counter("hits", Labels.empty());
             manager.log(LogLevel.INFO, "hello");
             manager.startSpan("work").close();
-            assertThat(manager.adapter("metrics-only").orElseThrow().signals()).containsExactly(Signal.METRICS);
-            assertThat(manager.adapter("metrics-only").orElseThrow().total().submitted()).isEqualTo(1);
+            assertThat(manager.controls()
+                .adapter("metrics-only").orElseThrow().signals()).containsExactly(Signal.METRICS);
+            assertThat(manager.controls().adapter("metrics-only").orElseThrow().total().submitted()).isEqualTo(1);
         }
         assertThat(metricsOnly.count).hasValue(1);
         assertThat(withoutHealth(this.inline)).containsExactly("counter hits{} 1.0", "log hello", "span work");
@@ -77,9 +78,10 @@ class ManagerFanOutTests {
                 manager.log(LogLevel.INFO, "event " + i);
             }
             manager.close();
-            Accounting.assertSettled(manager.adapter("inline").orElseThrow(), this.inline);
-            Accounting.assertSettled(manager.adapter("async").orElseThrow(), this.async);
-            assertThat(manager.adapter("async").orElseThrow().counts().get(Signal.LOGGING).delivered()).isEqualTo(100);
+            Accounting.assertSettled(manager.controls().adapter("inline").orElseThrow(), this.inline);
+            Accounting.assertSettled(manager.controls().adapter("async").orElseThrow(), this.async);
+            assertThat(manager.controls()
+                .adapter("async").orElseThrow().counts().get(Signal.LOGGING).delivered()).isEqualTo(100);
         }
     }
 
@@ -92,8 +94,8 @@ class ManagerFanOutTests {
                 manager.log(LogLevel.ERROR, "nobody listens", Fields.empty());
                 assertThat(span.context()).isNotNull();
             }
-            assertThat(manager.adapters()).isEmpty();
-            assertThat(manager.refusals().snapshot().values()).containsOnly(0L);
+            assertThat(manager.controls().adapters()).isEmpty();
+            assertThat(manager.controls().refusals().snapshot().values()).containsOnly(0L);
         }
     }
 }

@@ -59,12 +59,12 @@ class ObservabilityManagerTests {
             adapter.failed.set(1);
             // the health cycle the start scheduled may still hold the adapter's earlier answer: ask until it is read
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                manager.runHealthChecks();
-                assertThat(manager.adapter("exporting").orElseThrow().exports())
+                manager.controls().runHealthChecks();
+                assertThat(manager.controls().adapter("exporting").orElseThrow().exports())
                     .isEqualTo(new ExportCounts("records", 1, 1, 0, 0));
             });
-            manager.setEnabled("exporting", false);
-            assertThat(manager.adapter("exporting").orElseThrow().exports()).as("whatever the lane's state")
+            manager.controls().setEnabled("exporting", false);
+            assertThat(manager.controls().adapter("exporting").orElseThrow().exports()).as("whatever the lane's state")
                 .isEqualTo(new ExportCounts("records", 1, 1, 0, 0));
             adapter.failed.set(3);
         }
@@ -114,9 +114,9 @@ class ObservabilityManagerTests {
             manager.counter("9 bad name", 1, Labels.empty());
             manager.counter("ok", -1, Labels.empty());
             manager.counter("ok", 1, Labels.of("k", null));
-            assertThat(manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
-            assertThat(manager.refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(1);
-            assertThat(manager.refusals().count(InputRefusal.INVALID_LABELS)).isEqualTo(1);
+            assertThat(manager.controls().refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
+            assertThat(manager.controls().refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(1);
+            assertThat(manager.controls().refusals().count(InputRefusal.INVALID_LABELS)).isEqualTo(1);
         }
     }
 

@@ -20,7 +20,7 @@ class RegistrationListenerTests {
             .build()) {
             manager.start();
             List<String> seen = new CopyOnWriteArrayList<>();
-            manager.onAdapterRegistered((lane) -> seen.add(lane.name()));
+            manager.controls().onAdapterRegistered((lane) -> seen.add(lane.name()));
             assertThat(seen).containsExactly("early");
             manager.register(new TestAdapter("late", DispatchMode.INLINE));
             assertThat(seen).containsExactly("early", "late");
@@ -32,9 +32,9 @@ class RegistrationListenerTests {
         try (ObservabilityManager manager = ObservabilityManager.builder().build()) {
             manager.start();
             List<LaneView> seen = new CopyOnWriteArrayList<>();
-            manager.onAdapterRegistered(seen::add);
+            manager.controls().onAdapterRegistered(seen::add);
             manager.register(new TestAdapter("late", DispatchMode.INLINE));
-            assertThat(seen).containsExactly(manager.lane("late").orElseThrow());
+            assertThat(seen).containsExactly(manager.controls().lane("late").orElseThrow());
         }
     }
 
@@ -43,10 +43,10 @@ class RegistrationListenerTests {
         try (ObservabilityManager manager = ObservabilityManager.builder().build()) {
             manager.start();
             List<String> seen = new CopyOnWriteArrayList<>();
-            manager.onAdapterRegistered((lane) -> {
+            manager.controls().onAdapterRegistered((lane) -> {
                 throw new IllegalStateException("listener bug");
             });
-            manager.onAdapterRegistered((lane) -> seen.add(lane.name()));
+            manager.controls().onAdapterRegistered((lane) -> seen.add(lane.name()));
             TestAdapter late = new TestAdapter("late", DispatchMode.INLINE);
             manager.register(late);
             manager.log(LogLevel.INFO, "reaches the late adapter");

@@ -44,6 +44,8 @@ class RuntimeSettingsTests {
         .signalEnabled(Signal.HEALTH, false)
         .build();
 
+    private final ObservabilityControls controls = this.manager.controls();
+
     @AfterEach
     void close() {
         this.manager.close();
@@ -51,22 +53,22 @@ class RuntimeSettingsTests {
 
     @Test
     void aChangeIsEffectiveAtOnceWhileTheConfiguredSettingsStay() {
-        LaneSettings effective = this.manager.changeSettings("audit",
+        LaneSettings effective = this.controls.changeSettings("audit",
                 SettingsChange.of(LaneSetting.FAILURE_RATE_THRESHOLD, 20f).set(LaneSetting.QUEUE_CAPACITY, 20_000))
             .orElseThrow();
         assertThat(effective.circuitBreaker().failureRateThreshold()).isEqualTo(20f);
         assertThat(effective.queueCapacity()).isEqualTo(20_000);
-        assertThat(this.manager.lane("audit").orElseThrow().configuredSettings().queueCapacity()).isEqualTo(1024);
-        assertThat(this.manager.adapter("audit").orElseThrow().queueCapacity()).isEqualTo(20_000);
+        assertThat(this.controls.lane("audit").orElseThrow().configuredSettings().queueCapacity()).isEqualTo(1024);
+        assertThat(this.controls.adapter("audit").orElseThrow().queueCapacity()).isEqualTo(20_000);
         assertThat(Lanes.of(this.manager, "audit").circuitBreaker().getCircuitBreakerConfig().getFailureRateThreshold())
             .isEqualTo(20f);
     }
 
     @Test
     void aResetReturnsASettingToItsConfiguredValue() {
-        this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 20_000)
+        this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 20_000)
             .set(LaneSetting.WAIT_DURATION_IN_OPEN_STATE, Duration.ofSeconds(10)));
-        LaneSettings effective = this.manager
+        LaneSettings effective = this.controls
             .changeSettings("audit", SettingsChange.<LaneSettings>none().reset(LaneSetting.QUEUE_CAPACITY))
             .orElseThrow();
         assertThat(effective.queueCapacity()).isEqualTo(1024);
@@ -76,55 +78,55 @@ class RuntimeSettingsTests {
 
     @Test
     void aRefusedValueChangesNothingAndNamesTheSetting() {
-        LaneSettings before = this.manager.lane("audit").orElseThrow().settings();
+        LaneSettings before = this.controls.lane("audit").orElseThrow().settings();
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> this.manager.changeSettings("audit", SettingsChange
+            .isThrownBy(() -> this.controls.changeSettings("audit", SettingsChange
                 .of(LaneSetting.QUEUE_CAPACITY, 20_000)
                 .set(LaneSetting.FAILURE_RATE_THRESHOLD, 150f)))
             .withMessage("circuit-breaker.failure-rate-threshold must be a number from 1 to 100, not 150");
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 0)))
+            .isThrownBy(() -> this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 0)))
             .withMessage("dispatch.queue-capacity must be a whole number from 1 to 1048576, not 0");
-        assertThat(this.manager.lane("audit").orElseThrow().settings()).isEqualTo(before);
-        assertThat(this.manager.lane("audit").orElseThrow().settingsChanges()).isZero();
+        assertThat(this.controls.lane("audit").orElseThrow().settings()).isEqualTo(before);
+        assertThat(this.controls.lane("audit").orElseThrow().settingsChanges()).isZero();
     }
 
     @Test
     void anUnknownAdapterChangesNothing() {
-        assertThat(this.manager.changeSettings("nope", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 10))).isEmpty();
+        assertThat(this.controls.changeSettings("nope", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 10))).isEmpty();
     }
 
     @Test
     void eachChangeIsLoggedOnceWithWhoAskedAndEachSettingCounted() {
         try (JulCapture log = JulCapture.of(ObservabilityManager.class.getName())) {
-            this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.FAILURE_RATE_THRESHOLD, 20f)
+            this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.FAILURE_RATE_THRESHOLD, 20f)
                 .set(LaneSetting.QUEUE_CAPACITY, 20_000).by("alice"));
-            this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 20_000));
-            this.manager.changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.DEBUG));
+            this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 20_000));
+            this.controls.changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.DEBUG));
             assertThat(log.messages()).containsExactly(
                     "Observability settings of adapter 'audit' changed by alice: "
                             + "circuit-breaker.failure-rate-threshold 50 -> 20, dispatch.queue-capacity 1024 -> 20000",
                     "Observability settings of the manager changed: logging.level INFO -> DEBUG");
         }
-        assertThat(this.manager.lane("audit").orElseThrow().settingsChanges()).isEqualTo(2);
-        assertThat(this.manager.settingsChanges()).isEqualTo(1);
+        assertThat(this.controls.lane("audit").orElseThrow().settingsChanges()).isEqualTo(2);
+        assertThat(this.controls.settingsChanges()).isEqualTo(1);
     }
 
     @Test
     void aBreakerWithNewSettingsIsReplacedInTheStateOfTheOldOne() {
         CircuitBreaker before = Lanes.of(this.manager, "audit").circuitBreaker();
         before.transitionToOpenState();
-        this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.FAILURE_RATE_THRESHOLD, 20f));
+        this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.FAILURE_RATE_THRESHOLD, 20f));
         CircuitBreaker after = Lanes.of(this.manager, "audit").circuitBreaker();
         assertThat(after).isNotSameAs(before);
         assertThat(after.getState()).isEqualTo(CircuitBreaker.State.OPEN);
         after.transitionToHalfOpenState();
-        this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.PERMITTED_NUMBER_OF_CALLS_IN_HALF_OPEN_STATE, 3));
+        this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.PERMITTED_NUMBER_OF_CALLS_IN_HALF_OPEN_STATE, 3));
         assertThat(Lanes.of(this.manager, "audit").circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
         Lanes.of(this.manager, "audit").circuitBreaker().transitionToForcedOpenState();
-        this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.SLIDING_WINDOW_SIZE, 50));
-        assertThat(this.manager.adapter("audit").orElseThrow().circuitState()).isEqualTo("FORCED_OPEN");
-        this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 10));
+        this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.SLIDING_WINDOW_SIZE, 50));
+        assertThat(this.controls.adapter("audit").orElseThrow().circuitState()).isEqualTo("FORCED_OPEN");
+        this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 10));
         assertThat(Lanes.of(this.manager, "audit").circuitBreaker()).as("kept when its settings do not change")
             .isSameAs(Lanes.of(this.manager, "audit").circuitBreaker());
     }
@@ -137,7 +139,8 @@ class RuntimeSettingsTests {
             .circuitBreakerFactory(CircuitBreakerFactory.of(registry))
             .adapter(registered)
             .build()) {
-            withRegistry.changeSettings("registered", SettingsChange.of(LaneSetting.MINIMUM_NUMBER_OF_CALLS, 7));
+            withRegistry.controls()
+                .changeSettings("registered", SettingsChange.of(LaneSetting.MINIMUM_NUMBER_OF_CALLS, 7));
             assertThat(registry.circuitBreaker("registered")).isSameAs(Lanes.of(withRegistry, "registered").circuitBreaker());
             assertThat(registry.circuitBreaker("registered").getCircuitBreakerConfig().getMinimumNumberOfCalls())
                 .isEqualTo(7);
@@ -149,14 +152,14 @@ class RuntimeSettingsTests {
         TestAdapter other = new TestAdapter("other", DispatchMode.INLINE);
         TestAdapter inline = new TestAdapter("inline", DispatchMode.INLINE);
         try (ObservabilityManager two = ObservabilityManager.builder().adapter(inline).adapter(other).build()) {
-            two.changeSettings("inline", SettingsChange.of(LaneSetting.signal(Signal.LOGGING), false));
+            two.controls().changeSettings("inline", SettingsChange.of(LaneSetting.signal(Signal.LOGGING), false));
             two.log(LogLevel.WARN, "hello");
             two.counter("orders", Labels.empty());
             assertThat(inline.events).containsExactly("counter orders{} 1.0");
             assertThat(other.events).hasSize(2);
-            assertThat(two.adapter("inline").orElseThrow().counts().get(Signal.LOGGING))
+            assertThat(two.controls().adapter("inline").orElseThrow().counts().get(Signal.LOGGING))
                 .isEqualTo(new SignalCounts(1, 0, 0, 0, 0, 1, 0));
-            assertThat(two.adapter("inline").orElseThrow().enabled()).as("the adapter stays on").isTrue();
+            assertThat(two.controls().adapter("inline").orElseThrow().enabled()).as("the adapter stays on").isTrue();
         }
     }
 
@@ -164,15 +167,16 @@ class RuntimeSettingsTests {
     void theManagersLevelAndSignalSwitchesChangeAndReset() {
         TestAdapter inline = new TestAdapter("inline", DispatchMode.INLINE);
         try (ObservabilityManager one = ObservabilityManager.builder().adapter(inline).build()) {
-            one.changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.WARN)
+            one.controls().changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.WARN)
                 .set(ManagerSetting.signal(Signal.METRICS), false));
             one.log(LogLevel.INFO, "below the level");
             one.log(LogLevel.WARN, "at the level");
             one.counter("orders", Labels.empty());
             assertThat(inline.events).containsExactly("log at the level");
-            assertThat(one.settings()).isEqualTo(new ManagerSettings(LogLevel.WARN, java.util.Set.of(Signal.METRICS)));
-            assertThat(one.configuredSettings()).isEqualTo(ManagerSettings.DEFAULTS);
-            one.changeSettings(SettingsChange.<ManagerSettings>none().reset(ManagerSetting.LOGGING_LEVEL)
+            assertThat(one.controls()
+                .settings()).isEqualTo(new ManagerSettings(LogLevel.WARN, java.util.Set.of(Signal.METRICS)));
+            assertThat(one.controls().configuredSettings()).isEqualTo(ManagerSettings.DEFAULTS);
+            one.controls().changeSettings(SettingsChange.<ManagerSettings>none().reset(ManagerSetting.LOGGING_LEVEL)
                 .reset(ManagerSetting.signal(Signal.METRICS)));
             one.log(LogLevel.INFO, "at the configured level");
             one.counter("orders", Labels.empty());
@@ -194,9 +198,9 @@ class RuntimeSettingsTests {
         assertThat(full.pending()).as("the call in progress and a full queue").isEqualTo(1 + 1024);
         assertThat(full.dropped()).isEqualTo(1600 - 1024);
 
-        this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 100));
+        this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 100));
         assertThat(counts()).as("the change drops nothing").isEqualTo(full);
-        assertThat(this.manager.adapter("audit").orElseThrow().queueDepth()).isEqualTo(1024);
+        assertThat(this.controls.adapter("audit").orElseThrow().queueDepth()).isEqualTo(1024);
         join(producers(4, 40));
         assertThat(counts().dropped()).as("every event offered after the change to a queue over its new capacity")
             .isEqualTo(full.dropped() + 160);
@@ -208,21 +212,21 @@ class RuntimeSettingsTests {
         join(producers(1, 100));
         await().atMost(Duration.ofSeconds(20)).until(() -> counts().pending() == 0);
         assertThat(counts().delivered()).as("the new capacity, once the queue holds fewer").isEqualTo(1125);
-        Accounting.assertSettled(this.manager.adapter("audit").orElseThrow(), this.adapter);
+        Accounting.assertSettled(this.controls.adapter("audit").orElseThrow(), this.adapter);
     }
 
     @Test
     void aQueueGrownPastItsSizeGetsANewWorkerThatDeliversAfterTheOldOneInOrder() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 16));
+        this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 16));
         this.adapter.fault(TestAdapter.Fault.hangUntil(entered, release));
         this.manager.start();
         record(0, 1);
         entered.await();
         record(1, 17);
         assertThat(counts().pending()).as("the call in progress and a full queue").isEqualTo(17);
-        this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 5000));
+        this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 5000));
         record(17, 3000);
         assertThat(counts().dropped()).isZero();
         assertThat(counts().pending()).isEqualTo(3000);
@@ -233,27 +237,27 @@ class RuntimeSettingsTests {
         for (int i = 0; i < 3000; i++) {
             assertThat(this.adapter.events.get(i)).isEqualTo("counter n{i=" + i + "} 1.0");
         }
-        Accounting.assertSettled(this.manager.adapter("audit").orElseThrow(), this.adapter);
+        Accounting.assertSettled(this.controls.adapter("audit").orElseThrow(), this.adapter);
     }
 
     @Test
     void theDispatchModeChangesBetweenInlineAndAsyncWithAnExactAccount() {
         this.manager.start();
         record(0, 100);
-        this.manager.changeSettings("audit", SettingsChange.of(LaneSetting.DISPATCH_MODE, DispatchMode.INLINE));
-        assertThat(this.manager.adapter("audit").orElseThrow().dispatch()).isEqualTo(DispatchMode.INLINE);
+        this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.DISPATCH_MODE, DispatchMode.INLINE));
+        assertThat(this.controls.adapter("audit").orElseThrow().dispatch()).isEqualTo(DispatchMode.INLINE);
         record(100, 200);
-        this.manager.changeSettings("audit", SettingsChange.<LaneSettings>none().reset(LaneSetting.DISPATCH_MODE));
-        assertThat(this.manager.adapter("audit").orElseThrow().dispatch()).as("the adapter's preference")
+        this.controls.changeSettings("audit", SettingsChange.<LaneSettings>none().reset(LaneSetting.DISPATCH_MODE));
+        assertThat(this.controls.adapter("audit").orElseThrow().dispatch()).as("the adapter's preference")
             .isEqualTo(DispatchMode.ASYNC);
         record(200, 300);
         await().atMost(Duration.ofSeconds(20)).until(() -> counts().pending() == 0);
         assertThat(counts().delivered()).isEqualTo(300);
-        Accounting.assertSettled(this.manager.adapter("audit").orElseThrow(), this.adapter);
+        Accounting.assertSettled(this.controls.adapter("audit").orElseThrow(), this.adapter);
     }
 
     private SignalCounts counts() {
-        return this.manager.adapter("audit").orElseThrow().counts().get(Signal.METRICS);
+        return this.controls.adapter("audit").orElseThrow().counts().get(Signal.METRICS);
     }
 
     private void record(int from, int to) {

@@ -115,7 +115,7 @@ class SpanContextSourceHookTests {
             manager.recordSpan(start, (span) -> span.end(Instant.EPOCH), (adapter) -> adapter == wanted);
             manager.recordSpan(new SpanStart(" ", OUTSIDE, null, Instant.EPOCH, Fields.empty()),
                     (span) -> span.end(Instant.EPOCH), (adapter) -> true);
-            assertThat(manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
+            assertThat(manager.controls().refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
         }
         assertThat(wanted.spans()).containsExactly("GET /orders " + OUTSIDE.spanId());
         assertThat(skipped.spans()).isEmpty();

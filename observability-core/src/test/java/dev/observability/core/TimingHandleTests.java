@@ -46,8 +46,9 @@ class TimingHandleTests {
             TimingHandle handle = manager.timingHandle("http.server.requests", Labels.of("uri", "/orders"));
             handle.record(-1, TimeUnit.MILLISECONDS);
             handle.record(1, null);
-            assertThat(manager.refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(2);
-            assertThat(manager.adapter("timings").orElseThrow().counts().get(Signal.METRICS).submitted()).isZero();
+            assertThat(manager.controls().refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(2);
+            assertThat(manager.controls()
+                .adapter("timings").orElseThrow().counts().get(Signal.METRICS).submitted()).isZero();
         }
     }
 

@@ -45,7 +45,7 @@ class ApplicationWithTheStarterTests {
     @Test
     void aLanesBreakerShowsInTheStartersOwnMetersAndNoResilience4jMeterIsRegistered() {
         this.runner.run((context) -> {
-            assertThat(context.getBean(ObservabilityManager.class).lane(AUDIT)).isPresent();
+            assertThat(context.getBean(ObservabilityManager.class).controls().lane(AUDIT)).isPresent();
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             assertThat(registry.find("observability.adapter.circuit.state").tag("adapter", AUDIT)
                 .tag("state", "closed").gauge().value()).isEqualTo(1.0);

@@ -162,7 +162,7 @@ public abstract class AdapterCompatibilityKit {
                         traffic.sent(signal))
                 .isEqualTo(traffic.sent(signal));
         }
-        for (AdapterSnapshot lane : manager().adapters()) {
+        for (AdapterSnapshot lane : manager().controls().adapters()) {
             assertThat(lane.total().rejectedReentrant())
                 .as("events the lane's own work caused, refused on lane '%s'", lane.name())
                 .isZero();
@@ -210,7 +210,7 @@ public abstract class AdapterCompatibilityKit {
     private AdapterSnapshot awaitNothingPending() {
         long deadline = System.nanoTime() + deliveryTimeout().toNanos();
         while (true) {
-            List<AdapterSnapshot> lanes = manager().adapters();
+            List<AdapterSnapshot> lanes = manager().controls().adapters();
             if (lanes.stream().allMatch((lane) -> lane.total().pending() == 0)) {
                 return lanes.stream()
                     .filter((lane) -> lane.name().equals(adapter().name()))

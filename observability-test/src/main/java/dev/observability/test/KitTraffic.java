@@ -43,7 +43,7 @@ final class KitTraffic {
                 .status(SpanStatus.ERROR, "kit status");
         }
         this.manager.log(LogLevel.INFO, "kit event", Fields.of("producer", producer, "round", round));
-        this.manager.runHealthChecks();
+        this.manager.controls().runHealthChecks();
         add(Signal.METRICS, 4);
         add(Signal.TRACING, 1);
         add(Signal.LOGGING, 1);

@@ -36,9 +36,9 @@ class ObservabilityEndpointAccessTests {
             assertThat(answer.status()).as(path).isEqualTo(405);
             assertThat(SampleClient.post(url(path), "{\"enabled\": false}").status()).as("anonymous").isEqualTo(401);
         }
-        assertThat(manager.adapter(AuditAdapter.NAME).orElseThrow().enabled()).isTrue();
-        assertThat(manager.lane(AuditAdapter.NAME).orElseThrow().settingsChanges()).isZero();
-        assertThat(manager.settingsChanges()).isZero();
+        assertThat(manager.controls().adapter(AuditAdapter.NAME).orElseThrow().enabled()).isTrue();
+        assertThat(manager.controls().lane(AuditAdapter.NAME).orElseThrow().settingsChanges()).isZero();
+        assertThat(manager.controls().settingsChanges()).isZero();
         assertThat(SampleClient.get(url("/actuator/observability/" + AuditAdapter.NAME)).status()).isEqualTo(200);
     }
 

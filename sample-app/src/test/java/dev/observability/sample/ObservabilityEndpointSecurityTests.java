@@ -55,7 +55,7 @@ class ObservabilityEndpointSecurityTests {
 
     @AfterEach
     void switchTheAuditAdapterBackOn() {
-        this.manager.resetEnabled(AuditAdapter.NAME);
+        this.manager.controls().resetEnabled(AuditAdapter.NAME);
     }
 
     @Test
@@ -94,8 +94,9 @@ class ObservabilityEndpointSecurityTests {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"metrics.enabled\": false}"));
         assertThat(send(managerWide).statusCode()).as("anonymous").isEqualTo(401);
-        assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().settings().queueCapacity()).isEqualTo(1024);
-        assertThat(this.manager.settings()).isEqualTo(this.manager.configuredSettings());
+        assertThat(this.manager.controls()
+            .lane(AuditAdapter.NAME).orElseThrow().settings().queueCapacity()).isEqualTo(1024);
+        assertThat(this.manager.controls().settings()).isEqualTo(this.manager.controls().configuredSettings());
     }
 
     @Test
@@ -107,7 +108,7 @@ class ObservabilityEndpointSecurityTests {
     }
 
     private boolean auditEnabled() {
-        return this.manager.adapter(AuditAdapter.NAME).orElseThrow().enabled();
+        return this.manager.controls().adapter(AuditAdapter.NAME).orElseThrow().enabled();
     }
 
     private HttpResponse<String> postSwitch(@Nullable String authorization) throws Exception {

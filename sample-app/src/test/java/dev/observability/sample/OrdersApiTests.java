@@ -60,7 +60,8 @@ class OrdersApiTests {
         assertThat(this.registry.getMeters()).extracting((meter) -> meter.getId().getName())
             .noneMatch((name) -> name.startsWith("resilience4j"));
         assertThat(this.audit.received().keySet()).noneMatch((name) -> name.startsWith("resilience4j"));
-        assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().counts(Signal.METRICS).dropped()).isZero();
+        assertThat(this.manager.controls()
+            .lane(AuditAdapter.NAME).orElseThrow().counts(Signal.METRICS).dropped()).isZero();
     }
 
     @Test

@@ -286,7 +286,8 @@ class PrometheusEndToEndTests {
         assertThat(auditEvents("orders.placed"))
             .as("the manager's own counter reaches the audit adapter once, not again through Micrometer")
             .isEqualTo(placedOrders());
-        assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().counts(Signal.METRICS).dropped()).isZero();
+        assertThat(this.manager.controls()
+            .lane(AuditAdapter.NAME).orElseThrow().counts(Signal.METRICS).dropped()).isZero();
     }
 
     private long auditEvents(String metric) {

@@ -1,5 +1,6 @@
 package dev.observability.sample;
 
+import dev.observability.core.ObservabilityControls;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.dispatch.LaneSettings;
@@ -35,11 +36,10 @@ class RuntimeSettingsHttpTests {
     private static final String CHANGE = "{\"circuit-breaker.failure-rate-threshold\": 20, "
             + "\"dispatch.queue-capacity\": 20000}";
 
+    private final ObservabilityControls controls;
+
     @LocalServerPort
     private int port;
-
-    @Autowired
-    private ObservabilityManager manager;
 
     @Value("${sample.security.admin.username}")
     private String adminName;
@@ -47,13 +47,18 @@ class RuntimeSettingsHttpTests {
     @Value("${sample.security.admin.password}")
     private String adminPassword;
 
+    @Autowired
+    RuntimeSettingsHttpTests(ObservabilityManager manager) {
+        this.controls = manager.controls();
+    }
+
     @AfterEach
     void resetTheAuditAdapter() {
         SettingsChange<LaneSettings> all = SettingsChange.none();
         for (LaneSetting<?> setting : LaneSetting.all()) {
             all = all.reset(setting);
         }
-        this.manager.changeSettings(AuditAdapter.NAME, all);
+        this.controls.changeSettings(AuditAdapter.NAME, all);
     }
 
     @Test
@@ -82,7 +87,7 @@ class RuntimeSettingsHttpTests {
 
     @Test
     void aBadValueOrAnUnknownKeyAnswers400WithOneLineAndChangesNothing() throws Exception {
-        long changesBefore = this.manager.lane(AuditAdapter.NAME).orElseThrow().settingsChanges();
+        long changesBefore = this.controls.lane(AuditAdapter.NAME).orElseThrow().settingsChanges();
         JsonNode before = audit().path("settings");
         String[][] refusals = {
                 { "{\"circuit-breaker.failure-rate-threshold\": 150, \"dispatch.queue-capacity\": 20000}",
@@ -102,7 +107,7 @@ class RuntimeSettingsHttpTests {
                 .doesNotContain("\n").hasSizeLessThan(1024);
         }
         assertThat(audit().path("settings")).as("nothing changed").isEqualTo(before);
-        assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().settingsChanges()).isEqualTo(changesBefore);
+        assertThat(this.controls.lane(AuditAdapter.NAME).orElseThrow().settingsChanges()).isEqualTo(changesBefore);
     }
 
     @Test
@@ -115,14 +120,14 @@ class RuntimeSettingsHttpTests {
         assertThat(setting(audit, "dispatch.queue-capacity", "effective").asInt()).isEqualTo(20000);
         assertThat(post("{\"circuit-breaker\": null, \"dispatch\": {\"queue-capacity\": null}}").status())
             .isEqualTo(204);
-        assertThat(this.manager.lane(AuditAdapter.NAME).orElseThrow().settings())
-            .isEqualTo(this.manager.lane(AuditAdapter.NAME).orElseThrow().configuredSettings());
+        assertThat(this.controls.lane(AuditAdapter.NAME).orElseThrow().settings())
+            .isEqualTo(this.controls.lane(AuditAdapter.NAME).orElseThrow().configuredSettings());
     }
 
     @Test
     void aWriteChangesTheAdapterInItsPathOnlyAndTakesNothingFromTheQuery() throws Exception {
-        long changesBefore = this.manager.settingsChanges() + this.manager.lane(AuditAdapter.NAME).orElseThrow()
-            .settingsChanges() + this.manager.lane("prometheus").orElseThrow().settingsChanges();
+        long changesBefore = this.controls.settingsChanges() + this.controls.lane(AuditAdapter.NAME).orElseThrow()
+            .settingsChanges() + this.controls.lane("prometheus").orElseThrow().settingsChanges();
         Answer otherName = post("{\"name\": \"prometheus\", \"enabled\": false}");
         assertThat(otherName.status()).isEqualTo(400);
         assertThat(otherName.body().path("message").asString())
@@ -136,10 +141,10 @@ class RuntimeSettingsHttpTests {
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.body().path("message").asString()).as(path).isEqualTo(query);
         }
-        assertThat(this.manager.adapter("prometheus").orElseThrow().enabled()).isTrue();
-        assertThat(this.manager.adapter(AuditAdapter.NAME).orElseThrow().enabled()).isTrue();
-        assertThat(this.manager.settingsChanges() + this.manager.lane(AuditAdapter.NAME).orElseThrow()
-            .settingsChanges() + this.manager.lane("prometheus").orElseThrow().settingsChanges())
+        assertThat(this.controls.adapter("prometheus").orElseThrow().enabled()).isTrue();
+        assertThat(this.controls.adapter(AuditAdapter.NAME).orElseThrow().enabled()).isTrue();
+        assertThat(this.controls.settingsChanges() + this.controls.lane(AuditAdapter.NAME).orElseThrow()
+            .settingsChanges() + this.controls.lane("prometheus").orElseThrow().settingsChanges())
             .as("nothing changed").isEqualTo(changesBefore);
     }
 

@@ -49,7 +49,7 @@ class OneCollectorTests {
 
     @Test
     void eachSignalIsAnAdapterOfItsOwn() {
-        assertThat(this.manager.adapters()).extracting(AdapterSnapshot::name)
+        assertThat(this.manager.controls().adapters()).extracting(AdapterSnapshot::name)
             .contains("opentelemetry-traces", "opentelemetry-metrics", "opentelemetry-logs");
     }
 

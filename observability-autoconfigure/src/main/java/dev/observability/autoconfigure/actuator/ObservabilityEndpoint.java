@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.observability.core.ManagerSetting;
 import dev.observability.core.ManagerSettings;
+import dev.observability.core.ObservabilityControls;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.dispatch.LaneSettings;
@@ -56,7 +57,7 @@ public class ObservabilityEndpoint {
     /** The selector of an adapter's operations: the adapter's name, from the path. */
     static final String NAME = "name";
 
-    private final ObservabilityManager manager;
+    private final ObservabilityControls controls;
 
     private final SettingsBody<LaneSettings> laneBody = new SettingsBody<>(LaneSetting.all());
 
@@ -64,7 +65,7 @@ public class ObservabilityEndpoint {
 
     /** @param manager the manager whose adapters are shown */
     public ObservabilityEndpoint(ObservabilityManager manager) {
-        this.manager = manager;
+        this.controls = manager.controls();
     }
 
     /**
@@ -74,14 +75,14 @@ public class ObservabilityEndpoint {
     @ReadOperation
     public Map<String, Object> adapters() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("settings", SettingsView.of(ManagerSetting.all(), this.manager.configuredSettings(),
-                this.manager.settings()));
+        body.put("settings", SettingsView.of(ManagerSetting.all(), this.controls.configuredSettings(),
+                this.controls.settings()));
         Map<String, Object> adapters = new LinkedHashMap<>();
-        this.manager.adapters().forEach((adapter) -> this.manager.lane(adapter.name())
+        this.controls.adapters().forEach((adapter) -> this.controls.lane(adapter.name())
             .ifPresent((lane) -> adapters.put(adapter.name(), describe(lane))));
         body.put("adapters", adapters);
         Map<String, Long> refusals = new LinkedHashMap<>();
-        this.manager.refusals().snapshot().forEach((reason, count) -> refusals.put(reason.tagValue(), count));
+        this.controls.refusals().snapshot().forEach((reason, count) -> refusals.put(reason.tagValue(), count));
         body.put("refusals", refusals);
         return body;
     }
@@ -92,7 +93,7 @@ public class ObservabilityEndpoint {
      */
     @ReadOperation
     public @Nullable Map<String, Object> adapter(@Selector String name) {
-        return this.manager.lane(name).map(ObservabilityEndpoint::describe).orElse(null);
+        return this.controls.lane(name).map(ObservabilityEndpoint::describe).orElse(null);
     }
 
     /**
@@ -111,7 +112,7 @@ public class ObservabilityEndpoint {
             @Nullable Map<String, Object> body, @Nullable Principal principal) {
         try {
             SettingsChange<LaneSettings> change = this.laneBody.read(body);
-            Optional<LaneSettings> changed = this.manager.changeSettings(name, change.by(nameOf(principal)));
+            Optional<LaneSettings> changed = this.controls.changeSettings(name, change.by(nameOf(principal)));
             return new WebEndpointResponse<>(changed.isPresent() ? WebEndpointResponse.STATUS_NO_CONTENT
                     : WebEndpointResponse.STATUS_NOT_FOUND);
         }
@@ -135,7 +136,7 @@ public class ObservabilityEndpoint {
             @Nullable Principal principal) {
         try {
             SettingsChange<ManagerSettings> change = this.managerBody.read(body);
-            this.manager.changeSettings(change.by(nameOf(principal)));
+            this.controls.changeSettings(change.by(nameOf(principal)));
             return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT);
         }
         catch (IllegalArgumentException ex) {

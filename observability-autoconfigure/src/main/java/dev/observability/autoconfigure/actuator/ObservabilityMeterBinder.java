@@ -2,6 +2,7 @@ package dev.observability.autoconfigure.actuator;
 
 import java.util.Locale;
 
+import dev.observability.core.ObservabilityControls;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.spi.InputRefusal;
@@ -37,24 +38,25 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 public final class ObservabilityMeterBinder implements MeterBinder {
 
-    private final ObservabilityManager manager;
+    private final ObservabilityControls controls;
 
     /** @param manager the manager whose lanes are measured */
     public ObservabilityMeterBinder(ObservabilityManager manager) {
-        this.manager = manager;
+        this.controls = manager.controls();
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        this.manager.onAdapterRegistered((lane) -> bindLane(lane, registry));
+        this.controls.onAdapterRegistered((lane) -> bindLane(lane, registry));
         for (InputRefusal reason : InputRefusal.values()) {
-            FunctionCounter.builder("observability.refusals", this.manager,
-                    (manager) -> manager.refusals().count(reason))
+            FunctionCounter.builder("observability.refusals", this.controls,
+                    (controls) -> controls.refusals().count(reason))
                 .tag("reason", reason.tagValue())
                 .description("Recordings refused before any adapter, by reason")
                 .register(registry);
         }
-        FunctionCounter.builder("observability.settings.changes", this.manager, ObservabilityManager::settingsChanges)
+        FunctionCounter.builder("observability.settings.changes", this.controls,
+                ObservabilityControls::settingsChanges)
             .description("The manager's settings changed at runtime")
             .register(registry);
     }

@@ -119,7 +119,6 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
         this.refusals = refusals;
     }
 
-    /** @return the registry the adapter records into */
     public final MeterRegistry registry() {
         return this.registry;
     }
@@ -351,7 +350,6 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
     /**
      * Tags built for labels, kept to be shared by the next series with equal labels.
      *
-     * @param labels the labels
      * @param array the same entries as Micrometer tags, sorted by key
      * @param tags Micrometer's tags over that array
      */

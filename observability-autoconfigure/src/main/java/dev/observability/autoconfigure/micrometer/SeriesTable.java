@@ -60,7 +60,6 @@ final class SeriesTable {
         this.size = this.size + 1;
     }
 
-    /** @return the number of series */
     int size() {
         return this.size;
     }

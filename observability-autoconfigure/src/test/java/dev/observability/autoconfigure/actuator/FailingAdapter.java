@@ -19,7 +19,7 @@ class FailingAdapter implements LoggingAdapter {
      */
     static void openCircuit(ObservabilityManager manager) {
         manager.log(LogLevel.ERROR, "first event fails and opens the breaker");
-        assertThat(manager.adapter("failing").orElseThrow().circuitState()).isEqualTo("OPEN");
+        assertThat(manager.controls().adapter("failing").orElseThrow().circuitState()).isEqualTo("OPEN");
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
+import dev.observability.core.ObservabilityControls;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.adapters.JsonLoggingAdapter;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,7 +133,7 @@ class ObservabilityEndpointAutoConfigurationTests {
                             Map.of("configured", "30s", "effective", "10s"))
                     .containsEntry("dispatch.queue-capacity", Map.of("configured", 1024, "effective", 20000))
                     .containsEntry("signals.logging", Map.of("configured", true, "effective", false));
-                LaneSettings effective = context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+                LaneSettings effective = controls(context).lane(JsonLoggingAdapter.NAME)
                     .orElseThrow().settings();
                 assertThat(effective.queueCapacity()).isEqualTo(20000);
                 assertThat(effective.circuitBreaker().waitDurationInOpenState()).isEqualTo(Duration.ofSeconds(10));
@@ -163,13 +165,13 @@ class ObservabilityEndpointAutoConfigurationTests {
                     "circuit-breaker.minimum-number-of-calls", "5", "dispatch.queue-capacity", "20000"), null);
             assertThat(endpoint.configure(JsonLoggingAdapter.NAME, nullValue("circuit-breaker"), null).getStatus())
                 .isEqualTo(204);
-            LaneSettings effective = context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+            LaneSettings effective = controls(context).lane(JsonLoggingAdapter.NAME)
                 .orElseThrow().settings();
             assertThat(effective.circuitBreaker()).isEqualTo(CircuitBreakerSettings.DEFAULTS);
             assertThat(effective.queueCapacity()).isEqualTo(20000);
             assertThat(endpoint.configure(JsonLoggingAdapter.NAME, Map.of(), null).getStatus()).as("an empty body")
                 .isEqualTo(204);
-            assertThat(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME).orElseThrow()
+            assertThat(controls(context).lane(JsonLoggingAdapter.NAME).orElseThrow()
                 .settings()).as("every setting back to its configured value").isEqualTo(LaneSettings.DEFAULTS);
         });
     }
@@ -178,7 +180,7 @@ class ObservabilityEndpointAutoConfigurationTests {
     void answers400NamingTheSettingForAnUnknownKeyOrABadValueAndChangesNothing() {
         this.exposed.run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
-            LaneSettings before = context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+            LaneSettings before = controls(context).lane(JsonLoggingAdapter.NAME)
                 .orElseThrow().settings();
             Map<Map<String, Object>, String> refusals = Map.of(
                     Map.of("circuit-breaker.failure-rate-threshold", "150", "dispatch.queue-capacity", "20000"),
@@ -200,7 +202,7 @@ class ObservabilityEndpointAutoConfigurationTests {
                 assertThat(answer.getBody()).as("%s", body).hasEntrySatisfying("message",
                         (reason) -> assertThat(reason).startsWith(message).doesNotContain("\n"));
             });
-            assertThat(context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME).orElseThrow()
+            assertThat(controls(context).lane(JsonLoggingAdapter.NAME).orElseThrow()
                 .settings()).isEqualTo(before);
         });
     }
@@ -212,14 +214,14 @@ class ObservabilityEndpointAutoConfigurationTests {
             Map<String, Object> body = Map.of("circuit-breaker", Map.of("failure-rate-threshold", 20),
                     "dispatch", Map.of("queue-capacity", 20000), "signals", Map.of("logging", false));
             assertThat(endpoint.configure(JsonLoggingAdapter.NAME, body, null).getStatus()).isEqualTo(204);
-            LaneSettings effective = context.getBean(ObservabilityManager.class).lane(JsonLoggingAdapter.NAME)
+            LaneSettings effective = controls(context).lane(JsonLoggingAdapter.NAME)
                 .orElseThrow().settings();
             assertThat(effective.circuitBreaker().failureRateThreshold()).isEqualTo(20f);
             assertThat(effective.queueCapacity()).isEqualTo(20000);
             assertThat(effective.isSignalEnabled(Signal.LOGGING)).isFalse();
             assertThat(endpoint.configureManager(Map.of("logging", Map.of("level", "debug")), null).getStatus())
                 .isEqualTo(204);
-            assertThat(context.getBean(ObservabilityManager.class).minimumLevel()).isEqualTo(LogLevel.DEBUG);
+            assertThat(controls(context).minimumLevel()).isEqualTo(LogLevel.DEBUG);
         });
     }
 
@@ -227,7 +229,7 @@ class ObservabilityEndpointAutoConfigurationTests {
     void refusesAMissingBodyWith400AndChangesNothing() {
         this.exposed.run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
-            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            ObservabilityControls controls = controls(context);
             endpoint.configure(JsonLoggingAdapter.NAME, Map.of("dispatch.queue-capacity", 20000), null);
             endpoint.configureManager(Map.of("metrics.enabled", false), null);
             String reason = "the body must be a JSON object of settings ({} returns every setting to its configured "
@@ -235,9 +237,9 @@ class ObservabilityEndpointAutoConfigurationTests {
             assertThat(endpoint.configure(JsonLoggingAdapter.NAME, null, null).getBody())
                 .containsExactly(Map.entry("message", reason));
             assertThat(endpoint.configureManager(null, null).getBody()).containsExactly(Map.entry("message", reason));
-            assertThat(manager.lane(JsonLoggingAdapter.NAME).orElseThrow().settings().queueCapacity())
+            assertThat(controls.lane(JsonLoggingAdapter.NAME).orElseThrow().settings().queueCapacity())
                 .isEqualTo(20000);
-            assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).isFalse();
+            assertThat(controls.settings().isSignalEnabled(Signal.METRICS)).isFalse();
         });
     }
 
@@ -258,19 +260,19 @@ class ObservabilityEndpointAutoConfigurationTests {
     void changesTheManagersLevelAndSignalsAndShowsThem() {
         this.exposed.run((context) -> {
             ObservabilityEndpoint endpoint = context.getBean(ObservabilityEndpoint.class);
-            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            ObservabilityControls controls = controls(context);
             Map<String, Object> body = Map.of("logging.level", "debug", "metrics.enabled", "false");
             assertThat(endpoint.configureManager(body, null).getStatus()).isEqualTo(204);
-            assertThat(manager.settings().minimumLevel()).isEqualTo(LogLevel.DEBUG);
-            assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).isFalse();
+            assertThat(controls.settings().minimumLevel()).isEqualTo(LogLevel.DEBUG);
+            assertThat(controls.settings().isSignalEnabled(Signal.METRICS)).isFalse();
             assertThat(endpoint.adapters()).extractingByKey("settings").asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("logging.level", Map.of("configured", "INFO", "effective", "DEBUG"))
                 .containsEntry("metrics.enabled", Map.of("configured", true, "effective", false));
             assertThat(endpoint.configureManager(Map.of("logging.level", "loud"), null).getBody())
                 .containsEntry("message", "logging.level must be one of trace, debug, info, warn, error, not 'loud'");
             assertThat(endpoint.configureManager(nullValue("logging"), null).getStatus()).isEqualTo(204);
-            assertThat(manager.settings().minimumLevel()).isEqualTo(LogLevel.INFO);
-            assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).as("not reset").isFalse();
+            assertThat(controls.settings().minimumLevel()).isEqualTo(LogLevel.INFO);
+            assertThat(controls.settings().isSignalEnabled(Signal.METRICS)).as("not reset").isFalse();
         });
     }
 
@@ -307,5 +309,9 @@ class ObservabilityEndpointAutoConfigurationTests {
         ObservabilityEndpoint own = new ObservabilityEndpoint(ObservabilityManager.builder().build());
         this.exposed.withBean(ObservabilityEndpoint.class, () -> own)
             .run((context) -> assertThat(context.getBean(ObservabilityEndpoint.class)).isSameAs(own));
+    }
+
+    private static ObservabilityControls controls(ApplicationContext context) {
+        return context.getBean(ObservabilityManager.class).controls();
     }
 }

@@ -57,7 +57,7 @@ class ObservabilityHealthAutoConfigurationTests {
     void saysWhenTheAdaptersOwnHealthWasReadNextToTheLiveCounts() {
         this.runner.withBean(FailingAdapter.class, FailingAdapter::new).run((context) -> {
             Instant before = Instant.now();
-            context.getBean(ObservabilityManager.class).runHealthChecks();
+            context.getBean(ObservabilityManager.class).controls().runHealthChecks();
             Map<String, Object> details = ((IndicatedHealthDescriptor) observability(context).getComponents()
                 .get("failing")).getDetails();
             assertThat(Instant.parse((String) details.get("healthCheckedAt"))).isAfterOrEqualTo(before)
@@ -122,7 +122,7 @@ class ObservabilityHealthAutoConfigurationTests {
             .withBean("checksAdapter", LoggingAdapter.class, () -> named("checks"))
             .withBean(HealthCheck.class, () -> HealthCheck.of("database", AdapterHealth::up))
             .run((context) -> {
-                context.getBean(ObservabilityManager.class).runHealthChecks();
+                context.getBean(ObservabilityManager.class).controls().runHealthChecks();
                 assertThat(observability(context).getComponents()).containsOnlyKeys("manager", "checks",
                         "observability-manager", "observability-checks");
                 assertThat(observability(context).getComponents().get("observability-manager"))
@@ -137,7 +137,7 @@ class ObservabilityHealthAutoConfigurationTests {
         this.runner.withBean(HealthCheck.class, () -> HealthCheck.of("database", () -> AdapterHealth.down("gone")))
             .withPropertyValues("observability.health.failure-threshold=1")
             .run((context) -> {
-                context.getBean(ObservabilityManager.class).runHealthChecks();
+                context.getBean(ObservabilityManager.class).controls().runHealthChecks();
                 CompositeHealthDescriptor checks = (CompositeHealthDescriptor) observability(context).getComponents()
                     .get("checks");
                 IndicatedHealthDescriptor database = (IndicatedHealthDescriptor) checks.getComponents().get("database");

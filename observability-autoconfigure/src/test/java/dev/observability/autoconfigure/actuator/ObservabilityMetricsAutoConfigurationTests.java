@@ -78,7 +78,7 @@ class ObservabilityMetricsAutoConfigurationTests {
                 .isZero();
             assertThat(registry.get("observability.adapter.circuit.state").tags("adapter", "late", "state", "closed")
                 .gauge().value()).isEqualTo(1);
-            manager.setEnabled("late", false);
+            manager.controls().setEnabled("late", false);
             assertThat(registry.get("observability.adapter.enabled").tag("adapter", "late").gauge().value()).isZero();
             assertThat(registry.find("observability.adapter.events").tag("adapter", "failing").functionCounters())
                 .hasSize(Outcome.values().length);

@@ -143,9 +143,9 @@ class BootConsoleTests {
                 .until(() -> healthy.received.stream()
                     .anyMatch((message) -> message.startsWith("Observability adapter 'throwing' failed 1 time(s)")));
             await().atMost(Duration.ofSeconds(10))
-                .until(() -> manager.lane("healthy").orElseThrow().counts(Signal.LOGGING).pending() == 0);
-            SignalCounts healthyCounts = manager.lane("healthy").orElseThrow().counts(Signal.LOGGING);
-            SignalCounts throwingCounts = manager.lane("throwing").orElseThrow().counts(Signal.LOGGING);
+                .until(() -> manager.controls().lane("healthy").orElseThrow().counts(Signal.LOGGING).pending() == 0);
+            SignalCounts healthyCounts = manager.controls().lane("healthy").orElseThrow().counts(Signal.LOGGING);
+            SignalCounts throwingCounts = manager.controls().lane("throwing").orElseThrow().counts(Signal.LOGGING);
             assertThat(healthyCounts.dropped()).isZero();
             assertThat(healthyCounts.rejected()).isZero();
             assertThat(throwingCounts.dropped()).isZero();

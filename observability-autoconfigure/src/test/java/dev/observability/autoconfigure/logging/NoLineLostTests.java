@@ -72,13 +72,15 @@ class NoLineLostTests {
                 logFromEightThreads();
                 BURST.info("burst end");
                 await().atMost(Duration.ofSeconds(30))
-                    .until(() -> manager.lane("throwing").orElseThrow().counts(Signal.LOGGING).pending() == 0);
+                    .until(() -> manager.controls()
+                        .lane("throwing").orElseThrow().counts(Signal.LOGGING).pending() == 0);
                 submitted(manager).forEach((name, count) -> delta.put(name, count - before.get(name)));
                 context.getBean(Hanging.class).release.countDown();
                 await().atMost(Duration.ofSeconds(30))
-                    .until(() -> manager.lane("hanging").orElseThrow().counts(Signal.LOGGING).pending() == 0);
+                    .until(() -> manager.controls()
+                        .lane("hanging").orElseThrow().counts(Signal.LOGGING).pending() == 0);
                 for (String name : List.of("hanging", "throwing")) {
-                    SignalCounts counts = manager.lane(name).orElseThrow().counts(Signal.LOGGING);
+                    SignalCounts counts = manager.controls().lane(name).orElseThrow().counts(Signal.LOGGING);
                     assertThat(counts.submitted()).as("%s: %s", name, counts)
                         .isEqualTo(counts.delivered() + counts.failed() + counts.dropped()
                                 + counts.rejectedCircuitOpen() + counts.rejectedDisabled()
@@ -123,8 +125,8 @@ class NoLineLostTests {
     private static void awaitTheThrowingAdaptersOneReport(ObservabilityManager manager) {
         BURST.info("warm-up");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            SignalCounts throwing = manager.lane("throwing").orElseThrow().counts(Signal.LOGGING);
-            SignalCounts hanging = manager.lane("hanging").orElseThrow().counts(Signal.LOGGING);
+            SignalCounts throwing = manager.controls().lane("throwing").orElseThrow().counts(Signal.LOGGING);
+            SignalCounts hanging = manager.controls().lane("hanging").orElseThrow().counts(Signal.LOGGING);
             return throwing.rejectedReentrant() == 1 && throwing.pending() == 0
                     && hanging.submitted() == throwing.submitted();
         });
@@ -160,7 +162,7 @@ class NoLineLostTests {
     private static Map<String, Long> submitted(ObservabilityManager manager) {
         Map<String, Long> submitted = new HashMap<>();
         for (String name : List.of("hanging", "throwing")) {
-            submitted.put(name, manager.lane(name).orElseThrow().counts(Signal.LOGGING).submitted());
+            submitted.put(name, manager.controls().lane(name).orElseThrow().counts(Signal.LOGGING).submitted());
         }
         return submitted;
     }

@@ -118,7 +118,7 @@ class MicrometerMetricsAdapterTests {
             manager.counter("logins", 1, Labels.of("user", "u0"));
             assertThat(this.registry.find("logins").counters()).hasSize(3);
             assertThat(this.registry.get("logins").tag("user", "u0").counter().count()).isEqualTo(2.0);
-            assertThat(manager.refusals().count(InputRefusal.CARDINALITY)).isEqualTo(47);
+            assertThat(manager.controls().refusals().count(InputRefusal.CARDINALITY)).isEqualTo(47);
         }
         assertThat(output.getAll().split("metric 'logins' has 3 label sets", -1)).hasSize(2);
         assertThat(output.getAll()).contains("label keys: user").doesNotContain("u49");
@@ -134,7 +134,7 @@ class MicrometerMetricsAdapterTests {
             manager.counter("fourth", 1, Labels.of("k", "a"));
             manager.counter("first", 1, Labels.of("k", "b"));
             assertThat(this.registry.getMeters()).hasSize(3);
-            assertThat(manager.refusals().count(InputRefusal.CARDINALITY)).isEqualTo(2);
+            assertThat(manager.controls().refusals().count(InputRefusal.CARDINALITY)).isEqualTo(2);
         }
         assertThat(output.getAll()).contains("has 2 metric names, its limit").contains("first: 'third'");
     }
@@ -151,16 +151,16 @@ class MicrometerMetricsAdapterTests {
             manager.counter("payments", 1, Labels.of("method", "card"));
             manager.counter("payments", 1, Labels.of("currency", "eur"));
             manager.counter("payments", 1, Labels.of("currency", "eur"));
-            assertThat(manager.lane("prom").orElseThrow().counts(Signal.METRICS).failed()).isZero();
+            assertThat(manager.controls().lane("prom").orElseThrow().counts(Signal.METRICS).failed()).isZero();
             if (registryAcceptsOtherKeys) {
-                assertThat(manager.refusals().count(InputRefusal.INVALID_LABELS)).isZero();
+                assertThat(manager.controls().refusals().count(InputRefusal.INVALID_LABELS)).isZero();
                 assertThat(this.registry.find("payments").counters()).hasSize(2);
                 assertThat(this.registry.get("payments").tag("currency", "eur").counter().count()).isEqualTo(2.0);
                 assertThat(this.registry.scrape()).contains("payments_total{currency=\"eur\"} 2.0");
                 assertThat(output.getAll()).doesNotContain("cannot record counter 'payments'");
             }
             else {
-                assertThat(manager.refusals().count(InputRefusal.INVALID_LABELS)).isEqualTo(2);
+                assertThat(manager.controls().refusals().count(InputRefusal.INVALID_LABELS)).isEqualTo(2);
                 assertThat(this.registry.find("payments").counters()).hasSize(1);
                 assertThat(output.getAll().split("cannot record counter 'payments'", -1)).hasSize(2);
             }
@@ -182,7 +182,7 @@ class MicrometerMetricsAdapterTests {
         try (ObservabilityManager manager = managerWith(MicrometerAdapterSettings.DEFAULTS)) {
             manager.counter("stock", 1, Labels.empty());
             manager.gauge("stock", 4, Labels.empty());
-            assertThat(manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
+            assertThat(manager.controls().refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
             assertThat(this.registry.get("stock").counter().count()).isEqualTo(1.0);
         }
     }

@@ -52,15 +52,16 @@ class MillionLabelValuesTests {
             assertThat(registry.getMeters()).as("meters in the registry").hasSize(LIMIT);
             assertThat(registry.scrape().lines().filter((line) -> line.startsWith("requests_total{")))
                 .as("series in the scrape").hasSize(LIMIT);
-            assertThat(manager.refusals().count(InputRefusal.CARDINALITY)).isEqualTo(VALUES - LIMIT);
+            assertThat(manager.controls().refusals().count(InputRefusal.CARDINALITY)).isEqualTo(VALUES - LIMIT);
             for (InputRefusal other : InputRefusal.values()) {
                 if (other != InputRefusal.CARDINALITY) {
-                    assertThat(manager.refusals().count(other)).as("refusals counted as %s", other).isZero();
+                    assertThat(manager.controls().refusals().count(other)).as("refusals counted as %s", other).isZero();
                 }
             }
             assertThat(adapter.health().details()).containsEntry("meters", LIMIT)
                 .containsEntry("refused", (long) (VALUES - LIMIT));
-            SignalCounts counts = manager.lane(PrometheusMetricsAdapter.NAME).orElseThrow().counts(Signal.METRICS);
+            SignalCounts counts = manager.controls()
+                .lane(PrometheusMetricsAdapter.NAME).orElseThrow().counts(Signal.METRICS);
             assertThat(counts.submitted()).isEqualTo(VALUES);
             assertThat(counts.failed()).as("a refusal is the adapter's decision, not a failure").isZero();
         }

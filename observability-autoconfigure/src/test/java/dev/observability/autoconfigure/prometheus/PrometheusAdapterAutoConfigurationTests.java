@@ -34,7 +34,7 @@ class PrometheusAdapterAutoConfigurationTests {
             assertThat(context.getBean(PrometheusMetricsAdapter.class).registry()).isSameAs(registry);
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
             manager.start();
-            assertThat(manager.adapter(PrometheusMetricsAdapter.NAME)).isPresent();
+            assertThat(manager.controls().adapter(PrometheusMetricsAdapter.NAME)).isPresent();
             manager.counter("orders.placed", 1, Labels.of("region", "eu"));
             assertThat(registry.scrape()).contains("orders_placed_total{region=\"eu\"} 1.0");
         });
@@ -76,7 +76,7 @@ class PrometheusAdapterAutoConfigurationTests {
                     manager.counter("logins", 1, Labels.of("user", user));
                 }
                 assertThat(context.getBean(PrometheusMeterRegistry.class).find("logins").counters()).hasSize(2);
-                assertThat(manager.refusals().count(InputRefusal.CARDINALITY)).isEqualTo(2);
+                assertThat(manager.controls().refusals().count(InputRefusal.CARDINALITY)).isEqualTo(2);
             });
     }
 

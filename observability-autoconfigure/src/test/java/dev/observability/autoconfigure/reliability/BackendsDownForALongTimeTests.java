@@ -237,7 +237,7 @@ class BackendsDownForALongTimeTests {
     /** What the health shows: the adapters' state as the scheduled health cycle last found it. */
     private static Map<String, AdapterSnapshot> snapshots(ObservabilityManager manager) {
         Map<String, AdapterSnapshot> snapshots = new LinkedHashMap<>();
-        manager.adapters().forEach((snapshot) -> snapshots.put(snapshot.name(), snapshot));
+        manager.controls().adapters().forEach((snapshot) -> snapshots.put(snapshot.name(), snapshot));
         return snapshots;
     }
 

@@ -30,7 +30,8 @@ class EndpointExposureTests {
             assertThat(http.post("/actuator/observability/toggled", "{\"enabled\":false}").statusCode()).isEqualTo(404);
             assertThat(http.get("/actuator/observability").statusCode()).isEqualTo(404);
             assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
-            assertThat(context.getBean(ObservabilityManager.class).adapter("toggled").orElseThrow().enabled())
+            assertThat(context.getBean(ObservabilityManager.class).controls()
+                .adapter("toggled").orElseThrow().enabled())
                 .as("the adapter was not switched").isTrue();
         }
     }
@@ -47,9 +48,9 @@ class EndpointExposureTests {
                 assertThat(refused.headers().allValues("Allow")).as(path).containsExactly("GET");
             }
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
-            assertThat(manager.adapter("toggled").orElseThrow().enabled()).isTrue();
-            assertThat(manager.lane("toggled").orElseThrow().settingsChanges()).isZero();
-            assertThat(manager.settingsChanges()).isZero();
+            assertThat(manager.controls().adapter("toggled").orElseThrow().enabled()).isTrue();
+            assertThat(manager.controls().lane("toggled").orElseThrow().settingsChanges()).isZero();
+            assertThat(manager.controls().settingsChanges()).isZero();
         }
     }
 
@@ -60,14 +61,14 @@ class EndpointExposureTests {
             Http http = new Http(port(context));
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
             assertThat(http.post("/actuator/observability/toggled", "{\"enabled\":false}").statusCode()).isEqualTo(204);
-            assertThat(manager.adapter("toggled").orElseThrow().enabled()).isFalse();
+            assertThat(manager.controls().adapter("toggled").orElseThrow().enabled()).isFalse();
             assertThat(http.post("/actuator/observability/no-such-adapter", "{\"enabled\":false}").statusCode())
                 .isEqualTo(404);
             String change = "{\"circuit-breaker.failure-rate-threshold\": 20, "
                     + "\"circuit-breaker.wait-duration-in-open-state\": \"10s\", \"dispatch.queue-capacity\": 20000}";
             HttpResponse<String> changed = http.post("/actuator/observability/toggled", change);
             assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
-            LaneSettings settings = manager.lane("toggled").orElseThrow().settings();
+            LaneSettings settings = manager.controls().lane("toggled").orElseThrow().settings();
             assertThat(settings.circuitBreaker().failureRateThreshold()).isEqualTo(20f);
             assertThat(settings.queueCapacity()).isEqualTo(20000);
             HttpResponse<String> unknown = http.post("/actuator/observability/toggled", "{\"queue-capacity\": 5}");
@@ -75,7 +76,7 @@ class EndpointExposureTests {
             assertThat(unknown.body()).contains("unknown setting 'queue-capacity'");
             assertThat(http.post("/actuator/observability", "{\"logging.level\": \"warn\"}").statusCode())
                 .isEqualTo(204);
-            assertThat(manager.minimumLevel()).isEqualTo(LogLevel.WARN);
+            assertThat(manager.controls().minimumLevel()).isEqualTo(LogLevel.WARN);
         }
     }
 

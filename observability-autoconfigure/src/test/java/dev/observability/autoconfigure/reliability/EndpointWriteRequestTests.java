@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import dev.observability.core.ManagerSetting;
 import dev.observability.core.ManagerSettings;
+import dev.observability.core.ObservabilityControls;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
 import dev.observability.core.dispatch.LaneSetting;
@@ -48,7 +49,7 @@ class EndpointWriteRequestTests {
 
     private static Http http;
 
-    private static ObservabilityManager manager;
+    private static ObservabilityControls controls;
 
     @BeforeAll
     static void start() {
@@ -58,7 +59,7 @@ class EndpointWriteRequestTests {
                     "management.endpoint.observability.access=unrestricted")
             .run();
         http = new Http(EndpointExposureTests.port(context));
-        manager = context.getBean(ObservabilityManager.class);
+        controls = context.getBean(ObservabilityManager.class).controls();
     }
 
     @AfterAll
@@ -73,13 +74,13 @@ class EndpointWriteRequestTests {
             lanes = lanes.reset(setting);
         }
         for (String adapter : new String[] { "toggled", "healthy-inline" }) {
-            manager.changeSettings(adapter, lanes);
+            controls.changeSettings(adapter, lanes);
         }
         SettingsChange<ManagerSettings> managerWide = SettingsChange.none();
         for (ManagerSetting<?> setting : ManagerSetting.all()) {
             managerWide = managerWide.reset(setting);
         }
-        manager.changeSettings(managerWide);
+        controls.changeSettings(managerWide);
     }
 
     @Test
@@ -93,8 +94,8 @@ class EndpointWriteRequestTests {
         unchanged.verify();
         assertThat(http.post(TOGGLED, "{\"name\": \"toggled\", \"enabled\": false}").statusCode())
             .as("the path's own name").isEqualTo(204);
-        assertThat(manager.adapter("toggled").orElseThrow().enabled()).isFalse();
-        assertThat(manager.adapter("healthy-inline").orElseThrow().enabled()).isTrue();
+        assertThat(controls.adapter("toggled").orElseThrow().enabled()).isFalse();
+        assertThat(controls.adapter("healthy-inline").orElseThrow().enabled()).isTrue();
     }
 
     @Test
@@ -125,8 +126,8 @@ class EndpointWriteRequestTests {
 
         assertThat(http.post("/actuator/observability", "{\"logging\": {\"level\": \"debug\"}, "
                 + "\"metrics\": {\"enabled\": false}}").statusCode()).isEqualTo(204);
-        assertThat(manager.minimumLevel()).isEqualTo(LogLevel.DEBUG);
-        assertThat(manager.settings().isSignalEnabled(Signal.METRICS)).isFalse();
+        assertThat(controls.minimumLevel()).isEqualTo(LogLevel.DEBUG);
+        assertThat(controls.settings().isSignalEnabled(Signal.METRICS)).isFalse();
     }
 
     @Test
@@ -209,11 +210,12 @@ class EndpointWriteRequestTests {
                     "{\"name\": \"healthy-inline\", \"enabled\": false}"),
                     "the body names adapter 'healthy-inline' but the path 'toggled'");
             assertRefused(management.post("/manage/lanes/toggled?name=healthy-inline", "{\"enabled\": false}"), QUERY);
-            assertThat(movedManager.adapter("healthy-inline").orElseThrow().enabled()).isTrue();
-            assertThat(movedManager.adapter("toggled").orElseThrow().enabled()).isTrue();
+            assertThat(movedManager.controls().adapter("healthy-inline").orElseThrow().enabled()).isTrue();
+            assertThat(movedManager.controls().adapter("toggled").orElseThrow().enabled()).isTrue();
             assertThat(management.post("/manage/lanes/toggled", "{\"dispatch\": {\"queue-capacity\": 2048}}")
                 .statusCode()).isEqualTo(204);
-            assertThat(movedManager.lane("toggled").orElseThrow().settings().queueCapacity()).isEqualTo(2048);
+            assertThat(movedManager.controls()
+                .lane("toggled").orElseThrow().settings().queueCapacity()).isEqualTo(2048);
         }
     }
 
@@ -228,15 +230,15 @@ class EndpointWriteRequestTests {
     }
 
     private static LaneView lane() {
-        return manager.lane("toggled").orElseThrow();
+        return controls.lane("toggled").orElseThrow();
     }
 
     /** The settings of both adapters and the manager, and their counts of changes, to check a refusal left alone. */
     private record Unchanged(LaneSettings toggled, LaneSettings other, ManagerSettings managerWide, long count) {
 
         static Unchanged now() {
-            return new Unchanged(lane().settings(), manager.lane("healthy-inline").orElseThrow().settings(),
-                    manager.settings(), changes());
+            return new Unchanged(lane().settings(), controls.lane("healthy-inline").orElseThrow().settings(),
+                    controls.settings(), changes());
         }
 
         void verify() {
@@ -244,8 +246,8 @@ class EndpointWriteRequestTests {
         }
 
         private static long changes() {
-            return lane().settingsChanges() + manager.lane("healthy-inline").orElseThrow().settingsChanges()
-                    + manager.settingsChanges();
+            return lane().settingsChanges() + controls.lane("healthy-inline").orElseThrow().settingsChanges()
+                    + controls.settingsChanges();
         }
     }
 }

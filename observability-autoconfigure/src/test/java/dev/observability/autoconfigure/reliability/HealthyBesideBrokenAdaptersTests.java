@@ -84,9 +84,10 @@ class HealthyBesideBrokenAdaptersTests {
                         .as("%s: logback.events{level=warn} received", adapter.name())
                         .isEqualTo(count(bootsWarnings) - warningsBefore);
                     assertThat(adapter.reports()).as("%s: the failure reports", adapter.name())
-                        .isEqualTo(manager.lane("throwing").orElseThrow().counts(Signal.LOGGING).rejectedReentrant());
+                        .isEqualTo(manager.controls()
+                            .lane("throwing").orElseThrow().counts(Signal.LOGGING).rejectedReentrant());
                     for (Signal signal : List.of(Signal.METRICS, Signal.LOGGING)) {
-                        SignalCounts counts = manager.lane(adapter.name()).orElseThrow().counts(signal);
+                        SignalCounts counts = manager.controls().lane(adapter.name()).orElseThrow().counts(signal);
                         String what = adapter.name() + " " + signal;
                         assertThat(counts.rejectedCircuitOpen() + counts.rejectedDisabled()
                                 + counts.rejectedReentrant()).as("%s rejected", what).isZero();
@@ -110,8 +111,8 @@ class HealthyBesideBrokenAdaptersTests {
     }
 
     private static boolean settled(ObservabilityManager manager, String name) {
-        return manager.lane(name).orElseThrow().counts(Signal.METRICS).pending() == 0
-                && manager.lane(name).orElseThrow().counts(Signal.LOGGING).pending() == 0;
+        return manager.controls().lane(name).orElseThrow().counts(Signal.METRICS).pending() == 0
+                && manager.controls().lane(name).orElseThrow().counts(Signal.LOGGING).pending() == 0;
     }
 
     @SpringBootConfiguration(proxyBeanMethods = false)

@@ -139,7 +139,7 @@ class RuntimeBoundsPropertyTests {
                 assertThat(settings(manager, trial)).as("%s: nothing changed", trial).isEqualTo(before);
                 assertThat(changes(manager, trial)).as("%s: nothing changed", trial).isEqualTo(changesBefore);
             }
-            for (AdapterSnapshot snapshot : manager.adapters()) {
+            for (AdapterSnapshot snapshot : manager.controls().adapters()) {
                 Accounting.assertIdentity(snapshot);
             }
         }
@@ -186,11 +186,12 @@ class RuntimeBoundsPropertyTests {
     }
 
     private static Object settings(ObservabilityManager manager, Trial trial) {
-        return (trial.adapter() != null) ? lane(manager, trial.adapter()).settings() : manager.settings();
+        return (trial.adapter() != null) ? lane(manager, trial.adapter()).settings() : manager.controls().settings();
     }
 
     private static long changes(ObservabilityManager manager, Trial trial) {
-        return (trial.adapter() != null) ? lane(manager, trial.adapter()).settingsChanges() : manager.settingsChanges();
+        return (trial.adapter() != null) ? lane(manager, trial.adapter()).settingsChanges() : manager.controls()
+            .settingsChanges();
     }
 
     @SuppressWarnings("unchecked")
@@ -199,7 +200,7 @@ class RuntimeBoundsPropertyTests {
     }
 
     private static LaneView lane(ObservabilityManager manager, String adapter) {
-        return manager.lane(adapter).orElseThrow();
+        return manager.controls().lane(adapter).orElseThrow();
     }
 
     /** Every adapter's settings and the manager's back to their configured values, for the next trial. */
@@ -209,13 +210,13 @@ class RuntimeBoundsPropertyTests {
             lane = lane.reset(setting);
         }
         for (String adapter : ADAPTERS) {
-            manager.changeSettings(adapter, lane);
+            manager.controls().changeSettings(adapter, lane);
         }
         SettingsChange<ManagerSettings> managers = SettingsChange.none();
         for (ManagerSetting<?> setting : ManagerSetting.all()) {
             managers = managers.reset(setting);
         }
-        manager.changeSettings(managers);
+        manager.controls().changeSettings(managers);
     }
 
     /**

@@ -106,12 +106,12 @@ class SpringChaosSoakTests {
         operator.shutdownNow();
         operator.awaitTermination(10, TimeUnit.SECONDS);
         gate.open();
-        manager.setEnabled("toggled", true);
+        manager.controls().setEnabled("toggled", true);
         Map<String, ChaosAdapter> adapters = new LinkedHashMap<>(context.getBeansOfType(ChaosAdapter.class));
         context.close();
 
         Map<String, AdapterSnapshot> snapshots = new LinkedHashMap<>();
-        manager.adapters().forEach((snapshot) -> snapshots.put(snapshot.name(), snapshot));
+        manager.controls().adapters().forEach((snapshot) -> snapshots.put(snapshot.name(), snapshot));
         SoakSummary.print("spring soak (" + switchAnswers.size() + " switches over HTTP)", RUN, producers, heap,
                 snapshots.values());
         SoftAssertions softly = new SoftAssertions();

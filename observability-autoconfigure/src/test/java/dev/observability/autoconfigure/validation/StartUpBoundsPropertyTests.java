@@ -137,7 +137,7 @@ class StartUpBoundsPropertyTests {
     private static void assertInForce(AssertableApplicationContext context, String key, Object value) {
         String name = key.replaceFirst("^observability\\.(adapters\\." + ADAPTER + "\\.)?", "");
         LaneSetting.named(name).ifPresent((setting) -> {
-            LaneSettings configured = context.getBean(ObservabilityManager.class).lane(ADAPTER).orElseThrow()
+            LaneSettings configured = context.getBean(ObservabilityManager.class).controls().lane(ADAPTER).orElseThrow()
                 .configuredSettings();
             assertThat(setting.get(configured)).as(key).isEqualTo(value);
         });

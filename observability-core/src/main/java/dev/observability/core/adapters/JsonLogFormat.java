@@ -90,19 +90,15 @@ public final class JsonLogFormat {
      */
     public interface Line {
 
-        /** @return when it happened */
         Instant timestamp();
 
         /** @return the level's name ({@code INFO}, ...) */
         String level();
 
-        /** @return the logger's name */
         String logger();
 
-        /** @return the thread's name */
         String thread();
 
-        /** @return the message */
         String message();
 
         /** @return the trace id of the current span, or {@code null} outside a span */

@@ -14,7 +14,6 @@ final class TextBuffer {
         return this.chars;
     }
 
-    /** @return how many characters the text has */
     int length() {
         return this.length;
     }

@@ -30,7 +30,6 @@ public interface CircuitBreakerFactory {
         return create(replaced.getName(), config);
     }
 
-    /** @return a factory of stand-alone breakers */
     static CircuitBreakerFactory standalone() {
         return CircuitBreaker::of;
     }

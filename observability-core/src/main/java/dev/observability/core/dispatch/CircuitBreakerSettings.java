@@ -11,7 +11,6 @@ import java.time.Duration;
  * @param slidingWindowSize the number of recent calls the rates are computed over
  * @param minimumNumberOfCalls the calls needed in the window before a rate is computed
  * @param waitDurationInOpenState how long the breaker stays open before it lets probes through
- * @param permittedCallsInHalfOpenState the number of probe calls in the half-open state
  * @param slowCallDurationThreshold the duration over which a call counts as slow
  */
 public record CircuitBreakerSettings(float failureRateThreshold, int slidingWindowSize, int minimumNumberOfCalls,

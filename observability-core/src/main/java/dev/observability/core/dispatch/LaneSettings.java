@@ -12,14 +12,12 @@ import org.jspecify.annotations.Nullable;
  * The settings of one adapter's lane. The values each setting accepts, and its name, are defined by its
  * {@link LaneSetting}.
  *
- * @param enabled whether the adapter is switched on
  * @param dispatch the dispatch mode, or {@code null} for the adapter's own
  * {@linkplain dev.observability.core.spi.ObservabilityAdapter#preferredDispatch() preference}
  * @param queueCapacity the most events an ASYNC lane holds; a full queue drops new events
  * @param maxDelay the longest an event waits in an idle ASYNC lane's queue before its worker wakes and delivers it
  * (the worker also wakes once a batch of events waits); 0 wakes the worker for each event that finds it idle, which
  * costs the application's thread a wake-up (a system call) for that event
- * @param circuitBreaker the circuit breaker's settings
  * @param disabledSignals the signals the adapter does not receive even while it is switched on (default: none)
  */
 public record LaneSettings(boolean enabled, @Nullable DispatchMode dispatch, int queueCapacity, Duration maxDelay,

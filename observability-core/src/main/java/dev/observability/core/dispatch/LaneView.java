@@ -13,7 +13,6 @@ import dev.observability.core.spi.SignalCounts;
  */
 public interface LaneView {
 
-    /** @return the adapter's name */
     String name();
 
     /** @return the signals the adapter receives */

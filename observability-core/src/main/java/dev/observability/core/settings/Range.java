@@ -60,12 +60,10 @@ public final class Range<T> {
         return new Range<>(min, max, Duration::compareTo, "a duration");
     }
 
-    /** @return the least value accepted */
     public T min() {
         return this.min;
     }
 
-    /** @return the greatest value accepted */
     public T max() {
         return this.max;
     }

@@ -56,7 +56,6 @@ public abstract class Setting<S, T> {
         return this.name;
     }
 
-    /** @return the type of the setting's values */
     public final Class<T> type() {
         return this.type;
     }

@@ -2,13 +2,7 @@ package dev.observability.core.settings;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * One setting changed at runtime: its name, and its value before and after.
- *
- * @param setting the setting's name
- * @param from its value before
- * @param to its value after
- */
+/** One setting changed at runtime: its name, and its value before and after. */
 public record SettingChange(String setting, @Nullable Object from, @Nullable Object to) {
 
     /** @return {@code <setting> <from> -> <to>}, the values as an operator writes them */

@@ -150,7 +150,6 @@ public final class SettingsChange<S> {
     /**
      * A change applied.
      *
-     * @param settings the settings with the change applied
      * @param changes each setting whose value changed, from and to, in the order the change named them
      * @param <S> the settings record
      */

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything known about one adapter's lane at one moment: what operators read in Actuator.
  *
- * @param name the adapter's name
  * @param signals the signals the adapter receives
  * @param configuredEnabled whether its settings switch the adapter on (what the manager's
  * {@code resetEnabled(name)} returns to)

@@ -6,12 +6,9 @@ import java.time.Instant;
 /**
  * One health check's standing after a cycle.
  *
- * @param name the check's name
  * @param health the status reported: {@code DOWN} after {@code failure-threshold} failures in a row,
  * {@code DEGRADED} after fewer, else what the check returned
  * @param consecutiveFailures failures in a row up to this cycle
- * @param checkedAt when the check ran
- * @param duration how long it ran
  */
 public record CheckResult(String name, AdapterHealth health, int consecutiveFailures, Instant checkedAt,
         Duration duration) {

@@ -32,7 +32,6 @@ public final class Fields {
         this.values = values;
     }
 
-    /** @return fields with no entry */
     public static Fields empty() {
         return EMPTY;
     }
@@ -125,12 +124,10 @@ public final class Fields {
         return fromNormalized(map);
     }
 
-    /** @return the number of entries */
     public int size() {
         return this.keys.length;
     }
 
-    /** @return {@code true} when there is no entry */
     public boolean isEmpty() {
         return this.keys.length == 0;
     }

@@ -6,10 +6,7 @@ import java.util.List;
 /**
  * The result of one health cycle: every check and every adapter's lane.
  *
- * @param time when the cycle ran
  * @param status the worst status of the checks (adapters' trouble is reported, not folded in)
- * @param checks the checks' results
- * @param adapters every adapter's snapshot
  */
 public record HealthReport(Instant time, HealthStatus status, List<CheckResult> checks,
         List<AdapterSnapshot> adapters) {

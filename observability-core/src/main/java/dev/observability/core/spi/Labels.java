@@ -49,7 +49,6 @@ public final class Labels {
         this.hash = 31 * Arrays.hashCode(keys) + Arrays.hashCode(values);
     }
 
-    /** @return labels with no entry */
     public static Labels empty() {
         return EMPTY;
     }

@@ -10,12 +10,6 @@ import org.jspecify.annotations.Nullable;
  * given) is replaced by {@code "application"}, {@code "unknown"}, {@code "null"} and no fields, so an event can
  * always be written; a {@code null} timestamp or level is a programming error and throws at once.
  *
- * @param timestamp when it happened
- * @param level its severity
- * @param logger the logger's name
- * @param thread the name of the thread that logged it
- * @param message the message
- * @param fields structured fields
  * @param error the exception, or {@code null}
  * @param span the span current when it was logged, or {@code null}
  */

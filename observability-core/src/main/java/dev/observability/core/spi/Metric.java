@@ -67,7 +67,6 @@ public final class Metric {
         return (text == null || text.isBlank()) ? null : Utf16.replaceLoneSurrogates(text);
     }
 
-    /** @return the name */
     public String name() {
         return this.name;
     }

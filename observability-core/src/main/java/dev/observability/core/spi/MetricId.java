@@ -43,7 +43,6 @@ public final class MetricId {
         return this.name;
     }
 
-    /** @return the labels */
     public Labels labels() {
         return this.labels;
     }

@@ -7,10 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a tracing adapter needs to start its own span.
  *
- * @param name the span's name
  * @param context the span's ids
  * @param parent the parent's ids, or {@code null} for a root span
- * @param startTime when the span started
  * @param attributes the attributes given at start
  * @param attachment the span context source's own span for this span (see
  * {@code SpanContextSource.startAttached}), or {@code null}

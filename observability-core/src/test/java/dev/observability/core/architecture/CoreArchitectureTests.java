@@ -4,7 +4,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.observability.core.ObservabilityControls;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.internal.manager.LiveSettings;
+import dev.observability.core.internal.manager.SettingsLog;
 import dev.observability.core.spi.Signal;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -22,7 +25,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The core's layering rules, checked on its compiled classes by {@code ./mvnw verify}: the core is plain Java, for
  * applications without Spring; the adapter SPI is a leaf; the internals stay off the public surface; no package
- * cycles; each signal has its own recorder, and the manager on top only delegates to them. The package map is in
+ * cycles; each signal has its own recorder, and the manager on top only delegates to them, apart from its controls,
+ * which operate the pipeline and record nothing. The package map is in
  * {@code docs/architecture.md}.
  */
 @AnalyzeClasses(packages = "dev.observability.core", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -94,16 +98,27 @@ class CoreArchitectureTests {
     static final ArchRule theManagerReachesASignalOnlyThroughItsRecorder = noClasses().that().resideInAPackage(ROOT)
         .should().dependOnClassesThat(resideInAnyPackage(SIGNALS).and(not(simpleNameEndingWith("Recorder")))
             .and(not(simpleName("HealthMonitor"))))
-        .because("the manager makes no decision about a signal: it delegates each recording to that signal's "
-                + "recorder (and runs the health schedule)");
+        .because("the manager and its controls make no decision about a signal: the manager delegates each "
+                + "recording to that signal's recorder (and runs the health schedule)");
 
     @ArchTest
     static final ArchRule theManagerMakesNoDecisionAboutASignal = noClasses()
-        .that().belongToAnyOf(ObservabilityManager.class)
+        .that().belongToAnyOf(ObservabilityManager.class, ObservabilityControls.class)
         .should().dependOnClassesThat().belongToAnyOf(Signal.class)
         .orShould().callMethodWhere(target(nameMatching("isOn|routesToAny|submit|(metrics|tracing|logging|health)Lanes"))
             .and(target(owner(resideInAPackage("dev.observability.core.internal.dispatch..")))))
         .because("whether a signal is on, and which lanes receive its events, is its recorder's business");
+
+    @ArchTest
+    static final ArchRule theControlsRecordNothing = noClasses().that().belongToAnyOf(ObservabilityControls.class)
+        .should().dependOnClassesThat().haveSimpleNameEndingWith("Recorder")
+        .because("the controls operate the pipeline (lanes, health, settings); recording is the manager's");
+
+    @ArchTest
+    static final ArchRule theManagerLeavesTheSettingsToItsControls = noClasses()
+        .that().belongToAnyOf(ObservabilityManager.class)
+        .should().dependOnClassesThat().belongToAnyOf(LiveSettings.class, SettingsLog.class)
+        .because("the manager records; the settings changed at runtime live in its controls");
 
     @ArchTest
     static final ArchRule nothingInTheCoreCallsBackIntoTheManager = noClasses().that().resideOutsideOfPackage(ROOT)

@@ -74,11 +74,11 @@ class BadInputTests {
     @MethodSource("rows")
     void badInputNeverThrowsAndHasTheDocumentedOutcome(String call, Consumer<ObservabilityManager> action,
             Expected expected) {
-        Map<InputRefusal, Long> refusalsBefore = manager.refusals().snapshot();
-        long truncationsBefore = manager.refusals().truncations();
+        Map<InputRefusal, Long> refusalsBefore = manager.controls().refusals().snapshot();
+        long truncationsBefore = manager.controls().refusals().truncations();
         Map<Signal, Long> callsBefore = calls();
         assertThatCode(() -> action.accept(manager)).as(call).doesNotThrowAnyException();
-        Map<InputRefusal, Long> refusals = manager.refusals().snapshot();
+        Map<InputRefusal, Long> refusals = manager.controls().refusals().snapshot();
         for (InputRefusal reason : InputRefusal.values()) {
             assertThat(refusals.get(reason) - refusalsBefore.get(reason)).as("%s: refusals for %s", call, reason)
                 .isEqualTo((reason == expected.refusal()) ? 1 : 0);
@@ -88,7 +88,7 @@ class BadInputTests {
             assertThat(callsAfter.get(signal) - callsBefore.get(signal)).as("%s: %s events delivered", call, signal)
                 .isEqualTo((signal == expected.delivered()) ? 1 : 0);
         }
-        assertThat(manager.refusals().truncations() - truncationsBefore).as("%s: cuts", call)
+        assertThat(manager.controls().refusals().truncations() - truncationsBefore).as("%s: cuts", call)
             .isEqualTo(expected.truncations());
     }
 
@@ -249,11 +249,11 @@ class BadInputTests {
         row(rows, "recordSpan(start, null, filter)", (m) -> m.recordSpan(start("ok"), null, (adapter) -> true),
                 ignored());
         row(rows, "recordSpan(start, replay, null)", (m) -> m.recordSpan(start("ok"), (span) -> { }, null), ignored());
-        row(rows, "setEnabled(null, false)", (m) -> m.setEnabled(null, false), ignored());
-        row(rows, "setEnabled(unknown, false)", (m) -> m.setEnabled("no-such-adapter", false), ignored());
-        row(rows, "resetEnabled(null)", (m) -> m.resetEnabled(null), ignored());
-        row(rows, "resetEnabled(unknown)", (m) -> m.resetEnabled("no-such-adapter"), ignored());
-        row(rows, "adapter(null)", (m) -> m.adapter(null), ignored());
+        row(rows, "setEnabled(null, false)", (m) -> m.controls().setEnabled(null, false), ignored());
+        row(rows, "setEnabled(unknown, false)", (m) -> m.controls().setEnabled("no-such-adapter", false), ignored());
+        row(rows, "resetEnabled(null)", (m) -> m.controls().resetEnabled(null), ignored());
+        row(rows, "resetEnabled(unknown)", (m) -> m.controls().resetEnabled("no-such-adapter"), ignored());
+        row(rows, "adapter(null)", (m) -> m.controls().adapter(null), ignored());
     }
 
     private static void structureRows(List<Arguments> rows) {

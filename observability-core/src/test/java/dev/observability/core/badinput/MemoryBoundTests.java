@@ -71,7 +71,8 @@ class MemoryBoundTests {
                 manager.log(LogLevel.INFO, message, Fields.of("payload", payload));
             }
             heap.sample();
-            assertThat(manager.adapter("hung").orElseThrow().queueDepth()).as("events queued behind the hung call")
+            assertThat(manager.controls()
+                .adapter("hung").orElseThrow().queueDepth()).as("events queued behind the hung call")
                 .isEqualTo(1024);
             // Cut to the limits, a queued event holds at most 16,384 + 4,096 characters (UTF-16 once the marker is
             // added): about 42 MB for 1024 events. Uncut, they would hold 1024 x 256k characters: 268 MB.
@@ -82,7 +83,7 @@ class MemoryBoundTests {
                 .isLessThan(bound);
             gate.open();
             manager.close();
-            SignalCounts counts = manager.adapter("hung").orElseThrow().counts().get(Signal.LOGGING);
+            SignalCounts counts = manager.controls().adapter("hung").orElseThrow().counts().get(Signal.LOGGING);
             assertThat(counts.delivered() + counts.dropped()).isEqualTo(events);
             assertThat(counts.dropped()).isPositive();
         }

@@ -76,7 +76,7 @@ class LogBridgeTests {
                 .dispatch(new FrameworkEvent("order placed", "x"), LogLevel.INFO);
             await().atMost(Duration.ofSeconds(10)).until(() -> this.async.received.size() == 1);
             assertThat(this.async.received.get(0).event().message()).startsWith("order").contains("truncated");
-            assertThat(manager.refusals().truncations()).isOne();
+            assertThat(manager.controls().refusals().truncations()).isOne();
         }
     }
 
@@ -92,7 +92,7 @@ class LogBridgeTests {
             bridge.dispatch(new FrameworkEvent(LogLevel.WARN, "at the level", "x"), LogLevel.WARN);
             assertThat(inline.received).extracting((received) -> received.event().message())
                 .containsExactly("at the level");
-            assertThat(manager.adapter("async").orElseThrow().total().submitted()).isZero();
+            assertThat(manager.controls().adapter("async").orElseThrow().total().submitted()).isZero();
         }
     }
 
@@ -184,11 +184,11 @@ class LogBridgeTests {
             await().atMost(Duration.ofSeconds(10)).until(() -> isParked("observability-lane-async"));
             manager.logBridge(READER, BridgeGate.everyAdapter())
                 .dispatch(new FrameworkEvent("queued", "x"), LogLevel.INFO);
-            manager.changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.ERROR));
+            manager.controls().changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.ERROR));
             assertThat(this.async.received).as("still queued: the worker waits for a batch or a minute").isEmpty();
         }
         assertThat(this.async.received).extracting((received) -> received.event().message()).containsExactly("queued");
-        SignalCounts counts = manager.adapter("async").orElseThrow().total();
+        SignalCounts counts = manager.controls().adapter("async").orElseThrow().total();
         assertThat(counts.submitted()).isOne();
         assertThat(counts.delivered()).isOne();
     }

@@ -57,8 +57,8 @@ class MetricsFeedTests {
             MetricsFeed feed = manager.metricsFeed((adapter) -> true);
             feed.counterHandle("9 bad", Labels.empty()).increment();
             feed.gaugeHandle("ok", Labels.empty()).set(Double.NaN);
-            assertThat(manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
-            assertThat(manager.refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(1);
+            assertThat(manager.controls().refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
+            assertThat(manager.controls().refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(1);
         }
     }
 
@@ -68,7 +68,7 @@ class MetricsFeedTests {
         try (ObservabilityManager manager = ObservabilityManager.builder().adapter(adapter, INLINE).build()) {
             manager.start();
             manager.counter("anything", 1, Labels.empty());
-            assertThat(manager.refusals().count(InputRefusal.CARDINALITY)).isEqualTo(1);
+            assertThat(manager.controls().refusals().count(InputRefusal.CARDINALITY)).isEqualTo(1);
         }
     }
 

@@ -75,7 +75,8 @@ class ChaosSoakTests {
         Producers producers = new Producers(manager, 4, Duration.ofNanos(200_000));
         ScheduledExecutorService chaosMonkey = Executors.newSingleThreadScheduledExecutor();
         AtomicBoolean toggledOn = new AtomicBoolean(true);
-        chaosMonkey.scheduleWithFixedDelay(() -> manager.setEnabled("toggled", toggledOn.compareAndSet(false, true)
+        chaosMonkey.scheduleWithFixedDelay(() -> manager.controls()
+            .setEnabled("toggled", toggledOn.compareAndSet(false, true)
                 || !toggledOn.compareAndSet(true, false)), 250, 250, TimeUnit.MILLISECONDS);
         chaosMonkey.scheduleWithFixedDelay(gate::release, 1500, 1500, TimeUnit.MILLISECONDS);
         HeapProbe heap = new HeapProbe();
@@ -86,13 +87,13 @@ class ChaosSoakTests {
         for (int i = 0; i < HEAP_SAMPLES; i++) {
             TimeUnit.NANOSECONDS.sleep(sampleEvery);
             heap.sample();
-            duringRun.addAll(manager.adapters());
+            duringRun.addAll(manager.controls().adapters());
         }
         boolean producersEnded = producers.stop(Duration.ofSeconds(30));
         chaosMonkey.shutdownNow();
         assertThat(chaosMonkey.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         gate.open();
-        manager.setEnabled("toggled", true);
+        manager.controls().setEnabled("toggled", true);
         manager.close();
 
         Map<String, AdapterSnapshot> snapshots = snapshotsByName(manager);

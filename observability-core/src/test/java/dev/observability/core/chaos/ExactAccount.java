@@ -38,7 +38,7 @@ final class ExactAccount {
 
     static Map<String, AdapterSnapshot> snapshotsByName(ObservabilityManager manager) {
         Map<String, AdapterSnapshot> byName = new LinkedHashMap<>();
-        manager.adapters().forEach((snapshot) -> byName.put(snapshot.name(), snapshot));
+        manager.controls().adapters().forEach((snapshot) -> byName.put(snapshot.name(), snapshot));
         return byName;
     }
 }

@@ -152,9 +152,9 @@ class FeedbackLoopTests {
                 }
             });
             application.get(30, TimeUnit.SECONDS);
-            assertThat(manager.adapter("down").orElseThrow().circuitState()).isEqualTo("OPEN");
+            assertThat(manager.controls().adapter("down").orElseThrow().circuitState()).isEqualTo("OPEN");
             manager.close();
-            SignalCounts asyncMetrics = manager.adapter("async").orElseThrow().counts().get(Signal.METRICS);
+            SignalCounts asyncMetrics = manager.controls().adapter("async").orElseThrow().counts().get(Signal.METRICS);
             assertThat(async.counted.stream().filter("orders"::equals)).as("the application's counters")
                 .hasSize(1000);
             assertThat(async.breakers).as("the other lanes' breaker events").contains("down", "inline")
@@ -174,7 +174,7 @@ class FeedbackLoopTests {
     }
 
     private static SignalCounts counts(ObservabilityManager manager, String name, Signal signal) {
-        return manager.lane(name).orElseThrow().counts(signal);
+        return manager.controls().lane(name).orElseThrow().counts(signal);
     }
 
     /**

@@ -55,8 +55,8 @@ class LongOutageTests {
                 TimeUnit.NANOSECONDS.sleep(RUN.toNanos() / samples);
                 heap.sample();
             }
-            AdapterSnapshot breakingDuring = manager.runHealthChecks().adapters().get(0);
-            AdapterSnapshot failingDuring = manager.adapter("failing-often").orElseThrow();
+            AdapterSnapshot breakingDuring = manager.controls().runHealthChecks().adapters().get(0);
+            AdapterSnapshot failingDuring = manager.controls().adapter("failing-often").orElseThrow();
             long intervals = RUN.toMillis() / LOG_INTERVAL.toMillis() + 1;
 
             assertThat(producers.thrown()).isEmpty();
@@ -77,14 +77,14 @@ class LongOutageTests {
             backend.setUp(true);
             long deliveredBefore = breakingDuring.total().delivered();
             await("delivery to resume by itself").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                AdapterSnapshot breakingNow = manager.adapter("behind-breaker").orElseThrow();
+                AdapterSnapshot breakingNow = manager.controls().adapter("behind-breaker").orElseThrow();
                 assertThat(breakingNow.circuitState()).isEqualTo("CLOSED");
                 assertThat(breakingNow.total().delivered()).isGreaterThan(deliveredBefore + 1000);
                 assertThat(breakingNow.health().status()).isEqualTo(HealthStatus.UP);
             });
             assertThat(producers.stop(Duration.ofSeconds(10))).isTrue();
             manager.close();
-            for (AdapterSnapshot snapshot : manager.adapters()) {
+            for (AdapterSnapshot snapshot : manager.controls().adapters()) {
                 for (SignalCounts counts : snapshot.counts().values()) {
                     assertThat(counts.pending()).isZero();
                 }

@@ -64,7 +64,7 @@ class RuntimeChangesChaosTests {
             changer.start();
             changer.join(TimeUnit.MINUTES.toMillis(2));
             for (ChaosAdapter adapter : adapters) {
-                manager.changeSettings(adapter.name(), resetAll());
+                manager.controls().changeSettings(adapter.name(), resetAll());
             }
             boolean producersEnded = producers.stop(Duration.ofSeconds(30));
             manager.close();
@@ -79,7 +79,7 @@ class RuntimeChangesChaosTests {
                 .hasSizeGreaterThan(CHANGES / 2);
             for (ChaosAdapter adapter : adapters) {
                 assertExactAccount(softly, snapshots.get(adapter.name()), adapter, producers);
-                softly.assertThat(manager.lane(adapter.name()).orElseThrow().settingsChanges())
+                softly.assertThat(manager.controls().lane(adapter.name()).orElseThrow().settingsChanges())
                     .as("%s settings changed", adapter).isPositive();
             }
             assertHealthyGotEverythingWhileOn(softly, snapshots.get("healthy"));
@@ -110,7 +110,8 @@ class RuntimeChangesChaosTests {
             ChaosAdapter adapter = adapters.get(i % adapters.size());
             boolean healthy = adapter.name().equals("healthy");
             try {
-                manager.changeSettings(adapter.name(), randomChange(random, (i / adapters.size()) % 4, healthy,
+                manager.controls()
+                    .changeSettings(adapter.name(), randomChange(random, (i / adapters.size()) % 4, healthy,
                         adapter.name().equals("throwing")).by("chaos"));
                 TimeUnit.MICROSECONDS.sleep(500);
             }

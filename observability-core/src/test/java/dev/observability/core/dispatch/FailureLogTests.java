@@ -83,7 +83,7 @@ class FailureLogTests {
             for (int i = 0; i < 100; i++) {
                 manager.counter("hits", Labels.empty());
             }
-            assertThat(manager.adapter("failing").orElseThrow().total().failed()).isEqualTo(100);
+            assertThat(manager.controls().adapter("failing").orElseThrow().total().failed()).isEqualTo(100);
         }
         assertThat(this.records).as("one report for 100 failures in one interval").hasSize(1);
         assertThat(logs.events).as("the lane's own log never reaches a logging adapter")

@@ -47,7 +47,8 @@ class RedactionBeforeAdaptersTests {
         try (ObservabilityManager manager = managerWith(Redaction.defaults(), inline, async)) {
             manager.start();
             recordSecretsEverywhere(manager);
-            String state = manager.runHealthChecks() + " " + manager.adapters() + " " + manager.health();
+            String state = manager.controls()
+                .runHealthChecks() + " " + manager.controls().adapters() + " " + manager.controls().health();
             manager.close();
             assertThat(state).doesNotContain(SECRET).contains(Redaction.MASK);
         }
@@ -64,7 +65,7 @@ class RedactionBeforeAdaptersTests {
         try (ObservabilityManager manager = managerWith(Redaction.disabled(), spy)) {
             manager.start();
             recordSecretsEverywhere(manager);
-            manager.runHealthChecks();
+            manager.controls().runHealthChecks();
         }
         String seen = String.join("\n", spy.seen);
         assertThat(seen).doesNotContain(Redaction.MASK);

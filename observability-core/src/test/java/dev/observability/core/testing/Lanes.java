@@ -18,6 +18,6 @@ public final class Lanes {
      * @return that adapter's lane
      */
     public static AdapterLane of(ObservabilityManager manager, String adapter) {
-        return (AdapterLane) manager.lane(adapter).orElseThrow();
+        return (AdapterLane) manager.controls().lane(adapter).orElseThrow();
     }
 }

@@ -34,12 +34,10 @@ public final class MetricAudit {
         return this.kind;
     }
 
-    /** @return how many events arrived */
     public long getEvents() {
         return this.events.sum();
     }
 
-    /** @return the last event's labels */
     public Map<String, String> getLastLabels() {
         return this.lastLabels;
     }

@@ -48,7 +48,6 @@ public class OrderBook {
         return Optional.ofNullable(this.orders.get(id));
     }
 
-    /** @return how many orders the book holds */
     synchronized int size() {
         return this.orders.size();
     }

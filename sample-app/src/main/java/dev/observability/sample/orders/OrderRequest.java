@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of {@code POST /orders}.
  *
- * @param item what is ordered
  * @param quantity how many, from 1 to {@value #MAX_QUANTITY}
  * @param region where it ships to; {@code "eu"} when absent
  */

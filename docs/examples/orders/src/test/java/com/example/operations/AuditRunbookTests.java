@@ -1,5 +1,6 @@
 package com.example.operations;
 
+import dev.observability.core.ObservabilityControls;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.adapters.NoopMetricsAdapter;
 import dev.observability.core.dispatch.LaneSettings;
@@ -17,14 +18,15 @@ class AuditRunbookTests {
                 .adapter(new NoopMetricsAdapter("audit"))
                 .build()) {
             manager.start();
-            AuditRunbook.duringTheIncident(manager);
-            LaneSettings changed = manager.lane("audit").orElseThrow().settings();
+            ObservabilityControls controls = manager.controls();
+            AuditRunbook.duringTheIncident(controls);
+            LaneSettings changed = controls.lane("audit").orElseThrow().settings();
             assertThat(changed.queueCapacity()).isEqualTo(20_000);
             assertThat(changed.circuitBreaker().failureRateThreshold()).isEqualTo(20f);
-            assertThat(manager.settings().minimumLevel()).isEqualTo(LogLevel.DEBUG);
-            AuditRunbook.afterTheIncident(manager);
-            assertThat(manager.lane("audit").orElseThrow().settings()).isEqualTo(LaneSettings.DEFAULTS);
-            assertThat(manager.settings()).isEqualTo(manager.configuredSettings());
+            assertThat(controls.settings().minimumLevel()).isEqualTo(LogLevel.DEBUG);
+            AuditRunbook.afterTheIncident(controls);
+            assertThat(controls.lane("audit").orElseThrow().settings()).isEqualTo(LaneSettings.DEFAULTS);
+            assertThat(controls.settings()).isEqualTo(controls.configuredSettings());
         }
     }
 }

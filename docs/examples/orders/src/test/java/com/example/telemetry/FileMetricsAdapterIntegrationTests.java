@@ -29,6 +29,6 @@ class FileMetricsAdapterIntegrationTests {
         RestClient.create().get().uri("http://127.0.0.1:" + this.port + "/actuator/health").retrieve().toBodilessEntity();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(Files.readString(Path.of("metrics.log"))).contains("http.server.requests"));
-        assertThat(this.manager.adapter("file").orElseThrow().total().failed()).isZero();
+        assertThat(this.manager.controls().adapter("file").orElseThrow().total().failed()).isZero();
     }
 }

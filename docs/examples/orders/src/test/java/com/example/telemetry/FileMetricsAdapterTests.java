@@ -21,7 +21,7 @@ class FileMetricsAdapterTests {
                 .build()) {
             manager.start();
             manager.counter("orders.placed", Labels.of("region", "eu"));
-            assertThat(manager.adapter("file").orElseThrow().total().delivered()).isEqualTo(1);
+            assertThat(manager.controls().adapter("file").orElseThrow().total().delivered()).isEqualTo(1);
         }
         assertThat(Files.readAllLines(Path.of("metrics.log"))).contains("counter orders.placed {region=eu} 1.0");
     }

@@ -27,7 +27,7 @@ final class MicrometerBridgeConnector implements SmartInitializingSingleton {
         ObservabilityManager found = this.manager.getIfUnique();
         if (found != null) {
             this.registry.connect(found.metricsFeed((adapter) -> !(adapter instanceof MicrometerNative)),
-                    (name) -> found.adapter(name).isPresent());
+                    (name) -> found.controls().adapter(name).isPresent());
         }
     }
 }

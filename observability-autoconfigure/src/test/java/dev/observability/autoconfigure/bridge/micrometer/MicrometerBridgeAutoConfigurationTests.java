@@ -52,7 +52,7 @@ class MicrometerBridgeAutoConfigurationTests {
             assertThat(context.getBean(EventLog.class).lines()).containsExactly("counter jobs.done{queue=a} 1.0");
             assertThat(context.getBean(PrometheusMeterRegistry.class).get("jobs.done").counter().count())
                 .isEqualTo(1.0);
-            assertThat(context.getBean(ObservabilityManager.class).lane("prometheus").orElseThrow()
+            assertThat(context.getBean(ObservabilityManager.class).controls().lane("prometheus").orElseThrow()
                 .counts(Signal.METRICS).submitted()).isZero();
         });
     }

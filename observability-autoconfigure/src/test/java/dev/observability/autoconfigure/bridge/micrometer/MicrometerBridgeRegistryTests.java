@@ -72,7 +72,8 @@ class MicrometerBridgeRegistryTests {
         connect();
         this.application.counter("jobs.done").increment();
         assertThat(this.prometheus.get("jobs.done").counter().count()).isEqualTo(1.0);
-        assertThat(this.manager.lane("prometheus").orElseThrow().counts(dev.observability.core.spi.Signal.METRICS)
+        assertThat(this.manager.controls()
+            .lane("prometheus").orElseThrow().counts(dev.observability.core.spi.Signal.METRICS)
             .submitted()).isZero();
     }
 
@@ -143,7 +144,7 @@ class MicrometerBridgeRegistryTests {
         connect();
         this.application.counter("9 lives").increment();
         assertThat(this.custom.lines()).isEmpty();
-        assertThat(this.manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
+        assertThat(this.manager.controls().refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(1);
     }
 
     @Test
@@ -159,7 +160,7 @@ class MicrometerBridgeRegistryTests {
         withBreakers.start();
         try {
             this.bridge.connect(withBreakers.metricsFeed((adapter) -> !(adapter instanceof MicrometerNative)),
-                    (name) -> withBreakers.adapter(name).isPresent());
+                    (name) -> withBreakers.controls().adapter(name).isPresent());
             this.application.counter("jobs.done").increment();
             breakers.circuitBreaker("payments").executeRunnable(() -> { });
             assertThat(audit.lines()).hasSize(2).first().isEqualTo("counter jobs.done{} 1.0");

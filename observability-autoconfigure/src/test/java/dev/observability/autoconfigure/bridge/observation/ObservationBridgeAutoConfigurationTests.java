@@ -97,7 +97,8 @@ class ObservationBridgeAutoConfigurationTests {
             assertThat(client.start().context().spanId()).isEqualTo(ids[2]);
             assertThat(client.start().parent().spanId()).isEqualTo(ids[1]);
             assertThat(client.start().context().traceId()).isEqualTo(server.start().context().traceId());
-            assertThat(manager.adapter(OpenTelemetryAdapter.NAME).orElseThrow().counts().get(Signal.TRACING).submitted())
+            assertThat(manager.controls()
+                .adapter(OpenTelemetryAdapter.NAME).orElseThrow().counts().get(Signal.TRACING).submitted())
                 .as("only the manager span, never a bridged Observation").isEqualTo(1);
         });
     }

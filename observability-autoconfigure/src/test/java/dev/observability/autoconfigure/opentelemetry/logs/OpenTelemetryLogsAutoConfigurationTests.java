@@ -38,7 +38,7 @@ class OpenTelemetryLogsAutoConfigurationTests {
                 .hasSingleBean(SdkLoggerProvider.class).hasSingleBean(EmittedLogRecordCounter.class);
             assertThat(context.getBean(LogRecordExporter.class)).isInstanceOf(CountingLogRecordExporter.class);
             AdapterSnapshot adapter = context.getBean(ObservabilityManager.class)
-                .adapter(OpenTelemetryLogsAdapter.NAME).orElseThrow();
+                .controls().adapter(OpenTelemetryLogsAdapter.NAME).orElseThrow();
             assertThat(adapter.enabled()).isTrue();
         });
     }
@@ -47,7 +47,7 @@ class OpenTelemetryLogsAutoConfigurationTests {
     void startsSwitchedOffWhenOpenTelemetryIsSwitchedOffByProperty() {
         this.withBootSdk.withPropertyValues("observability.opentelemetry.enabled=false").run((context) -> {
             AdapterSnapshot adapter = context.getBean(ObservabilityManager.class)
-                .adapter(OpenTelemetryLogsAdapter.NAME).orElseThrow();
+                .controls().adapter(OpenTelemetryLogsAdapter.NAME).orElseThrow();
             assertThat(adapter.configuredEnabled()).isFalse();
             assertThat(context.getBean(OpenTelemetryLogsAdapter.class).exports().adapterSwitch().isOn()).isFalse();
         });

@@ -146,19 +146,20 @@ class OtlpLogsWireTests {
         try (OtlpHttpTestReceiver receiver = OtlpHttpTestReceiver.start(0)) {
             to(receiver).withPropertyValues("observability.opentelemetry.logs.enabled=false").run((context) -> {
                 ObservabilityManager manager = context.getBean(ObservabilityManager.class);
-                assertThat(manager.adapter(OpenTelemetryLogsAdapter.NAME).orElseThrow().configuredEnabled()).isFalse();
+                assertThat(manager.controls()
+                    .adapter(OpenTelemetryLogsAdapter.NAME).orElseThrow().configuredEnabled()).isFalse();
                 long refusedBefore = loggingCounts(context).rejectedDisabled();
                 LOG.info("while off " + UUID.randomUUID());
                 assertThat(loggingCounts(context).rejectedDisabled()).isEqualTo(refusedBefore + 1);
 
-                manager.setEnabled(OpenTelemetryLogsAdapter.NAME, true);
+                manager.controls().setEnabled(OpenTelemetryLogsAdapter.NAME, true);
                 String line = "switched on " + UUID.randomUUID();
                 LOG.info(line);
                 theOneRecord(receiver, line);
                 assertThat(receiver.logRecords()).extracting(ReceivedLogRecord::body)
                     .noneMatch((body) -> body.startsWith("while off"));
 
-                manager.setEnabled(OpenTelemetryLogsAdapter.NAME, false);
+                manager.controls().setEnabled(OpenTelemetryLogsAdapter.NAME, false);
                 long refused = loggingCounts(context).rejectedDisabled();
                 LOG.info("off again " + UUID.randomUUID());
                 assertThat(loggingCounts(context).rejectedDisabled()).isEqualTo(refused + 1);
@@ -242,7 +243,7 @@ class OtlpLogsWireTests {
     }
 
     private static SignalCounts loggingCounts(AssertableApplicationContext context) {
-        return context.getBean(ObservabilityManager.class).lane(OpenTelemetryLogsAdapter.NAME).orElseThrow()
+        return context.getBean(ObservabilityManager.class).controls().lane(OpenTelemetryLogsAdapter.NAME).orElseThrow()
             .counts(Signal.LOGGING);
     }
 

@@ -39,7 +39,7 @@ class OpenTelemetryMetricsAutoConfigurationTests {
             assertThat(context.getBean(OtlpMetricsSender.class)).isInstanceOf(CountingOtlpMetricsSender.class);
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
             manager.start();
-            assertThat(manager.adapter(OpenTelemetryMetricsAdapter.NAME)).isPresent();
+            assertThat(manager.controls().adapter(OpenTelemetryMetricsAdapter.NAME)).isPresent();
         });
     }
 
@@ -74,7 +74,8 @@ class OpenTelemetryMetricsAutoConfigurationTests {
             .withPropertyValues("observability.opentelemetry.metrics.enabled=false")
             .run((context) -> {
                 new RegisteredSwitchedOffAndSendsNothing(context);
-                context.getBean(ObservabilityManager.class).setEnabled(OpenTelemetryMetricsAdapter.NAME, true);
+                context.getBean(ObservabilityManager.class).controls()
+                    .setEnabled(OpenTelemetryMetricsAdapter.NAME, true);
                 context.getBean(OtlpMetricsSender.class).send(aPush());
                 assertThat(context.getBean(UserSender.class).sender.sent).isEqualTo(1);
                 assertThat(context.getBean(OpenTelemetryMetricsAdapter.class).exports().exported()).isEqualTo(1);
@@ -87,11 +88,12 @@ class OpenTelemetryMetricsAutoConfigurationTests {
         RegisteredSwitchedOffAndSendsNothing(AssertableApplicationContext context) throws Exception {
             assertThat(context).hasSingleBean(OpenTelemetryMetricsAdapter.class).hasSingleBean(OtlpMeterRegistry.class);
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
-            AdapterSnapshot adapter = manager.adapter(OpenTelemetryMetricsAdapter.NAME).orElseThrow();
+            AdapterSnapshot adapter = manager.controls().adapter(OpenTelemetryMetricsAdapter.NAME).orElseThrow();
             assertThat(adapter.configuredEnabled()).isFalse();
             assertThat(adapter.enabled()).isFalse();
             manager.counter("orders.placed", Labels.empty());
-            assertThat(manager.adapter(OpenTelemetryMetricsAdapter.NAME).orElseThrow().total().rejectedDisabled())
+            assertThat(manager.controls()
+                .adapter(OpenTelemetryMetricsAdapter.NAME).orElseThrow().total().rejectedDisabled())
                 .isEqualTo(1);
             context.getBean(OtlpMetricsSender.class).send(aPush());
             assertThat(context.getBean(UserSender.class).sender.sent).isZero();

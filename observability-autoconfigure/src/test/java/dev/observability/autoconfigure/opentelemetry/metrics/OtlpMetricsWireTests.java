@@ -134,7 +134,7 @@ class OtlpMetricsWireTests {
     }
 
     private static AdapterHealth adapterHealth(ObservabilityManager manager) {
-        return manager.runHealthChecks().adapters().stream()
+        return manager.controls().runHealthChecks().adapters().stream()
             .filter((adapter) -> adapter.name().equals(OpenTelemetryMetricsAdapter.NAME))
             .findFirst().orElseThrow().health();
     }

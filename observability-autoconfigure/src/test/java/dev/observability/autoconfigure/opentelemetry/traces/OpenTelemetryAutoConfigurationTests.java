@@ -71,9 +71,9 @@ class OpenTelemetryAutoConfigurationTests {
     private static void registeredSwitchedOff(AssertableApplicationContext context) {
         assertThat(context).hasSingleBean(OpenTelemetry.class).hasSingleBean(OpenTelemetryAdapter.class);
         ObservabilityManager manager = context.getBean(ObservabilityManager.class);
-        assertThat(manager.adapter(OpenTelemetryAdapter.NAME).orElseThrow().configuredEnabled()).isFalse();
+        assertThat(manager.controls().adapter(OpenTelemetryAdapter.NAME).orElseThrow().configuredEnabled()).isFalse();
         assertThat(context.getBean(OpenTelemetryAdapter.class).exports().adapterSwitch().isOn()).isFalse();
-        manager.setEnabled(OpenTelemetryAdapter.NAME, true);
+        manager.controls().setEnabled(OpenTelemetryAdapter.NAME, true);
         assertThat(context.getBean(OpenTelemetryAdapter.class).exports().adapterSwitch().isOn()).isTrue();
     }
 
@@ -82,7 +82,8 @@ class OpenTelemetryAutoConfigurationTests {
         this.runner.run((context) -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(OpenTelemetry.class)
                 .doesNotHaveBean(OpenTelemetryAdapter.class).doesNotHaveBean(OpenTelemetryAutoConfiguration.EXPORTS);
-            assertThat(context.getBean(ObservabilityManager.class).adapter(OpenTelemetryAdapter.NAME)).isEmpty();
+            assertThat(context.getBean(ObservabilityManager.class).controls()
+                .adapter(OpenTelemetryAdapter.NAME)).isEmpty();
             ConditionAndOutcomes outcomes = ConditionEvaluationReport.get(context.getBeanFactory())
                 .getConditionAndOutcomesBySource().get(OpenTelemetryAutoConfiguration.class.getName());
             assertThat(outcomes.isFullMatch()).isFalse();
@@ -110,7 +111,8 @@ class OpenTelemetryAutoConfigurationTests {
         this.withBootSdk.withPropertyValues("management.opentelemetry.enabled=false").run((context) -> {
             assertThat(context).as("Boot 4.1 keeps a disabled SDK for propagation").hasSingleBean(OpenTelemetry.class)
                 .doesNotHaveBean(OpenTelemetryAdapter.class);
-            assertThat(context.getBean(ObservabilityManager.class).adapter(OpenTelemetryAdapter.NAME)).isEmpty();
+            assertThat(context.getBean(ObservabilityManager.class).controls()
+                .adapter(OpenTelemetryAdapter.NAME)).isEmpty();
         });
     }
 
@@ -135,8 +137,8 @@ class OpenTelemetryAutoConfigurationTests {
         this.withBootSdk.run((context) -> {
             ObservabilityManager manager = context.getBean(ObservabilityManager.class);
             manager.startSpan("load").close();
-            manager.runHealthChecks();
-            AdapterHealth health = manager.adapter(OpenTelemetryAdapter.NAME).orElseThrow().health();
+            manager.controls().runHealthChecks();
+            AdapterHealth health = manager.controls().adapter(OpenTelemetryAdapter.NAME).orElseThrow().health();
             assertThat(health.status()).isEqualTo(HealthStatus.UP);
             assertThat(health.message()).isEqualTo("no span exporter is configured: nothing is exported");
             assertThat(health.details()).containsEntry("spans.ended", 1L).containsEntry("spans.without_exporter", 1L);
@@ -148,7 +150,8 @@ class OpenTelemetryAutoConfigurationTests {
     void usesBootsSdkAndNeverBuildsASecondOne() {
         this.withBootSdk.run((context) -> {
             assertThat(context).hasSingleBean(OpenTelemetry.class);
-            assertThat(context.getBean(ObservabilityManager.class).adapter(OpenTelemetryAdapter.NAME)).isPresent();
+            assertThat(context.getBean(ObservabilityManager.class).controls()
+                .adapter(OpenTelemetryAdapter.NAME)).isPresent();
             io.opentelemetry.api.trace.Span bootSpan = context.getBean(OpenTelemetry.class)
                 .getTracer("test").spanBuilder("GET /orders").startSpan();
             try (io.opentelemetry.context.Scope scope = bootSpan.makeCurrent();

@@ -94,7 +94,7 @@ class SpanHandOverTests {
     @Test
     void aSpanTheAdapterNeverReceivesIsNeverEnded() {
         try (ObservabilityManager manager = manager(Clock.systemUTC())) {
-            manager.setEnabled(OpenTelemetryAdapter.NAME, false);
+            manager.controls().setEnabled(OpenTelemetryAdapter.NAME, false);
             Span span = manager.startSpan("checkout");
             ReadableSpan sdkSpan = (ReadableSpan) io.opentelemetry.api.trace.Span.current();
             span.close();

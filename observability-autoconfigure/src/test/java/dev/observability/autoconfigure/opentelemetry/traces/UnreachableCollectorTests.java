@@ -44,7 +44,7 @@ class UnreachableCollectorTests {
     }
 
     private static HealthStatus adapterHealth(ObservabilityManager manager) {
-        return manager.runHealthChecks().adapters().stream()
+        return manager.controls().runHealthChecks().adapters().stream()
             .filter((adapter) -> adapter.name().equals(OpenTelemetryAdapter.NAME))
             .findFirst().orElseThrow().health().status();
     }

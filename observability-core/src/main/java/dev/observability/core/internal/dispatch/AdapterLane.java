@@ -142,7 +142,6 @@ public final class AdapterLane implements LaneView {
         return this.adapter.name();
     }
 
-    /** @return the adapter */
     public ObservabilityAdapter adapter() {
         return this.adapter;
     }

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 sealed interface Dispatcher permits InlineDispatcher, AsyncDispatcher {
 
-    /** @return INLINE or ASYNC */
     DispatchMode mode();
 
     /**

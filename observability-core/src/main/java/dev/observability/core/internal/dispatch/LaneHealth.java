@@ -121,7 +121,6 @@ final class LaneHealth {
      * An error and when it happened.
      *
      * @param message the error's type and message
-     * @param time when it happened
      */
     record LastError(String message, Instant time) {
     }

@@ -274,7 +274,6 @@ final class LaneWorker {
         return EventRing.slotsFor(capacity) < this.ring.slots();
     }
 
-    /** @return the slots of this worker's ring */
     int slots() {
         return this.ring.slots();
     }

@@ -28,7 +28,6 @@ final class Whereabouts {
     private Whereabouts() {
     }
 
-    /** @return the calling thread's whereabouts */
     static Whereabouts ofThisThread() {
         return OF_THREAD.get();
     }

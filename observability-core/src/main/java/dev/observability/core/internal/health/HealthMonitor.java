@@ -98,7 +98,6 @@ public final class HealthMonitor {
         }
     }
 
-    /** @return the registered checks */
     public List<HealthCheck> checks() {
         return List.copyOf(this.checks);
     }

@@ -34,12 +34,10 @@ public final class LiveSettings<S> {
         this.current = configured;
     }
 
-    /** @return the settings in force */
     public S current() {
         return this.current;
     }
 
-    /** @return the settings as configured */
     public S configured() {
         return this.configured;
     }

@@ -85,9 +85,7 @@ final class SeriesCache {
     /**
      * One cached series; immutable, so a slot can be read and replaced by any thread without a lock.
      *
-     * @param name the name
      * @param metric the metric as the application gave it, or {@code null} when it gave a name only
-     * @param labels the labels
      * @param handle the handle bound for them
      */
     private record Entry(String name, @Nullable Metric metric, Labels labels, MetricHandle handle) {

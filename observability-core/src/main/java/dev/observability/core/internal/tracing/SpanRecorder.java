@@ -160,7 +160,6 @@ public final class SpanRecorder {
         }
     }
 
-    /** @return the clock of the spans' times */
     Clock clock() {
         return this.clock;
     }

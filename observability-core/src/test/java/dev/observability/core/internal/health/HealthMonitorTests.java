@@ -84,18 +84,20 @@ class HealthMonitorTests {
     @Test
     void stampsEachAdaptersOwnHealthWithWhenTheCycleAskedForIt() {
         manager(Duration.ofHours(1), counting("db", AdapterHealth::up));
-        assertThat(this.manager.adapter("receiver").orElseThrow().healthCheckedAt()).as("before any cycle").isNull();
+        assertThat(this.manager.controls()
+            .adapter("receiver").orElseThrow().healthCheckedAt()).as("before any cycle").isNull();
         Instant before = Instant.now();
-        this.manager.runHealthChecks();
-        Instant checked = this.manager.adapter("receiver").orElseThrow().healthCheckedAt();
+        this.manager.controls().runHealthChecks();
+        Instant checked = this.manager.controls().adapter("receiver").orElseThrow().healthCheckedAt();
         assertThat(checked).isNotNull().isAfterOrEqualTo(before);
-        long submitted = this.manager.adapter("receiver").orElseThrow().total().submitted();
+        long submitted = this.manager.controls().adapter("receiver").orElseThrow().total().submitted();
         this.manager.log(LogLevel.INFO, "after the cycle");
-        AdapterSnapshot after = this.manager.adapter("receiver").orElseThrow();
+        AdapterSnapshot after = this.manager.controls().adapter("receiver").orElseThrow();
         assertThat(after.total().submitted()).as("the counts are live").isGreaterThan(submitted);
         assertThat(after.healthCheckedAt()).as("the stamp moves with the cycles only").isEqualTo(checked);
-        this.manager.runHealthChecks();
-        assertThat(this.manager.adapter("receiver").orElseThrow().healthCheckedAt()).isAfterOrEqualTo(checked);
+        this.manager.controls().runHealthChecks();
+        assertThat(this.manager.controls()
+            .adapter("receiver").orElseThrow().healthCheckedAt()).isAfterOrEqualTo(checked);
     }
 
     @Test
@@ -104,11 +106,11 @@ class HealthMonitorTests {
             this.release.await();
             return AdapterHealth.up();
         }));
-        HealthReport report = this.manager.runHealthChecks();
+        HealthReport report = this.manager.controls().runHealthChecks();
         assertThat(check(report).health().status()).as("DOWN at once, not DEGRADED").isEqualTo(HealthStatus.DOWN);
         assertThat(check(report).health().message()).contains("timed out");
         assertThat(report.status()).isEqualTo(HealthStatus.DOWN);
-        HealthReport next = this.manager.runHealthChecks();
+        HealthReport next = this.manager.controls().runHealthChecks();
         assertThat(check(next).health().message()).contains("timed out", "still running");
         assertThat(this.runs).as("the hung check holds one thread, not one per cycle").hasValue(1);
     }
@@ -126,7 +128,7 @@ class HealthMonitorTests {
             .healthSettings(new HealthSettings(Duration.ofHours(1), Duration.ofMinutes(1), 3)).healthCheck(slow).build();
         // threads of the test's own, not the common pool, which may have a single thread for both blocking tasks
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        CompletableFuture<HealthReport> first = CompletableFuture.supplyAsync(this.manager::runHealthChecks, threads);
+        CompletableFuture<HealthReport> first = CompletableFuture.supplyAsync(this.manager.controls()::runHealthChecks, threads);
         assertThat(asked.await(10, TimeUnit.SECONDS)).as("the first cycle asks the check").isTrue();
         // the check is released once this thread's cycle waits for the call the first cycle started
         Thread tester = Thread.currentThread();
@@ -135,7 +137,7 @@ class HealthMonitorTests {
             this.release.countDown();
         }, threads);
         try {
-            HealthReport second = this.manager.runHealthChecks();
+            HealthReport second = this.manager.controls().runHealthChecks();
             assertThat(check(second).health().status()).as("not DOWN as still running").isEqualTo(HealthStatus.UP);
             assertThat(check(first.get(10, TimeUnit.SECONDS)).health().status()).isEqualTo(HealthStatus.UP);
             assertThat(this.runs).as("asked once for both cycles").hasValue(1);
@@ -160,29 +162,29 @@ class HealthMonitorTests {
             }
             return AdapterHealth.up();
         }));
-        assertThat(check(this.manager.runHealthChecks()).health().status()).isEqualTo(HealthStatus.DEGRADED);
-        CheckResult second = check(this.manager.runHealthChecks());
+        assertThat(check(this.manager.controls().runHealthChecks()).health().status()).isEqualTo(HealthStatus.DEGRADED);
+        CheckResult second = check(this.manager.controls().runHealthChecks());
         assertThat(second.health().status()).isEqualTo(HealthStatus.DEGRADED);
         assertThat(second.consecutiveFailures()).isEqualTo(2);
-        CheckResult third = check(this.manager.runHealthChecks());
+        CheckResult third = check(this.manager.controls().runHealthChecks());
         assertThat(third.health().status()).isEqualTo(HealthStatus.DOWN);
         assertThat(third.health().message()).contains("connection refused");
         failing.set(false);
-        CheckResult recovered = check(this.manager.runHealthChecks());
+        CheckResult recovered = check(this.manager.controls().runHealthChecks());
         assertThat(recovered.health().status()).isEqualTo(HealthStatus.UP);
         assertThat(recovered.consecutiveFailures()).isZero();
         failing.set(true);
-        assertThat(check(this.manager.runHealthChecks()).health().status()).as("the count starts again")
+        assertThat(check(this.manager.controls().runHealthChecks()).health().status()).as("the count starts again")
             .isEqualTo(HealthStatus.DEGRADED);
     }
 
     @Test
     void onDemandReportIsTheLastCycleAndRunsNothing() {
         manager(Duration.ofHours(1), counting("db", AdapterHealth::up));
-        HealthReport cycle = this.manager.runHealthChecks();
+        HealthReport cycle = this.manager.controls().runHealthChecks();
         int runsAfterCycle = this.runs.get();
-        assertThat(this.manager.health()).isSameAs(cycle);
-        assertThat(this.manager.health()).isSameAs(cycle);
+        assertThat(this.manager.controls().health()).isSameAs(cycle);
+        assertThat(this.manager.controls().health()).isSameAs(cycle);
         assertThat(this.runs).hasValue(runsAfterCycle);
     }
 
@@ -201,7 +203,7 @@ class HealthMonitorTests {
             .healthSettings(new HealthSettings(Duration.ofHours(1), Duration.ofMillis(200), 3))
             .build();
         this.manager = built;
-        HealthReport report = built.runHealthChecks();
+        HealthReport report = built.controls().runHealthChecks();
         assertThat(report.adapters()).filteredOn((a) -> a.name().equals("throws")).singleElement()
             .satisfies((a) -> assertThat(a.health().message()).contains("no answer"));
         assertThat(report.adapters()).filteredOn((a) -> a.name().equals("hangs")).singleElement()

@@ -83,8 +83,8 @@ class SeriesCacheTests {
             manager.counter("9 bad", 1, labels);
             manager.counter("9 bad", 1, labels);
             manager.gauge("jobs.waiting", 3, Labels.of("password", "hunter2"));
-            assertThat(manager.refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(2);
-            assertThat(manager.refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(2);
+            assertThat(manager.controls().refusals().count(InputRefusal.INVALID_VALUE)).isEqualTo(2);
+            assertThat(manager.controls().refusals().count(InputRefusal.INVALID_NAME)).isEqualTo(2);
         }
         assertThat(adapter.events).containsExactly("counter jobs{queue=a} 2.0", "gauge jobs.waiting{password=******} 3.0");
     }
