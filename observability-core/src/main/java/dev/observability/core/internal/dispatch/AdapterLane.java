@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * throws and never blocks: it refuses what the switch, the lane's own feedback ({@link Whereabouts}) or the breaker
  * ({@link BreakerGate}) refuses, and hands the rest to its {@link Dispatcher}, INLINE or ASYNC, which hands each event
  * back through the lane's {@link DispatchTarget} to be delivered: the lane calls the adapter, times the call with its
- * clock ({@link CoarseClock}), counts the outcome and reports it to the breaker ({@link BreakerOutcomes}). The lane
+ * clock ({@link CoarseClock}), counts the outcome and records it in the breaker. The lane
  * knows nothing of queues; the ASYNC dispatcher alone knows its capacity and its ring.
  * <p>
  * The settings in force are one {@link LaneTuning}, swapped whole by {@link #change}, under the same lock as the start
@@ -102,7 +102,7 @@ public final class AdapterLane implements LaneView {
         this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
         this.breakerFactory = breakerFactory;
         this.configured = settings;
-        this.account = new LaneAccount(this.signals);
+        this.account = new LaneAccount();
         this.health = new LaneHealth(redaction);
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
         this.ownWork = new CausingLanes(this, null);
@@ -111,8 +111,7 @@ public final class AdapterLane implements LaneView {
         this.async = new AsyncDispatcher(target, adapter.name(), this.clock);
         CircuitBreaker breaker = breakerFactory.create(adapter.name(),
                 CircuitBreakerFactory.config(settings.circuitBreaker()));
-        this.tuning = LaneTuning.of(settings, dispatcherFor(settings), breaker,
-                new BreakerOutcomes(breaker, this.account::deliveredSoFar));
+        this.tuning = LaneTuning.of(settings, dispatcherFor(settings), breaker);
     }
 
     /**
@@ -160,11 +159,6 @@ public final class AdapterLane implements LaneView {
     @Override
     public String circuitState() {
         return this.tuning.breaker().getState().name();
-    }
-
-    /** @return how the lane records outcomes in its breaker (package-private, for tests) */
-    BreakerOutcomes outcomes() {
-        return this.tuning.outcomes();
     }
 
     /** @return the dispatcher the lane hands its events to now (package-private, for tests) */
@@ -249,8 +243,7 @@ public final class AdapterLane implements LaneView {
     private void restoreBreaker(LaneTuning old, boolean newBreaker) {
         if (newBreaker) {
             CircuitBreaker restored = LaneTuning.replaceBreaker(this.breakerFactory, old.breaker(), old.settings());
-            this.tuning = LaneTuning.of(old.settings(), old.dispatcher(), restored,
-                    new BreakerOutcomes(restored, this.account::deliveredSoFar));
+            this.tuning = LaneTuning.of(old.settings(), old.dispatcher(), restored);
         }
     }
 
@@ -260,11 +253,8 @@ public final class AdapterLane implements LaneView {
      * workers once the new settings are in force.
      */
     private void apply(LaneSettings next, CircuitBreaker breaker) {
-        LaneTuning old = this.tuning;
-        BreakerOutcomes outcomes = (breaker != old.breaker())
-                ? new BreakerOutcomes(breaker, this.account::deliveredSoFar) : old.outcomes();
         Dispatcher dispatcher = dispatcherFor(next);
-        LaneTuning fresh = LaneTuning.of(next, dispatcher, breaker, outcomes);
+        LaneTuning fresh = LaneTuning.of(next, dispatcher, breaker);
         if (this.started) {
             this.clock.holdAt(fresh.clockPeriodNanos());
         }
@@ -387,7 +377,6 @@ public final class AdapterLane implements LaneView {
         try {
             call(delivery, subject, detail, value);
             long elapsed = Math.max(0, this.clock.getAsLong() - start);
-            // counted before the breaker hears of it: a held success is this count (see BreakerOutcomes)
             if (byWorker) {
                 account.deliveredByWorker();
             }
@@ -395,14 +384,14 @@ public final class AdapterLane implements LaneView {
                 account.delivered();
             }
             if (elapsed > tuning.slowCallNanos()) {
-                tuning.outcomes().slow(elapsed);
+                tuning.breaker().onError(elapsed, TimeUnit.NANOSECONDS, SlowCallException.INSTANCE);
             }
             else {
-                tuning.outcomes().success(elapsed);
+                tuning.breaker().onSuccess(elapsed, TimeUnit.NANOSECONDS);
             }
         }
         catch (Throwable ex) {
-            tuning.outcomes().failure(Math.max(0, this.clock.getAsLong() - start), ex);
+            tuning.breaker().onError(Math.max(0, this.clock.getAsLong() - start), TimeUnit.NANOSECONDS, ex);
             if (byWorker) {
                 account.failedByWorker();
             }

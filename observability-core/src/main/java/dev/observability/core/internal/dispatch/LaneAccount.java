@@ -1,7 +1,5 @@
 package dev.observability.core.internal.dispatch;
 
-import java.util.Set;
-
 import dev.observability.core.spi.Signal;
 import dev.observability.core.spi.SignalCounts;
 
@@ -12,13 +10,9 @@ import dev.observability.core.spi.SignalCounts;
  */
 final class LaneAccount {
 
-    private final Set<Signal> signals;
-
     private final SignalAccount[] bySignal = new SignalAccount[Signal.values().length];
 
-    /** @param signals the signals the lane receives (what {@link #deliveredSoFar()} adds up) */
-    LaneAccount(Set<Signal> signals) {
-        this.signals = signals;
+    LaneAccount() {
         for (int i = 0; i < this.bySignal.length; i++) {
             this.bySignal[i] = new SignalAccount();
         }
@@ -38,14 +32,5 @@ final class LaneAccount {
      */
     SignalCounts counts(Signal signal) {
         return of(signal).counts();
-    }
-
-    /** @return the events delivered so far over all of the lane's signals (what the breaker's held successes are) */
-    long deliveredSoFar() {
-        long delivered = 0;
-        for (Signal signal : this.signals) {
-            delivered += of(signal).deliveredSoFar();
-        }
-        return delivered;
     }
 }

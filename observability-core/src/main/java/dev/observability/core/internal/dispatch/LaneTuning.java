@@ -6,35 +6,27 @@ import dev.observability.core.spi.Signal;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
- * A lane's settings in force and what they make: the breaker and its outcome recorder, the dispatcher, the slow-call
- * threshold and the signals the lane takes. The lane holds one at a time in a volatile field, read once as an event
- * enters and once as it is delivered, so a change of settings (a new tuning) reaches each step whole: it sees the old
- * settings or the new ones, never a mix.
+ * A lane's settings in force and what they make: the breaker, the dispatcher, the slow-call threshold and the signals
+ * the lane takes. The lane holds one at a time in a volatile field, read once as an event enters and once as it is
+ * delivered, so a change of settings (a new tuning) reaches each step whole: it sees the old settings or the new ones,
+ * never a mix.
  *
  * @param dispatcher the dispatcher of the settings' mode (or the adapter's preference)
- * @param outcomes records the calls' outcomes in the breaker
  * @param clockPeriodNanos the period the lane needs from the coarse clock, or 0 when it reads the system's
  * @param acceptedSignals a bit per signal ordinal the lane takes now: none while the adapter is switched off
  */
-record LaneTuning(LaneSettings settings, Dispatcher dispatcher, CircuitBreaker breaker, BreakerOutcomes outcomes,
-        long slowCallNanos, long clockPeriodNanos, int acceptedSignals) {
+record LaneTuning(LaneSettings settings, Dispatcher dispatcher, CircuitBreaker breaker, long slowCallNanos,
+        long clockPeriodNanos, int acceptedSignals) {
 
-    /**
-     * @param settings the settings
-     * @param dispatcher the dispatcher
-     * @param breaker the circuit breaker
-     * @param outcomes records the calls' outcomes in the breaker
-     * @return the tuning
-     */
-    static LaneTuning of(LaneSettings settings, Dispatcher dispatcher, CircuitBreaker breaker,
-            BreakerOutcomes outcomes) {
+    /** Derives, once per change, what each event reads: the slow-call threshold, the clock's period, the signals. */
+    static LaneTuning of(LaneSettings settings, Dispatcher dispatcher, CircuitBreaker breaker) {
         int accepted = 0;
         for (Signal signal : Signal.values()) {
             if (settings.enabled() && settings.isSignalEnabled(signal)) {
                 accepted |= 1 << signal.ordinal();
             }
         }
-        return new LaneTuning(settings, dispatcher, breaker, outcomes,
+        return new LaneTuning(settings, dispatcher, breaker,
                 settings.circuitBreaker().slowCallDurationThreshold().toNanos(),
                 CoarseClock.periodFor(settings.circuitBreaker().slowCallDurationThreshold()), accepted);
     }

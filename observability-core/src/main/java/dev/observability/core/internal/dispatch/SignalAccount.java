@@ -92,11 +92,6 @@ final class SignalAccount {
         this.queuedRejectedCircuitOpen.increment();
     }
 
-    /** @return the events delivered so far, inline and by the worker */
-    long deliveredSoFar() {
-        return this.delivered.sum() + this.byWorker.get(DELIVERED);
-    }
-
     /**
      * The account now. What left the queue is read before {@code queued}, so {@code pending} is never negative, and
      * every counter only grows, so {@code submitted} never goes back between two reads.

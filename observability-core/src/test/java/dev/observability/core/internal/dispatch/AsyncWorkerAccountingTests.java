@@ -22,8 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The ASYNC worker counts each delivered event at once with a single-writer counter, queues each event with its
- * signal in a slot of its ring, and feeds the breaker's held successes from that count: the account must stay exact
- * per signal, visible while a later call hangs, and the breaker must open at exactly its failure rate.
+ * signal in a slot of its ring, and records each outcome in the breaker: the account must stay exact per signal,
+ * visible while a later call hangs, and the breaker must open at exactly its failure rate.
  */
 class AsyncWorkerAccountingTests {
 
@@ -73,7 +73,7 @@ class AsyncWorkerAccountingTests {
     }
 
     @Test
-    void theBreakerOpensOnExactlyTheFifthFailureOfTenAfterManyHeldSuccesses() {
+    void theBreakerOpensOnExactlyTheFifthFailureOfTenAfterManySuccesses() {
         CircuitBreakerSettings breaker = new CircuitBreakerSettings(50f, 10, 10, Duration.ofHours(1), 5,
                 Duration.ofSeconds(1));
         AdapterLane lane = asyncLane(EnumSet.of(Signal.METRICS), breaker);
@@ -81,7 +81,6 @@ class AsyncWorkerAccountingTests {
             lane.submit(Signal.METRICS, (ignored) -> this.calls.incrementAndGet());
         }
         awaitSettled(lane);
-        assertThat(lane.outcomes().held()).as("successes counted by the worker, held from the breaker").isPositive();
         fail(lane, 4);
         CircuitBreaker.Metrics window = lane.circuitBreaker().getMetrics();
         assertThat(window.getNumberOfBufferedCalls()).isEqualTo(10);
