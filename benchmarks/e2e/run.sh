@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The end-to-end benchmark: each application of benchmarks/e2e-apps under wrk, with and without the starter, in A/B
 # rounds alternated in one run. Every measurement is a fresh JVM on a free loopback port, warmed up under the same load,
-# then measured with `wrk -t1 -c8 -d<N>s --latency`; the summary gives medians over the rounds and ratios against the
-# application without the starter: of the medians, and (paired) the median of each round's own ratio with a sign-test
-# interval for it. docs/benchmarks.md ("End to end") says what each application and variant is.
+# then measured with `wrk -t1 -c8 -d<N>s --latency`; the summary gives medians over the rounds and ratios against each
+# variant's baseline (the application without the starter, unless --baselines names another): of the medians, and
+# (paired) the median of each round's own ratio with a sign-test interval for it. docs/benchmarks.md ("End to end")
+# says what each application and variant is.
 #
 # Usage: bash benchmarks/e2e/run.sh [options]
 #   --short             CI's form: 1 round, 1 s warm-up, 2 s measured per variant (checks it runs; numbers not judged)
@@ -25,16 +26,28 @@
 #                                   (observability.enabled=false): what its jars alone cost
 #                         text      the starter on its defaults but Boot's plain text console
 #                                   (observability.json-logging.enabled=false)
+#                         otel      without the starter, with Boot's OpenTelemetry exporting traces (sampling 1.0),
+#                                   metrics and logs (OpenTelemetry's own Logback appender) over OTLP/HTTP to a
+#                                   receiver on loopback that counts and discards (OtlpSink.java, started by this script)
+#                         otel-starter  the same with the starter on its defaults: its OpenTelemetry adapters active,
+#                                   OTLP logs through its Logback bridge instead of the appender
+#                         otel-s01, otel-starter-s01  the same two at Boot's default sampling probability, 0.1
 #                       a starter variant followed by @<commit> (e.g. defaults@<commit>) uses the starter built from that
 #                       commit of this repository (installed into a private local repository under the work folder)
 #   --switch N          in every `custom` JVM, after its warm-up, also measure N pairs of windows with the custom
 #                       adapter switched on and off at runtime (the `observability` endpoint; 5 s of load after each
 #                       switch, not measured): what its lane and the bridges feeding it cost, free of the spread between
 #                       JVMs (the starter's jars and Micrometer's composite registry stay in both windows)
+#   --baselines "V=B ..."  the variant each variant's ratios are against, where it is not `none` (default
+#                       "otel-starter=otel otel-starter-s01=otel-s01"); a baseline not in --variants falls back to none
+#   --jfr               record each measured window with Java Flight Recorder (settings=profile) into
+#                       benchmarks/e2e/target/jfr/<app>-<variant>-<round>.jfr
 #   --no-build          use the jars the last build left in benchmarks/e2e-apps/*/target (after ./mvnw verify or package)
 #                       and, for @<commit> variants, those of the previous run
 # Environment: JAVA_OPTS (added to every application's JVM; none by default), START_TIMEOUT (seconds, default 300).
-# Output: a Markdown summary on stdout; every wrk output, application log and results.tsv under benchmarks/e2e/target.
+# Output: a Markdown summary on stdout; every wrk output, application log, results.tsv and (otel variants) otlp.tsv, what
+# the receiver got from each JVM, under benchmarks/e2e/target. A run fails if an otel JVM exported no traces, metrics
+# or logs, or an otel-starter JVM's OpenTelemetry adapters delivered nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -42,6 +55,7 @@ WORK=$ROOT/benchmarks/e2e/target
 SCRIPTS=$ROOT/benchmarks/e2e
 
 ROUNDS=4 WARMUP=auto WARMUP_MAX=300 DURATION=20 APPS="orders pages" VARIANTS="none defaults custom hanging" BUILD=1 SWITCH=0 SETTLE=5
+BASELINES="otel-starter=otel otel-starter-s01=otel-s01" JFR=0
 START_TIMEOUT=${START_TIMEOUT:-300}
 JAVA_OPTS=${JAVA_OPTS:-}
 while [[ $# -gt 0 ]]; do
@@ -54,6 +68,8 @@ while [[ $# -gt 0 ]]; do
         --apps) APPS=$2; shift ;;
         --variants) VARIANTS=$2; shift ;;
         --switch) SWITCH=$2; shift ;;
+        --baselines) BASELINES=$2; shift ;;
+        --jfr) JFR=1 ;;
         --no-build) BUILD=0 ;;
         -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
@@ -67,7 +83,13 @@ fail() {
 }
 command -v wrk >/dev/null || fail "wrk is needed (Debian: apt-get install wrk)"
 command -v curl >/dev/null || fail "curl is needed"
+for pair in $BASELINES; do
+    [[ $pair == ?*=?* ]] || fail "--baselines takes pairs variant=baseline, not \"$pair\""
+done
+JCMD=$(dirname "$(readlink -f "$(command -v java)")")/jcmd
+((JFR == 0)) || [[ -x $JCMD ]] || fail "--jfr needs jcmd beside java ($JCMD)"
 mkdir -p "$WORK/jars" "$WORK/runs"
+((JFR == 0)) || { rm -rf "$WORK/jfr"; mkdir -p "$WORK/jfr"; }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
@@ -78,15 +100,24 @@ app_modules() {
     (IFS=,; echo "${modules[*]}")
 }
 
-# Copies the jars just built to jars/<app>-none.jar and jars/<app>-starter<suffix>.jar.
+# Copies the jars just built to jars/<app>-none.jar, jars/<app>-otel.jar, jars/<app>-starter<suffix>.jar and
+# jars/<app>-otel-starter<suffix>.jar.
 collect_jars() {
-    local suffix=$1 app
+    local suffix=$1 app flavour
     for app in $APPS; do
         local built=benchmarks/e2e-apps/$app/target/e2e-$app-0.1.0-SNAPSHOT
-        [[ -f $built-with-starter.jar && -f $built-without-starter.jar ]] \
-            || fail "$built-with(out)-starter.jar is missing: build the applications (without --no-build)"
+        for flavour in with-starter without-starter otel otel-starter; do
+            [[ -f $built-$flavour.jar ]] || fail "$built-$flavour.jar is missing: build the applications (without --no-build)"
+        done
+        # the jars without OpenTelemetry stay the applications they were (the names are stored plainly in a jar)
+        for flavour in with-starter without-starter; do
+            ! grep -aqE 'BOOT-INF/lib/(opentelemetry|micrometer-tracing)' "$built-$flavour.jar" \
+                || fail "$built-$flavour.jar holds OpenTelemetry's jars: the excludes of benchmarks/e2e-apps/pom.xml miss one"
+        done
         cp "$built-with-starter.jar" "$WORK/jars/$app-starter$suffix.jar"
+        cp "$built-otel-starter.jar" "$WORK/jars/$app-otel-starter$suffix.jar"
         cp "$built-without-starter.jar" "$WORK/jars/$app-none.jar"
+        cp "$built-otel.jar" "$WORK/jars/$app-otel.jar"
     done
 }
 
@@ -124,7 +155,31 @@ stop_app() {
     wait "$PID" 2>/dev/null || true
     PID=""
 }
-trap stop_app EXIT
+
+# The OTLP receiver of the otel variants (OtlpSink.java), one for the whole run, on a free loopback port.
+SINK_PID="" SINK=""
+start_sink() {
+    java -Xmx128m -XX:+UseSerialGC "$SCRIPTS/OtlpSink.java" >"$WORK/sink.out" 2>"$WORK/sink.err" &
+    SINK_PID=$!
+    for ((i = 0; i < 120; i++)); do
+        kill -0 "$SINK_PID" 2>/dev/null || fail "the OTLP receiver exited; see $WORK/sink.err"
+        SINK=$(grep -o '^listening on [0-9]*' "$WORK/sink.out" | grep -o '[0-9]*$' || true)
+        [[ -z $SINK ]] || { SINK=http://127.0.0.1:$SINK; return; }
+        sleep 0.5
+    done
+    fail "the OTLP receiver did not start within 60 s; see $WORK/sink.err"
+}
+stop_sink() {
+    [[ -n "$SINK_PID" ]] || return 0
+    kill -TERM "$SINK_PID" 2>/dev/null || true
+    wait "$SINK_PID" 2>/dev/null || true
+    SINK_PID=""
+}
+# What the receiver got so far: requests and bytes of traces, metrics and logs, on one line.
+sink_counts() {
+    curl -s --max-time 10 "$SINK/counts" | awk '{ printf "%s%s %s", (NR > 1 ? " " : ""), $2, $3 }'
+}
+trap 'stop_app; stop_sink' EXIT
 
 # Latency from wrk's "--latency" distribution ("50%  1.23ms") in milliseconds.
 percentile_ms() {
@@ -134,9 +189,10 @@ percentile_ms() {
 
 # CPU time the JVM's threads have used so far, in clock ticks, by group: the request threads (Tomcat's), the garbage
 # collector's, the JIT compilers', the starter's own (lane workers, clock, health, bridge sampler) and the rest; then
-# the context switches of all its threads. A thread's group is read from its name (/proc/<pid>/task/<tid>/comm).
+# the context switches of all its threads, and the whole process's CPU time (/proc/<pid>/stat, which also counts the
+# threads that have ended). A thread's group is read from its name (/proc/<pid>/task/<tid>/comm).
 cpu_by_group() {
-    local task comm stat tomcat=0 gc=0 jit=0 starter=0 other=0 switches=0 ticks
+    local task comm stat tomcat=0 gc=0 jit=0 starter=0 other=0 switches=0 ticks process
     for task in /proc/"$1"/task/*; do
         comm=$(cat "$task/comm" 2>/dev/null) || continue
         stat=$(cat "$task/stat" 2>/dev/null) || continue
@@ -151,7 +207,9 @@ cpu_by_group() {
         esac
         switches=$((switches + $(awk '/ctxt_switches/ { s += $2 } END { print s + 0 }' "$task/status" 2>/dev/null || echo 0)))
     done
-    echo "$tomcat $gc $jit $starter $other $switches"
+    process=$(cat "/proc/$1/stat" 2>/dev/null) || process=""
+    process=$(awk '{ print $12 + $13 }' <<<"${process##*) }")
+    echo "$tomcat $gc $jit $starter $other $switches $process"
 }
 
 # Puts the application under wrk's load until it is warm (see --warmup); prints the seconds it took, with a "+" when
@@ -201,11 +259,13 @@ switch_adapter() {
 measure_window() {
     local app=$1 variant=$2 round=$3 receiving=$4 base=$5 warmed=$6 log=$7
     local out=$WORK/runs/$app-$variant-$round.wrk
-    local before after cpu_before cpu_after
+    local before after cpu_before cpu_after sink_before="" sink_after=""
     before=$(load1)
+    [[ -z $SINK ]] || sink_before=$(sink_counts)
     cpu_before=$(cpu_by_group "$PID")
     wrk -t1 -c8 -d"${DURATION}s" --timeout 10s --latency -s "$SCRIPTS/$app.lua" "$base/" >"$out"
     cpu_after=$(cpu_by_group "$PID")
+    [[ -z $SINK ]] || sink_after=$(sink_counts)
     after=$(load1)
     local rps p50 p99 bad errors delivered="-" dropped="-"
     rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
@@ -220,6 +280,12 @@ measure_window() {
         split(b, x, " "); split(a, y, " "); total = 0
         for (i = 1; i <= 5; i++) { d[i] = (y[i] - x[i]) * 1000 / hz * 1000 / n; total += d[i] }
         printf "%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f", total, d[1], d[2], d[3], d[4], d[5], (y[6] - x[6]) * 1000 / n }')
+    # the whole process's CPU milliseconds per 1,000 requests, and the bytes the OTLP receiver got per request, by signal
+    local process otlp="-\t-\t-"
+    process=$(awk -v b="$cpu_before" -v a="$cpu_after" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+        split(b, x, " "); split(a, y, " "); printf "%.0f", (y[7] - x[7]) * 1000 / hz * 1000 / n }')
+    [[ -z $SINK ]] || otlp=$(awk -v b="$sink_before" -v a="$sink_after" -v n="$requests" 'BEGIN {
+        split(b, x, " "); split(a, y, " "); printf "%.0f\t%.0f\t%.0f", (y[2] - x[2]) / n, (y[4] - x[4]) / n, (y[6] - x[6]) / n }')
     if [[ $receiving == custom || $receiving == hanging ]]; then
         local adapter=e2e-$receiving
         delivered=$(meter "$base" "observability.adapter.events?tag=adapter:$adapter&tag=outcome:delivered")
@@ -227,9 +293,19 @@ measure_window() {
         [[ $receiving == hanging || $delivered -gt 0 ]] \
             || fail "$app ($variant): the custom adapter received nothing; see $log"
     fi
+    if [[ $receiving == otel-starter* ]]; then
+        local adapter events
+        delivered=0 dropped=0
+        for adapter in opentelemetry-traces opentelemetry-metrics opentelemetry-logs; do
+            events=$(meter "$base" "observability.adapter.events?tag=adapter:$adapter&tag=outcome:delivered")
+            ((events > 0)) || fail "$app ($variant): the $adapter adapter delivered nothing; see $log"
+            delivered=$((delivered + events))
+            dropped=$((dropped + $(meter "$base" "observability.adapter.events?tag=adapter:$adapter&tag=outcome:dropped")))
+        done
+    fi
     [[ $bad == 0 ]] || fail "$app ($variant): $bad answers were not 2xx/3xx; see $out"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$variant" "$round" "$rps" "$p50" "$p99" \
-        "$before" "$after" "$delivered" "$dropped" "$errors" "$cpu" "$warmed" >>"$WORK/results.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%b\n' "$app" "$variant" "$round" "$rps" "$p50" "$p99" \
+        "$before" "$after" "$delivered" "$dropped" "$errors" "$cpu" "$warmed" "$process" "$otlp" >>"$WORK/results.tsv"
     printf '%-7s %-18s round %s: warm-up %4ss, %9s req/s  p50 %7s ms  p99 %7s ms  load %s -> %s  socket errors %s\n' \
         "$app" "$variant" "$round" "$warmed" "$rps" "$p50" "$p99" "$before" "$after" "$errors" >&2
 }
@@ -245,6 +321,8 @@ measure() {
         custom | hanging) jar=$WORK/jars/$app-starter$suffix.jar; args=(--e2e.adapter="$config") ;;
         off) jar=$WORK/jars/$app-starter$suffix.jar; args=(--observability.enabled=false) ;;
         text) jar=$WORK/jars/$app-starter$suffix.jar; args=(--observability.json-logging.enabled=false) ;;
+        otel | otel-s01) jar=$WORK/jars/$app-otel.jar; read -r -a args <<<"$(otlp_args "$config")" ;;
+        otel-starter | otel-starter-s01) jar=$WORK/jars/$app-otel-starter$suffix.jar; read -r -a args <<<"$(otlp_args "$config")" ;;
         *) fail "unknown variant $variant" ;;
     esac
     [[ $config == custom ]] && switches=$SWITCH
@@ -252,6 +330,8 @@ measure() {
         --management.endpoint.observability.access=unrestricted)
     [[ -f $jar ]] || fail "$jar is missing: run without --no-build"
     log=$WORK/runs/$app-$variant-$round.log
+    local exported=""
+    [[ $config != otel* ]] || exported=$(sink_counts)
     # shellcheck disable=SC2086
     java $JAVA_OPTS -jar "$jar" --server.address=127.0.0.1 --server.port=0 "${args[@]}" >"$log" 2>&1 &
     PID=$!
@@ -283,8 +363,31 @@ measure() {
         done
     done
     ((switches == 0)) || switch_adapter "$base" e2e-custom null
+    ((JFR == 0)) || "$JCMD" "$PID" JFR.start name=e2e settings=profile >/dev/null
     measure_window "$app" "$variant" "$round" "$config" "$base" "$warmed" "$log"
+    ((JFR == 0)) || "$JCMD" "$PID" JFR.stop name=e2e filename="$WORK/jfr/$app-$variant-$round.jfr" >/dev/null
     stop_app
+    [[ -z $exported ]] || record_exports "$app" "$variant" "$round" "$exported" "$(sink_counts)" "$log"
+}
+
+# Boot's keys for an otel variant: every signal to the receiver, sampled at 1.0 or (the -s01 variants) at Boot's 0.1.
+otlp_args() {
+    echo "--management.tracing.sampling.probability=$([[ $1 == *-s01 ]] && echo 0.1 || echo 1.0)" \
+        "--management.opentelemetry.tracing.export.otlp.endpoint=$SINK/v1/traces" \
+        "--management.opentelemetry.logging.export.otlp.endpoint=$SINK/v1/logs" \
+        "--management.otlp.metrics.export.url=$SINK/v1/metrics"
+}
+
+# Appends to otlp.tsv what the receiver got from one otel JVM, from its start to its stop (which flushes every signal),
+# and fails the run if a signal sent nothing.
+record_exports() {
+    local app=$1 variant=$2 round=$3 log=$6 got
+    got=$(awk -v b="$4" -v a="$5" 'BEGIN { split(b, x, " "); split(a, y, " ")
+        for (i = 1; i <= 6; i++) printf "\t%d", y[i] - x[i] }')
+    printf '%s\t%s\t%s%s\n' "$app" "$variant" "$round" "$got" >>"$WORK/otlp.tsv"
+    read -r traces _ metrics _ logs _ <<<"$got"
+    ((traces > 0 && metrics > 0 && logs > 0)) \
+        || fail "$app ($variant): the OTLP receiver got $traces trace, $metrics metric and $logs log exports; see $log"
 }
 
 # With --switch: the custom adapter on against off in the same JVM, paired by window.
@@ -320,7 +423,25 @@ warm_up_text() {
         "in this run$(grep -q '+$' "$WORK/results.tsv" && echo ", some stopped at the ${WARMUP_MAX} s limit"))"
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# The median of one column of results.tsv over a variant's rounds (nothing when the variant did not run).
+column_median() { awk -F'\t' -v a="$1" -v v="$2" -v c="$3" '$1 == a && $2 == v { print $c }' "$WORK/results.tsv" | median; }
+
+# The variant a variant's ratios are against: its own entry in --baselines (by its full name, then without @<commit>)
+# when that variant ran, otherwise none.
+baseline_of() {
+    local variant=$1 key pair
+    for key in "$variant" "${variant%@*}"; do
+        for pair in $BASELINES; do
+            if [[ ${pair%%=*} == "$key" && " $VARIANTS " == *" ${pair#*=} "* ]]; then
+                echo "${pair#*=}"
+                return
+            fi
+        done
+    done
+    echo none
+}
 
 # The median over the rounds of a variant's own ratio against the same round's `none` (or $4) in one column of results.tsv
 # (the rounds alternate the variants, so a round's ratio compares JVMs measured minutes apart), and a sign-test
@@ -346,7 +467,10 @@ paired() {
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 printf 'app\tvariant\tround\trps\tp50_ms\tp99_ms\tload_before\tload_after\tdelivered\tdropped\tsocket_errors' >"$WORK/results.tsv"
-printf '\tcpu_ms_per_1000\ttomcat\tgc\tjit\tstarter\tother\tswitches_per_1000\twarmup_s\n' >>"$WORK/results.tsv"
+printf '\tcpu_ms_per_1000\ttomcat\tgc\tjit\tstarter\tother\tswitches_per_1000\twarmup_s\tprocess_cpu_ms_per_1000' >>"$WORK/results.tsv"
+printf '\totlp_trace_bytes_per_request\totlp_metric_bytes_per_request\totlp_log_bytes_per_request\n' >>"$WORK/results.tsv"
+printf 'app\tvariant\tround\ttrace_exports\ttrace_bytes\tmetric_exports\tmetric_bytes\tlog_exports\tlog_bytes\n' >"$WORK/otlp.tsv"
+[[ " $VARIANTS " != *" otel"* ]] || start_sink
 echo "rounds $ROUNDS, warm-up ${WARMUP}$([[ $WARMUP == auto ]] || echo s), measured ${DURATION}s; load average at the start: $LOAD_START" >&2
 # Round r runs the variants rotated by r - 1 places, so that each variant takes each place in a round in turn: the
 # JVM started right after another's may run slower or faster than the first (measured, see docs/benchmarks.md).
@@ -369,43 +493,62 @@ fi
 echo "$ROUNDS round(s), each a fresh JVM per variant: $(warm_up_text), then \`wrk -t1 -c8 -d${DURATION}s --latency\`;" \
     "load average $LOAD_START at the start, $LOAD_END at the end; $(java -version 2>&1 | head -n 1); $(nproc) CPUs."
 echo
-echo "The paired columns give the median of each round's own ratio against that round's \`none\` and, in brackets, the"
-echo "interval between two of those ratios, ranked from each end, that holds the median ratio of all such rounds with the"
-echo "confidence given (a sign-test interval, assuming nothing about the spread; the widest such interval, of the lowest and"
-echo "highest ratio, holds it with 1 - 2 x 0.5^rounds: 75 % for 3 rounds, 97 % for 6). A target is settled when the whole"
-echo "interval is on one side of it."
+echo "The paired columns give the median of each round's own ratio against that round's baseline (\`none\` unless the"
+echo "against column names another) and, in brackets, the interval between two of those ratios, ranked from each end, that"
+echo "holds the median ratio of all such rounds with the confidence given (a sign-test interval, assuming nothing about the"
+echo "spread; the widest such interval, of the lowest and highest ratio, holds it with 1 - 2 x 0.5^rounds: 75 % for 3"
+echo "rounds, 97 % for 6). A target is settled when the whole interval is on one side of it. CPU is the whole process's CPU"
+echo "time while wrk measured, per 1,000 requests."
 echo
-echo "| application | variant | req/s (median) | vs none | vs none, paired | p50 ms | p99 ms | p99 vs none | p99 vs none, paired | rounds (req/s) |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| application | variant | against | req/s (median) | vs baseline | vs baseline, paired | p50 ms | p99 ms | p99 vs baseline | p99 vs baseline, paired | CPU ms per 1,000 requests | CPU per request vs baseline, paired | rounds (req/s) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+ratio() { [[ -n $1 && -n $2 ]] && awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0) printf "%.3fx", x / y; else print "-" }' || echo "-"; }
 for app in $APPS; do
-    base_rps="" base_p99=""
     for variant in $VARIANTS; do
-        rows=$(awk -F'\t' -v a="$app" -v v="$variant" '$1 == a && $2 == v' "$WORK/results.tsv")
-        rps=$(cut -f4 <<<"$rows" | median)
-        p50=$(cut -f5 <<<"$rows" | median)
-        p99=$(cut -f6 <<<"$rows" | median)
-        all=$(cut -f4 <<<"$rows" | awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }')
-        if [[ $variant == none ]]; then base_rps=$rps base_p99=$p99; fi
-        ratio() { [[ -n $2 ]] && awk -v x="$1" -v y="$2" 'BEGIN { printf "%.3fx", x / y }' || echo "-"; }
-        printf '| %s | %s | %.1f | %s | %s | %.2f | %.2f | %s | %s | %s |\n' "$app" "$variant" "$rps" \
-            "$(ratio "$rps" "$base_rps")" "$(paired "$app" "$variant" 4)" "$p50" "$p99" "$(ratio "$p99" "$base_p99")" \
-            "$(paired "$app" "$variant" 6)" "$all"
+        against=$(baseline_of "$variant")
+        rps=$(column_median "$app" "$variant" 4)
+        p99=$(column_median "$app" "$variant" 6)
+        all=$(awk -F'\t' -v a="$app" -v v="$variant" '$1 == a && $2 == v { printf "%s%.0f", (n++ ? ", " : ""), $4 }' "$WORK/results.tsv")
+        printf '| %s | %s | %s | %.1f | %s | %s | %.2f | %.2f | %s | %s | %s | %s | %s |\n' "$app" "$variant" \
+            "$([[ $variant == none ]] && echo - || echo "$against")" "$rps" \
+            "$(ratio "$rps" "$(column_median "$app" "$against" 4)")" "$(paired "$app" "$variant" 4 "$against")" \
+            "$(column_median "$app" "$variant" 5)" "$p99" "$(ratio "$p99" "$(column_median "$app" "$against" 6)")" \
+            "$(paired "$app" "$variant" 6 "$against")" "$(column_median "$app" "$variant" 20)" \
+            "$(paired "$app" "$variant" 20 "$against")" "$all"
     done
 done
 echo
-echo "CPU time of the application's JVM per 1,000 requests (ms, medians over the rounds; from /proc/<pid>/task/*/stat"
-echo "while wrk measured), by thread group, and its threads' context switches per 1,000 requests:"
+echo "CPU time of the application's JVM per 1,000 requests (ms, medians over the rounds, while wrk measured): the whole"
+echo "process (/proc/<pid>/stat), and its live threads (/proc/<pid>/task/*/stat) by thread group; then its threads' context"
+echo "switches per 1,000 requests:"
 echo
-echo "| application | variant | all threads | request threads | GC | JIT | the starter's | other | switches |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| application | variant | process | all threads | request threads | GC | JIT | the starter's | other | switches |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for app in $APPS; do
     for variant in $VARIANTS; do
-        rows=$(awk -F'\t' -v a="$app" -v v="$variant" '$1 == a && $2 == v' "$WORK/results.tsv")
         line="| $app | $variant |"
-        for column in 12 13 14 15 16 17 18; do
-            line="$line $(cut -f"$column" <<<"$rows" | median) |"
+        for column in 20 12 13 14 15 16 17 18; do
+            line="$line $(column_median "$app" "$variant" "$column") |"
         done
         echo "$line"
     done
 done
+if [[ -n $SINK ]]; then
+    echo
+    echo "What the loopback OTLP receiver got from the otel variants (medians over the rounds): bytes per request while wrk"
+    echo "measured, and the export requests of each JVM from its start to its stop, by signal:"
+    echo
+    echo "| application | variant | trace B/request | metric B/request | log B/request | trace exports | metric exports | log exports |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    for app in $APPS; do
+        for variant in $VARIANTS; do
+            [[ $variant == otel* ]] || continue
+            exports=$(for column in 4 6 8; do
+                awk -F'\t' -v a="$app" -v v="$variant" -v c="$column" '$1 == a && $2 == v { print $c }' "$WORK/otlp.tsv" | median
+            done | paste -sd'|' | sed 's/|/ | /g')
+            echo "| $app | $variant | $(column_median "$app" "$variant" 21) | $(column_median "$app" "$variant" 22) |" \
+                "$(column_median "$app" "$variant" 23) | $exports |"
+        done
+    done
+fi
 switch_summary

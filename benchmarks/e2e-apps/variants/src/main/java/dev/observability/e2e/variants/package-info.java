@@ -1,7 +1,7 @@
 /**
- * The end-to-end benchmark's variants that need the starter: the custom adapters, wired only when the starter is on
- * the class path (the with-starter jar) and the variant's property names them. Compiled into each benchmark
- * application.
+ * The end-to-end benchmark's variants that need more than the application: the custom adapters, wired only when the
+ * starter is on the class path and the variant's property names them, and OpenTelemetry's Logback appender of the
+ * {@code otel} jar. Compiled into each benchmark application; each is read only when its jar has what it needs.
  */
 @NullMarked
 package dev.observability.e2e.variants;
