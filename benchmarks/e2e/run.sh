@@ -189,10 +189,9 @@ percentile_ms() {
 
 # CPU time the JVM's threads have used so far, in clock ticks, by group: the request threads (Tomcat's), the garbage
 # collector's, the JIT compilers', the starter's own (lane workers, clock, health, bridge sampler) and the rest; then
-# the context switches of all its threads, and the whole process's CPU time (/proc/<pid>/stat, which also counts the
-# threads that have ended). A thread's group is read from its name (/proc/<pid>/task/<tid>/comm).
+# the context switches of all its threads. A thread's group is read from its name (/proc/<pid>/task/<tid>/comm).
 cpu_by_group() {
-    local task comm stat tomcat=0 gc=0 jit=0 starter=0 other=0 switches=0 ticks process
+    local task comm stat tomcat=0 gc=0 jit=0 starter=0 other=0 switches=0 ticks
     for task in /proc/"$1"/task/*; do
         comm=$(cat "$task/comm" 2>/dev/null) || continue
         stat=$(cat "$task/stat" 2>/dev/null) || continue
@@ -207,9 +206,14 @@ cpu_by_group() {
         esac
         switches=$((switches + $(awk '/ctxt_switches/ { s += $2 } END { print s + 0 }' "$task/status" 2>/dev/null || echo 0)))
     done
-    process=$(cat "/proc/$1/stat" 2>/dev/null) || process=""
-    process=$(awk '{ print $12 + $13 }' <<<"${process##*) }")
-    echo "$tomcat $gc $jit $starter $other $switches $process"
+    echo "$tomcat $gc $jit $starter $other $switches"
+}
+
+# CPU time the whole JVM has used so far, in clock ticks (/proc/<pid>/stat, which also counts the threads that ended).
+process_ticks() {
+    local stat
+    stat=$(cat "/proc/$1/stat")
+    awk '{ print $12 + $13 }' <<<"${stat##*) }"
 }
 
 # Puts the application under wrk's load until it is warm (see --warmup); prints the seconds it took, with a "+" when
@@ -259,11 +263,13 @@ switch_adapter() {
 measure_window() {
     local app=$1 variant=$2 round=$3 receiving=$4 base=$5 warmed=$6 log=$7
     local out=$WORK/runs/$app-$variant-$round.wrk
-    local before after cpu_before cpu_after sink_before="" sink_after=""
+    local before after cpu_before cpu_after process_before process_after sink_before="" sink_after=""
     before=$(load1)
     [[ -z $SINK ]] || sink_before=$(sink_counts)
     cpu_before=$(cpu_by_group "$PID")
+    process_before=$(process_ticks "$PID")
     wrk -t1 -c8 -d"${DURATION}s" --timeout 10s --latency -s "$SCRIPTS/$app.lua" "$base/" >"$out"
+    process_after=$(process_ticks "$PID")
     cpu_after=$(cpu_by_group "$PID")
     [[ -z $SINK ]] || sink_after=$(sink_counts)
     after=$(load1)
@@ -282,8 +288,8 @@ measure_window() {
         printf "%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f", total, d[1], d[2], d[3], d[4], d[5], (y[6] - x[6]) * 1000 / n }')
     # the whole process's CPU milliseconds per 1,000 requests, and the bytes the OTLP receiver got per request, by signal
     local process otlp="-\t-\t-"
-    process=$(awk -v b="$cpu_before" -v a="$cpu_after" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {
-        split(b, x, " "); split(a, y, " "); printf "%.0f", (y[7] - x[7]) * 1000 / hz * 1000 / n }')
+    process=$(awk -v b="$process_before" -v a="$process_after" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { printf "%.0f", (a - b) * 1000 / hz * 1000 / n }')
     [[ -z $SINK ]] || otlp=$(awk -v b="$sink_before" -v a="$sink_after" -v n="$requests" 'BEGIN {
         split(b, x, " "); split(a, y, " "); printf "%.0f\t%.0f\t%.0f", (y[2] - x[2]) / n, (y[4] - x[4]) / n, (y[6] - x[6]) / n }')
     if [[ $receiving == custom || $receiving == hanging ]]; then
