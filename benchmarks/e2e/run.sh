@@ -266,11 +266,13 @@ measure_window() {
     local before after cpu_before cpu_after process_before process_after sink_before="" sink_after=""
     before=$(load1)
     [[ -z $SINK ]] || sink_before=$(sink_counts)
+    ((JFR == 0)) || "$JCMD" "$PID" JFR.start name=e2e settings=profile >/dev/null
     cpu_before=$(cpu_by_group "$PID")
     process_before=$(process_ticks "$PID")
     wrk -t1 -c8 -d"${DURATION}s" --timeout 10s --latency -s "$SCRIPTS/$app.lua" "$base/" >"$out"
     process_after=$(process_ticks "$PID")
     cpu_after=$(cpu_by_group "$PID")
+    ((JFR == 0)) || "$JCMD" "$PID" JFR.stop name=e2e filename="$WORK/jfr/$app-$variant-$round.jfr" >/dev/null
     [[ -z $SINK ]] || sink_after=$(sink_counts)
     after=$(load1)
     local rps p50 p99 bad errors delivered="-" dropped="-"
@@ -369,9 +371,7 @@ measure() {
         done
     done
     ((switches == 0)) || switch_adapter "$base" e2e-custom null
-    ((JFR == 0)) || "$JCMD" "$PID" JFR.start name=e2e settings=profile >/dev/null
     measure_window "$app" "$variant" "$round" "$config" "$base" "$warmed" "$log"
-    ((JFR == 0)) || "$JCMD" "$PID" JFR.stop name=e2e filename="$WORK/jfr/$app-$variant-$round.jfr" >/dev/null
     stop_app
     [[ -z $exported ]] || record_exports "$app" "$variant" "$round" "$exported" "$(sink_counts)" "$log"
 }
