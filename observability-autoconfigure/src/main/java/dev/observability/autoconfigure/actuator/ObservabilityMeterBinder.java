@@ -111,7 +111,7 @@ public final class ObservabilityMeterBinder implements MeterBinder {
                 .register(registry);
         }
         for (ExportOutcome outcome : ExportOutcome.values()) {
-            FunctionCounter.builder("observability.adapter.exports", lane, (measured) -> outcome.count(measured))
+            FunctionCounter.builder("observability.adapter.exports", lane, outcome::count)
                 .tags("adapter", adapter, "outcome", outcome.tagValue())
                 .description("Items an adapter's backend exported, failed to export or refused, by outcome")
                 .register(registry);
