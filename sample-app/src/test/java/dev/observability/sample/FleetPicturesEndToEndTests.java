@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -35,12 +36,16 @@ import static org.awaitility.Awaitility.await;
  * dashboard's variables on "All", must answer with data; every rule must evaluate without error, and the rule for a
  * backend down must fire for {@code opentelemetry-traces}. The test's copy of the rules waits one second in each
  * {@code for:} instead of minutes, so the alert is reached within the test's deadline; nothing else differs.
+ * ({@link AutoConfigureTracing}: a Spring Boot test exports no span without it.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "management.tracing.export.zipkin.enabled=false",
                 "spring.autoconfigure.exclude=" + PrometheusEndToEndTests.EXEMPLARS,
-                // the adapters' health, and so the export figures, read every second instead of every 10
-                "observability.health.interval=1s" })
+                // exports every 100 ms, each given up after 2 s; the adapters' health, and so the export figures,
+                // read every second
+                "management.opentelemetry.tracing.export.schedule-delay=100ms",
+                "management.opentelemetry.tracing.export.timeout=2s", "observability.health.interval=1s" })
+@AutoConfigureTracing
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(PrometheusInstallation.class)
