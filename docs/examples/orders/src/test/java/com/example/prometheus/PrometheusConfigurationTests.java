@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PrometheusConfigurationTests {
 
-    private static final Path SHIPPED_RULES = Path.of("..", "monitoring", "observability-alerts.yml");
+    /** docs/monitoring's rules, from target/, where the tests run (the pom's surefire workingDirectory). */
+    private static final Path SHIPPED_RULES = Path.of("..", "..", "..", "monitoring", "observability-alerts.yml");
 
     @Test
     void theScrapeConfigurationAndItsAlertRulesPassPromtool(@TempDir Path directory) throws Exception {
