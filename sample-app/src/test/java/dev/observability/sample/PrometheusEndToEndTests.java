@@ -2,13 +2,9 @@ package dev.observability.sample;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * must have the buckets the sample's {@code management.metrics.distribution.slo.orders.quantity} (Boot's key) gives it,
  * its metadata API the HELP texts of the descriptions given through the manager, {@code promtool check metrics} must
  * find no problem in the starter's series, and the audit adapter must have received {@code http.server.requests}
- * exactly once per request. Prometheus stops in {@link #stopPrometheus()}, the sample when the class ends
+ * exactly once per request. Prometheus ({@link PrometheusServer}) stops in {@link #stopPrometheus()}, the sample when the class ends
  * ({@link DirtiesContext}), pass or fail.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -68,10 +64,6 @@ class PrometheusEndToEndTests {
 
     static final String EXEMPLARS = "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus."
             + "PrometheusExemplarsAutoConfiguration";
-
-    private static final String ALERT_RULES = "observability-alerts.yml";
-
-    private static final Path PROMETHEUS_PAGE = Path.of("..", "docs", "prometheus.md");
 
     private static final Metric QUEUE_DEPTH = Metric.named("queue.depth").withDescription("Messages waiting");
 
@@ -92,11 +84,7 @@ class PrometheusEndToEndTests {
     @Autowired
     private PrometheusMeterRegistry registry;
 
-    private Process prometheus;
-
-    private Path workDirectory;
-
-    private String prometheusBase;
+    private PrometheusServer prometheus;
 
     /** The orders placed through the API so far, by region; every test places its orders through {@link #place}. */
     private final Map<String, Integer> placed = new TreeMap<>();
@@ -118,53 +106,13 @@ class PrometheusEndToEndTests {
             // warm the scrape endpoint up, so the scrapes fit the 1-second timeout on a busy machine
             assertThat(SampleClient.text(url("/actuator/prometheus"))).contains("# TYPE");
         }
-        int prometheusPort = SampleClient.freeLoopbackPort();
-        this.prometheusBase = "http://127.0.0.1:" + prometheusPort;
-        this.workDirectory = Files.createTempDirectory("prometheus-e2e");
-        Files.writeString(this.workDirectory.resolve(ALERT_RULES), alertRulesFromTheDocs());
-        Path config = this.workDirectory.resolve("prometheus.yml");
-        Files.writeString(config, """
-                global:
-                  scrape_interval: 1s
-                  scrape_timeout: 1s
-                  evaluation_interval: 1s
-                rule_files:
-                  - %s
-                scrape_configs:
-                  - job_name: sample
-                    metrics_path: /actuator/prometheus
-                    static_configs:
-                      - targets: ['127.0.0.1:%d']
-                """.formatted(ALERT_RULES, this.port));
-        this.prometheus = new ProcessBuilder(PrometheusInstallation.prometheus().orElseThrow().toString(), "--config.file=" + config,
-                "--storage.tsdb.path=" + this.workDirectory.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + prometheusPort, "--storage.tsdb.retention.time=1h",
-                "--log.level=warn")
-            .redirectErrorStream(true)
-            .redirectOutput(this.workDirectory.resolve("prometheus.log").toFile())
-            .start();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-            .until(() -> SampleClient.text(this.prometheusBase + "/-/ready").contains("Ready"));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-            .untilAsserted(() -> assertThat(query("up")).as(this::targets).containsEntry("{}", 1.0));
+        this.prometheus = PrometheusServer.start(this.port, Map.of());
     }
 
     @AfterAll
     void stopPrometheus() throws Exception {
-        try {
-            if (this.prometheus != null) {
-                this.prometheus.destroy();
-                if (!this.prometheus.waitFor(10, TimeUnit.SECONDS)) {
-                    this.prometheus.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            }
-        }
-        finally {
-            if (this.workDirectory != null) {
-                try (Stream<Path> files = Files.walk(this.workDirectory)) {
-                    files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-                }
-            }
+        if (this.prometheus != null) {
+            this.prometheus.close();
         }
     }
 
@@ -224,31 +172,6 @@ class PrometheusEndToEndTests {
             assertThat(help("orders_quantity")).isEqualTo("Items per placed order");
             assertThat(help("queue_depth")).isEqualTo("Messages waiting");
             assertThat(help("checkout_duration_seconds")).isEqualTo("Time spent in a checkout step");
-        });
-    }
-
-    @Test
-    void alertRulesFromTheDocsPassPromtoolAndEvaluateWithoutError() throws Exception {
-        Process check = new ProcessBuilder(PrometheusInstallation.promtool().orElseThrow().toString(), "check", "rules",
-                this.workDirectory.resolve(ALERT_RULES).toString())
-            .redirectErrorStream(true)
-            .start();
-        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(check.waitFor(20, TimeUnit.SECONDS)).as("promtool finished").isTrue();
-        assertThat(check.exitValue()).as(output).isZero();
-        int documented = alertRulesFromTheDocs().split("- alert: ", -1).length - 1;
-        assertThat(documented).as("alert rules in %s", PROMETHEUS_PAGE).isPositive();
-        assertThat(output).contains("SUCCESS: " + documented + " rules found");
-
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode groups = SampleClient.get(this.prometheusBase + "/api/v1/rules").body().get("data")
-                .get("groups");
-            assertThat(groups).hasSize(1);
-            JsonNode rules = groups.get(0).get("rules");
-            assertThat(rules).hasSize(documented).allSatisfy((rule) -> {
-                assertThat(rule.get("health").asString()).as(rule.toString()).isEqualTo("ok");
-                assertThat(rule.get("lastEvaluation").asString()).as(rule.toString()).doesNotStartWith("0001");
-            });
         });
     }
 
@@ -323,18 +246,6 @@ class PrometheusEndToEndTests {
         return this.placed.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /**
-     * @return the {@code observability-alerts.yml} block of docs/prometheus.md, so the documented rules are the
-     * tested ones
-     */
-    private static String alertRulesFromTheDocs() throws IOException {
-        String page = Files.readString(PROMETHEUS_PAGE);
-        int start = page.indexOf("```yaml\n# " + ALERT_RULES);
-        assertThat(start).as("the %s block in %s", ALERT_RULES, PROMETHEUS_PAGE.toAbsolutePath()).isNotNegative();
-        int body = page.indexOf('\n', start) + 1;
-        return page.substring(body, page.indexOf("```", body));
-    }
-
     private static PromtoolResult promtoolCheckMetrics(String text) throws IOException, InterruptedException {
         Process promtool = new ProcessBuilder(PrometheusInstallation.promtool().orElseThrow().toString(), "check",
                 "metrics").redirectErrorStream(true).start();
@@ -365,34 +276,12 @@ class PrometheusEndToEndTests {
     }
 
     /**
-     * @return each series of the instant query's result, as its labels (without job and instance) and value
-     */
-    private Map<String, Double> query(String promql) throws IOException, InterruptedException {
-        Answer answer = SampleClient.get(this.prometheusBase + "/api/v1/query?query="
-                + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
-        Map<String, Double> series = new TreeMap<>();
-        for (JsonNode result : answer.body().get("data").get("result")) {
-            Map<String, String> labels = new TreeMap<>();
-            result.get("metric").properties().forEach((entry) -> {
-                if (!entry.getKey().equals("__name__") && !entry.getKey().equals("job")
-                        && !entry.getKey().equals("instance")) {
-                    labels.put(entry.getKey(), entry.getValue().asString());
-                }
-            });
-            series.put(labels.toString().replace(", ", ","),
-                    Double.parseDouble(result.get("value").get(1).asString()));
-        }
-        return series;
-    }
-
-    /**
      * @return the HELP text Prometheus' metadata API holds for a metric family, under its OpenMetrics name (what
      * Prometheus negotiates) or its text-format name (a counter's with {@code _total}), or {@code null}
      */
     private @Nullable String help(String family) throws IOException, InterruptedException {
         for (String name : new String[] { family, family + "_total" }) {
-            Answer answer = SampleClient.get(this.prometheusBase + "/api/v1/metadata?metric=" + name);
+            Answer answer = this.prometheus.api("/api/v1/metadata?metric=" + name);
             assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
             JsonNode entries = answer.body().get("data").path(name);
             if (!entries.isEmpty()) {
@@ -402,13 +291,12 @@ class PrometheusEndToEndTests {
         return null;
     }
 
+    private Map<String, Double> query(String promql) throws IOException, InterruptedException {
+        return this.prometheus.query(promql);
+    }
+
     private String targets() {
-        try {
-            return "Prometheus targets: " + SampleClient.get(this.prometheusBase + "/api/v1/targets").body();
-        }
-        catch (IOException | InterruptedException ex) {
-            return "Prometheus targets unavailable: " + ex;
-        }
+        return this.prometheus.targets();
     }
 
     private String url(String path) {

@@ -5,6 +5,8 @@ import java.util.Locale;
 import dev.observability.core.ObservabilityControls;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.dispatch.LaneView;
+import dev.observability.core.spi.ExportCounts;
+import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.spi.InputRefusal;
 import dev.observability.core.spi.Outcome;
 import dev.observability.core.spi.Signal;
@@ -25,6 +27,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code observability.adapter.circuit.state} (gauge; tags {@code adapter}, {@code state}: 1 for the breaker's
  * current state, 0 for the others, as Resilience4j does)</li>
  * <li>{@code observability.adapter.enabled} (gauge; tag {@code adapter}: 1 on, 0 off)</li>
+ * <li>{@code observability.adapter.health} (gauge; tags {@code adapter}, {@code status}: 1 for the lane's current
+ * health status, 0 for the others, as the lane's health shows it)</li>
+ * <li>{@code observability.adapter.exports} (function counter; tags {@code adapter}, {@code outcome}:
+ * {@code exported}, {@code failed}, {@code refused}) and {@code observability.adapter.exports.dropped.or.queued}
+ * (gauge; tag {@code adapter}): what the backend of an adapter that exports out of its lane's sight did with the
+ * items, and those that reached no export (dropped by the exporter's full queue, or still waiting in it), as of the
+ * last health check; 0 for an adapter that reports no export figures</li>
  * <li>{@code observability.adapter.settings.changes} (function counter; tag {@code adapter}): the adapter's settings
  * changed at runtime, each setting of each change once</li>
  * <li>{@code observability.refusals} (function counter; tag {@code reason}): recordings refused before any
@@ -61,6 +70,11 @@ public final class ObservabilityMeterBinder implements MeterBinder {
             .register(registry);
     }
 
+    private static double droppedOrQueued(LaneView lane) {
+        ExportCounts exports = lane.snapshot().exports();
+        return (exports != null) ? exports.droppedOrQueued() : 0;
+    }
+
     private static void bindLane(LaneView lane, MeterRegistry registry) {
         String adapter = lane.name();
         for (Signal signal : lane.signals()) {
@@ -88,6 +102,24 @@ public final class ObservabilityMeterBinder implements MeterBinder {
         Gauge.builder("observability.adapter.enabled", lane, (measured) -> measured.isEnabled() ? 1 : 0)
             .tag("adapter", adapter)
             .description("Whether an adapter is switched on")
+            .register(registry);
+        for (HealthStatus status : HealthStatus.values()) {
+            Gauge.builder("observability.adapter.health", lane,
+                    (measured) -> (measured.snapshot().health().status() == status) ? 1 : 0)
+                .tags("adapter", adapter, "status", status.name().toLowerCase(Locale.ROOT))
+                .description("The health of an adapter's lane: 1 for the current status")
+                .register(registry);
+        }
+        for (ExportOutcome outcome : ExportOutcome.values()) {
+            FunctionCounter.builder("observability.adapter.exports", lane, outcome::count)
+                .tags("adapter", adapter, "outcome", outcome.tagValue())
+                .description("Items an adapter's backend exported, failed to export or refused, by outcome")
+                .register(registry);
+        }
+        Gauge.builder("observability.adapter.exports.dropped.or.queued", lane,
+                ObservabilityMeterBinder::droppedOrQueued)
+            .tag("adapter", adapter)
+            .description("Items of an adapter's exports dropped by the exporter's full queue or still waiting in it")
             .register(registry);
         for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
             Gauge.builder("observability.adapter.circuit.state", lane,

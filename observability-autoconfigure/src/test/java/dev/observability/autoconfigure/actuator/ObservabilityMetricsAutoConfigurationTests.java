@@ -3,6 +3,9 @@ package dev.observability.autoconfigure.actuator;
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.RecordingAdapter;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.ExportCounts;
+import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.spi.Labels;
 import dev.observability.core.spi.LogLevel;
 import dev.observability.core.spi.Outcome;
@@ -55,6 +58,44 @@ class ObservabilityMetricsAutoConfigurationTests {
                 .isZero();
             assertThat(registry.get("observability.adapter.enabled").tag("adapter", "failing").gauge().value())
                 .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void showsTheLanesHealthStatus() {
+        this.runner.run((context) -> {
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            manager.controls().runHealthChecks();
+            assertThat(health(registry, "failing", "up")).isEqualTo(1);
+            FailingAdapter.openCircuit(manager);
+            assertThat(health(registry, "failing", "circuit_open")).isEqualTo(1);
+            assertThat(health(registry, "failing", "up")).isZero();
+            assertThat(registry.find("observability.adapter.health").tag("adapter", "failing").gauges())
+                .hasSize(HealthStatus.values().length);
+        });
+    }
+
+    @Test
+    void countsTheExportsAnAdapterReportsWithItsHealth() {
+        this.runner.run((context) -> {
+            ObservabilityManager manager = context.getBean(ObservabilityManager.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            RecordingAdapter exporting = new RecordingAdapter("exporting") {
+                @Override
+                public AdapterHealth health() {
+                    return AdapterHealth.up().withExports(new ExportCounts("spans", 7, 3, 2, 1));
+                }
+            };
+            manager.register(exporting);
+            assertThat(exports(registry, "exporting", "exported")).as("before the first health check").isZero();
+            manager.controls().runHealthChecks();
+            assertThat(exports(registry, "exporting", "exported")).isEqualTo(7);
+            assertThat(exports(registry, "exporting", "failed")).isEqualTo(3);
+            assertThat(exports(registry, "exporting", "refused")).isEqualTo(2);
+            assertThat(registry.get("observability.adapter.exports.dropped.or.queued").tag("adapter", "exporting")
+                .gauge().value()).isEqualTo(1);
+            assertThat(exports(registry, "failing", "failed")).as("an adapter that reports no exports").isZero();
         });
     }
 
@@ -114,6 +155,17 @@ class ObservabilityMetricsAutoConfigurationTests {
         ObservabilityMeterBinder own = new ObservabilityMeterBinder(ObservabilityManager.builder().build());
         this.runner.withBean(ObservabilityMeterBinder.class, () -> own)
             .run((context) -> assertThat(context.getBean(ObservabilityMeterBinder.class)).isSameAs(own));
+    }
+
+    private static double health(MeterRegistry registry, String adapter, String status) {
+        return registry.get("observability.adapter.health").tags("adapter", adapter, "status", status).gauge().value();
+    }
+
+    private static double exports(MeterRegistry registry, String adapter, String outcome) {
+        return registry.get("observability.adapter.exports")
+            .tags("adapter", adapter, "outcome", outcome)
+            .functionCounter()
+            .count();
     }
 
     private static double count(MeterRegistry registry, String outcome) {
