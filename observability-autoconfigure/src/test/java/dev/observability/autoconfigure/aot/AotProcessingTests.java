@@ -147,7 +147,7 @@ class AotProcessingTests {
 
         manager.counter("aot.checked", Labels.of("mode", "aot"));
         manager.log(LogLevel.INFO, "started ahead of time");
-        manager.startSpan("aot.checked").end();
+        manager.startSpan("aot.checked").close();
         CountingAdapter audit = context.getBean(CountingAdapter.class);
         assertThat(audit.counters).contains("aot.checked");
         assertThat(audit.messages).contains("started ahead of time");

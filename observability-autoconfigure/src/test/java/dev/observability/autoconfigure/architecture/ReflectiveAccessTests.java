@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -88,7 +88,7 @@ class ReflectiveAccessTests {
 
             @Override
             public void check(JavaClass type, ConditionEvents events) {
-                for (JavaCall<?> call : type.getCallsFromSelf()) {
+                for (JavaCodeUnitAccess<?> call : type.getCodeUnitAccessesFromSelf()) {
                     if (isReflective(call) && ALLOWED.stream().noneMatch((allowed) -> allowed.matches(call))) {
                         events.add(SimpleConditionEvent.violated(call, call.getDescription()));
                     }
@@ -102,7 +102,7 @@ class ReflectiveAccessTests {
     @Test
     void makesEveryCallOfTheAllowList() {
         for (AllowedCall allowed : ALLOWED) {
-            assertThat(this.starter.get(allowed.origin()).getCallsFromSelf()).as(allowed.toString())
+            assertThat(this.starter.get(allowed.origin()).getCodeUnitAccessesFromSelf()).as(allowed.toString())
                 .anyMatch(allowed::matches);
         }
     }
@@ -119,7 +119,7 @@ class ReflectiveAccessTests {
         }
     }
 
-    private static boolean isReflective(JavaCall<?> call) {
+    private static boolean isReflective(JavaCodeUnitAccess<?> call) {
         Set<String> methods = REFLECTIVE.get(call.getTargetOwner().getName());
         return methods != null && (methods.contains("*") || methods.contains(call.getName()));
     }
@@ -134,7 +134,7 @@ class ReflectiveAccessTests {
      */
     private record AllowedCall(String origin, String target, String looksUp, Predicate<RuntimeHints> hint) {
 
-        boolean matches(JavaCall<?> call) {
+        boolean matches(JavaCodeUnitAccess<?> call) {
             JavaClass caller = call.getOriginOwner();
             String callerName = caller.getName();
             boolean fromOrigin = callerName.equals(this.origin) || callerName.startsWith(this.origin + "$");
