@@ -231,7 +231,7 @@ class AotProcessingTests {
         return scanner.findCandidateComponents("dev.observability.autoconfigure")
             .stream()
             .map(BeanDefinition::getBeanClassName)
-            .map((name) -> ClassUtils.resolveClassName(String.valueOf(name), null))
+            .<Class<?>>map((name) -> ClassUtils.resolveClassName(String.valueOf(name), null))
             .toList();
     }
 
