@@ -14,9 +14,22 @@
 # Every run ends with SIGTERM: the process stops by itself with the drain summary line ("Observability stopped: ...")
 # and logged no ERROR. Every wait is bounded; every process started here is killed when the script ends.
 #
-# Usage: bash sample-app/newcomer-path.sh        (from anywhere; exits 0 when every step passed)
+# With --aot, on the jar built with Spring's ahead-of-time processing (./mvnw -Paot -pl sample-app -am package
+# -DskipTests), the defaults' run only, started with -Dspring.aot.enabled=true: the processing fixed the conditions for
+# the defaults at build time, so the profiles are not run. It also checks that the AOT-processed context started, the
+# adapters the defaults switch on, and that the Prometheus adapter received the order.
+#
+# Usage: bash sample-app/newcomer-path.sh [--aot] (from anywhere; exits 0 when every step passed)
 set -euo pipefail
 cd "$(dirname "$0")"
+
+AOT=false
+JVM_ARGS=()
+case "${1:-}" in
+    "") ;;
+    --aot) AOT=true; JVM_ARGS=(-Dspring.aot.enabled=true) ;;
+    *) echo "usage: $0 [--aot]" >&2; exit 2 ;;
+esac
 
 JAR=target/sample-app-0.1.0-SNAPSHOT.jar
 START_TIMEOUT=${START_TIMEOUT:-120}       # seconds; generous for a busy CI machine
@@ -55,7 +68,7 @@ fail() {
 }
 
 [[ -f "$JAR" ]] || fail "$JAR is missing: run ./mvnw verify (or the README's package command) first"
-[[ -f target/test-classpath.txt && -d target/test-classes ]] \
+$AOT || [[ -f target/test-classpath.txt && -d target/test-classes ]] \
     || fail "the sample's test classes are missing: build without -Dmaven.test.skip (-DskipTests is fine)"
 command -v curl >/dev/null || fail "curl is needed"
 command -v python3 >/dev/null || fail "python3 is needed"
@@ -82,7 +95,7 @@ start_sample() {
     LOG="$WORK/$name.out"
     ERR="$WORK/$name.err"
     # The console (standard output) apart from standard error, where the JVM itself may print warnings.
-    java -jar "$JAR" --server.address=127.0.0.1 --server.port=0 "$@" >"$LOG" 2>"$ERR" &
+    java "${JVM_ARGS[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port=0 "$@" >"$LOG" 2>"$ERR" &
     PID=$!
     CHILDREN+=("$PID")
     port=$(await_line "$LOG" 'Tomcat started on port [0-9]+' "$PID" "$START_TIMEOUT" "$name: start-up")
@@ -187,9 +200,19 @@ python3 -c 'import json, sys; json.loads(sys.argv[1])' "$TRACED" || fail "the tr
 echo "  JSON log line with a trace id: $TRACED"
 check_health
 echo "  /actuator/health is UP with the observability component"
+if $AOT; then
+    grep -q 'Starting AOT-processed SampleApplication' "$LOG" || fail "the context did not start AOT-processed"
+    echo "  the context started AOT-processed"
+    check_adapters_on audit prometheus opentelemetry-traces opentelemetry-logs
+    check_prometheus_scrape
+fi
 stop_sample defaults
 [[ "$SUMMARY" == *'audit[delivered='* ]] || fail "the summary does not account for the audit adapter: $SUMMARY"
 check_json_console
+if $AOT; then
+    echo "newcomer path (AOT) OK"
+    exit 0
+fi
 
 # --- 2. The profiles, against the project's OTLP test receiver ----------------------------------------------------
 COLLECTED="$WORK/collector.out"

@@ -25,7 +25,8 @@ public final class StructuredLogFormatDefaults implements EnvironmentPostProcess
     /** The name of the property source this adds. */
     public static final String PROPERTY_SOURCE_NAME = "observabilityStructuredLogFormat";
 
-    private static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
+    /** The class whose presence means the logging system is Logback, looked up by name. */
+    static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -15,6 +15,9 @@ import org.springframework.util.ClassUtils;
  */
 class ObservationBridgeTracingIds {
 
+    /** The class whose presence means Micrometer Tracing is on the classpath, looked up by name. */
+    static final String MICROMETER_TRACING = "io.micrometer.tracing.handler.TracingObservationHandler";
+
     private static final ObservationBridgeTracingIds NONE = new ObservationBridgeTracingIds();
 
     ObservationBridgeTracingIds() {
@@ -22,8 +25,7 @@ class ObservationBridgeTracingIds {
 
     /** @return a reader of Micrometer Tracing's ids, or one that finds none when Micrometer Tracing is absent */
     static ObservationBridgeTracingIds forClasspath() {
-        return ClassUtils.isPresent("io.micrometer.tracing.handler.TracingObservationHandler",
-                ObservationBridgeTracingIds.class.getClassLoader()) ? new FromMicrometerTracing() : NONE;
+        return ClassUtils.isPresent(MICROMETER_TRACING, ObservationBridgeTracingIds.class.getClassLoader()) ? new FromMicrometerTracing() : NONE;
     }
 
     /**
