@@ -2,6 +2,7 @@ package dev.observability.sample;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTag;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -11,6 +12,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * The sample uses the starter as an application does: nothing of the core's internal packages, which change without
  * notice.
  */
+@ArchTag("architecture")
 @AnalyzeClasses(packages = "dev.observability.sample", importOptions = ImportOption.DoNotIncludeTests.class)
 class PublicApiOnlyTests {
 

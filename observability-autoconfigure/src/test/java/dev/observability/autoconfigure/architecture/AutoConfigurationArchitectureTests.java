@@ -2,6 +2,7 @@ package dev.observability.autoconfigure.architecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTag;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -13,6 +14,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * internals stay the core's, each backend's package stands alone, so that a backend's library missing from the class
  * path never breaks another backend, and no package cycles.
  */
+@ArchTag("architecture")
 @AnalyzeClasses(packages = "dev.observability.autoconfigure", importOptions = ImportOption.DoNotIncludeTests.class)
 class AutoConfigurationArchitectureTests {
 

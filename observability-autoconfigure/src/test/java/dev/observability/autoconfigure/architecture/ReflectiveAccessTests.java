@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * make no reflective call but those of the allow-list below, and each of those is covered by a hint that a registrar
  * of the starter's {@code META-INF/spring/aot.factories} registers.
  */
+@Tag("architecture")
 class ReflectiveAccessTests {
 
     /** The calls that look a class or a member up at run time: by the class called, its methods ({@code *}: any). */

@@ -2,6 +2,7 @@ package dev.observability.core.architecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTag;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.observability.core.ObservabilityControls;
@@ -29,6 +30,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * which operate the pipeline and record nothing. The package map is in
  * {@code docs/architecture.md}.
  */
+@ArchTag("architecture")
 @AnalyzeClasses(packages = "dev.observability.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreArchitectureTests {
 
