@@ -35,7 +35,7 @@ final class GeneratedIdsSpan extends ManagedSpan {
      */
     GeneratedIdsSpan(SpanRecorder recorder, String name, @Nullable GeneratedIdsSpan parent, long startEpochNanos,
             Fields attributes) {
-        super(recorder, name, startEpochNanos, attributes, Scope.NOOP);
+        super(recorder, name, startEpochNanos, attributes);
         if (parent != null) {
             this.traceIdHigh = parent.traceIdHigh;
             this.traceIdLow = parent.traceIdLow;
@@ -48,6 +48,12 @@ final class GeneratedIdsSpan extends ManagedSpan {
         }
         this.spanId = HexIds.randomNonZero();
         enter(recorder.stack());
+    }
+
+    /** The default source has no context of its own to make the span current in. */
+    @Override
+    Scope source() {
+        return Scope.NOOP;
     }
 
     @Override

@@ -46,10 +46,9 @@ abstract class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAd
      * @param name the span's name
      * @param startEpochNanos the start, in nanoseconds since the epoch
      * @param attributes the start attributes, redacted
-     * @param source the integration's scope that makes the span current in its own context too
      */
-    ManagedSpan(SpanRecorder recorder, String name, long startEpochNanos, Fields attributes, Scope source) {
-        super(recorder.stack(), source);
+    ManagedSpan(SpanRecorder recorder, String name, long startEpochNanos, Fields attributes) {
+        super(recorder.stack());
         this.recorder = recorder;
         this.name = name;
         this.startEpochNanos = startEpochNanos;

@@ -17,6 +17,8 @@ final class SourcedSpan extends ManagedSpan {
 
     private final @Nullable Object attachment;
 
+    private final Scope source;
+
     /**
      * Starts the span and makes it current on the calling thread.
      * @param recorder the recorder of the manager's spans
@@ -30,11 +32,17 @@ final class SourcedSpan extends ManagedSpan {
      */
     SourcedSpan(SpanRecorder recorder, String name, SpanContext context, @Nullable SpanContext parent,
             @Nullable Object attachment, long startEpochNanos, Fields attributes, Scope source) {
-        super(recorder, name, startEpochNanos, attributes, source);
+        super(recorder, name, startEpochNanos, attributes);
+        this.source = source;
         this.context = context;
         this.parent = parent;
         this.attachment = attachment;
         enter(recorder.stack());
+    }
+
+    @Override
+    Scope source() {
+        return this.source;
     }
 
     @Override
