@@ -3,7 +3,6 @@ package dev.observability.core.internal.tracing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,13 +10,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.observability.core.ObservabilityManager;
-import dev.observability.core.spi.AdapterSpan;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.SpanContext;
 import dev.observability.core.spi.SpanStart;
-import dev.observability.core.spi.TracingAdapter;
+import dev.observability.core.testing.TestAdapter;
 import dev.observability.core.tracing.Span;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeneratedIdsSpanTests {
 
-    private final RecordingAdapter adapter = new RecordingAdapter();
+    private final TestAdapter adapter = new TestAdapter("tracing", DispatchMode.INLINE);
 
     private final ObservabilityManager manager = ObservabilityManager.builder().adapter(this.adapter).build();
 
@@ -70,8 +67,8 @@ class GeneratedIdsSpanTests {
         }
         assertThat(childSeen.traceId()).isEqualTo(seen.traceId());
         assertThat(childSeen.spanId()).isNotEqualTo(seen.spanId());
-        SpanStart inner = this.adapter.start("inner");
-        SpanStart outer = this.adapter.start("outer");
+        SpanStart inner = delivered("inner");
+        SpanStart outer = delivered("outer");
         assertThat(inner.context()).isEqualTo(childSeen);
         assertThat(inner.parent()).isEqualTo(seen);
         assertThat(outer.context()).isEqualTo(seen);
@@ -83,8 +80,8 @@ class GeneratedIdsSpanTests {
         try (Span outer = this.manager.startSpan("outer")) {
             this.manager.startSpan("inner").close();
         }
-        SpanStart outer = this.adapter.start("outer");
-        SpanStart inner = this.adapter.start("inner");
+        SpanStart outer = delivered("outer");
+        SpanStart inner = delivered("inner");
         assertThat(SpanContext.isValidTraceId(outer.context().traceId())).isTrue();
         assertThat(inner.context().traceId()).isEqualTo(outer.context().traceId());
         assertThat(inner.parent()).isEqualTo(outer.context());
@@ -120,7 +117,7 @@ class GeneratedIdsSpanTests {
         finally {
             pool.shutdownNow();
         }
-        List<String> replayed = this.adapter.attributes;
+        List<String> replayed = this.adapter.spanAttributes;
         assertThat(replayed).doesNotContain("after=end");
         for (int w = 0; w < writers; w++) {
             String prefix = "w" + w + "=";
@@ -131,44 +128,11 @@ class GeneratedIdsSpanTests {
         }
     }
 
-    private static String paddedHex(long id) {
-        return String.format(Locale.ROOT, "%016x", id);
+    private SpanStart delivered(String name) {
+        return this.adapter.spans.stream().filter((span) -> span.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** A tracing adapter on the caller's thread that keeps each span's start and the attributes replayed into it. */
-    private static final class RecordingAdapter implements TracingAdapter {
-
-        final List<SpanStart> starts = new CopyOnWriteArrayList<>();
-
-        final List<String> attributes = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String name() {
-            return "recording";
-        }
-
-        @Override
-        public DispatchMode preferredDispatch() {
-            return DispatchMode.INLINE;
-        }
-
-        @Override
-        public AdapterSpan startSpan(SpanStart start) {
-            this.starts.add(start);
-            return new AdapterSpan() {
-                @Override
-                public void setAttribute(String key, @Nullable Object value) {
-                    RecordingAdapter.this.attributes.add(key + "=" + value);
-                }
-
-                @Override
-                public void end(java.time.Instant endTime) {
-                }
-            };
-        }
-
-        SpanStart start(String name) {
-            return this.starts.stream().filter((each) -> each.name().equals(name)).findFirst().orElseThrow();
-        }
+    private static String paddedHex(long id) {
+        return String.format(Locale.ROOT, "%016x", id);
     }
 }
