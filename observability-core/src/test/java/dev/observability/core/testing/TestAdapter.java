@@ -19,6 +19,7 @@ import dev.observability.core.spi.MetricId;
 import dev.observability.core.spi.MetricsAdapter;
 import dev.observability.core.spi.SpanStart;
 import dev.observability.core.spi.TracingAdapter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An adapter of every signal that records what it receives as text, with an injectable fault run before each
@@ -31,6 +32,9 @@ public final class TestAdapter implements MetricsAdapter, TracingAdapter, Health
 
     /** The spans it received. */
     public final List<SpanStart> spans = new CopyOnWriteArrayList<>();
+
+    /** The attributes replayed into its spans, in order, as {@code key=value}. */
+    public final List<String> spanAttributes = new CopyOnWriteArrayList<>();
 
     /** The health reports it received. */
     public final List<HealthReport> reports = new CopyOnWriteArrayList<>();
@@ -101,7 +105,15 @@ public final class TestAdapter implements MetricsAdapter, TracingAdapter, Health
     public AdapterSpan startSpan(SpanStart start) {
         receive("span " + start.name());
         this.spans.add(start);
-        return (Instant endTime) -> {
+        return new AdapterSpan() {
+            @Override
+            public void setAttribute(String key, @Nullable Object value) {
+                TestAdapter.this.spanAttributes.add(key + "=" + value);
+            }
+
+            @Override
+            public void end(Instant endTime) {
+            }
         };
     }
 

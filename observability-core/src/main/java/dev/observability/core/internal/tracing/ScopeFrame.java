@@ -13,16 +13,24 @@ final class ScopeFrame extends SpanFrame implements Scope {
 
     private final ManagedSpan span;
 
+    private final Scope source;
+
     ScopeFrame(ThreadLocal<@Nullable SpanFrame> stack, ManagedSpan span, Scope source) {
-        super(stack, source);
+        super(stack);
         this.stack = stack;
         this.span = span;
+        this.source = source;
         enter(stack);
     }
 
     @Override
     ManagedSpan span() {
         return this.span;
+    }
+
+    @Override
+    Scope source() {
+        return this.source;
     }
 
     @Override

@@ -19,23 +19,22 @@ abstract class SpanFrame {
 
     private final Thread owner;
 
-    private final Scope source;
-
     private volatile boolean closed;
 
     /**
      * Takes the calling thread's current frame as the one to restore; {@link #enter} then pushes this frame.
      * @param stack the manager's per-thread stack
-     * @param source the integration's scope for the same span, closed with this frame on the same thread
      */
-    SpanFrame(ThreadLocal<@Nullable SpanFrame> stack, Scope source) {
+    SpanFrame(ThreadLocal<@Nullable SpanFrame> stack) {
         this.previous = open(stack.get());
         this.owner = Thread.currentThread();
-        this.source = source;
     }
 
     /** @return the span this frame makes current */
     abstract ManagedSpan span();
+
+    /** @return the integration's scope for the same span, closed with this frame on the same thread */
+    abstract Scope source();
 
     /**
      * Makes this frame the calling thread's current one; called once, at the end of the constructor.
@@ -85,7 +84,7 @@ abstract class SpanFrame {
 
     private void closeSource() {
         try {
-            this.source.close();
+            source().close();
         }
         catch (RuntimeException ex) {
             // An integration's scope that throws must not reach the application; its context is its own concern.

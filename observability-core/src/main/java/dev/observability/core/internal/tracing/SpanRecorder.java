@@ -75,6 +75,12 @@ public final class SpanRecorder {
         }
         Fields safeAttributes = (attributes != null) ? FieldsRedactor.redact(redaction(), attributes) : Fields.empty();
         long startEpochNanos = ManagedSpan.epochNanos(this.clock);
+        if (this.spanContextSource == SpanContextSource.RANDOM) {
+            // with this source every span on this recorder's stacks has generated ids
+            ManagedSpan parent = currentSpan();
+            madeCurrent();
+            return new GeneratedIdsSpan(this, name, (GeneratedIdsSpan) parent, startEpochNanos, safeAttributes);
+        }
         SpanContext parent = current();
         Object attachment;
         SpanContext context;
@@ -91,7 +97,7 @@ public final class SpanRecorder {
             return RefusedSpan.INSTANCE;
         }
         madeCurrent();
-        return new ManagedSpan(this, name, context, parent, attachment, startEpochNanos, safeAttributes,
+        return new SourcedSpan(this, name, context, parent, attachment, startEpochNanos, safeAttributes,
                 sourceScope(context, attachment));
     }
 
@@ -100,7 +106,7 @@ public final class SpanRecorder {
      * {@code null}
      */
     public @Nullable SpanContext current() {
-        ManagedSpan span = this.anyMadeCurrent ? SpanFrame.current(this.currentSpans) : null;
+        ManagedSpan span = currentSpan();
         if (span != null) {
             return span.context();
         }
@@ -146,6 +152,11 @@ public final class SpanRecorder {
      */
     public boolean records(Predicate<ObservabilityAdapter> accepts) {
         return this.lanes.routesToAny(Signal.TRACING, accepts);
+    }
+
+    /** @return the manager span current on this thread, or {@code null} */
+    private @Nullable ManagedSpan currentSpan() {
+        return this.anyMadeCurrent ? SpanFrame.current(this.currentSpans) : null;
     }
 
     /** @return the stack of this thread's current spans */
