@@ -78,7 +78,10 @@ class ReflectiveAccessTests {
             new AllowedCall("dev.observability.autoconfigure.bridge.observation.ObservationBridgeTracingIds",
                     "org.springframework.util.ClassUtils.isPresent",
                     "Micrometer Tracing's TracingObservationHandler, by name", RuntimeHintsPredicates.reflection()
-                        .onType(TypeReference.of("io.micrometer.tracing.handler.TracingObservationHandler"))));
+                        .onType(TypeReference.of("io.micrometer.tracing.handler.TracingObservationHandler"))),
+            new AllowedCall("dev.observability.core.internal.tracing.SpanOperations",
+                    "java.lang.invoke.MethodHandles$Lookup.findVarHandle", "the managed span's operations field",
+                    fieldAccess("dev.observability.core.internal.tracing.ManagedSpan", "operations")));
 
     private final JavaClasses starter = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .withImportOption((location) -> !location.contains("-tests.jar"))
@@ -118,6 +121,15 @@ class ReflectiveAccessTests {
         registrars.forEach((registrar) -> registrar.registerHints(hints, getClass().getClassLoader()));
         for (AllowedCall allowed : ALLOWED) {
             assertThat(allowed.hint()).as(allowed.toString()).accepts(hints);
+        }
+    }
+
+    private static Predicate<RuntimeHints> fieldAccess(String type, String field) {
+        try {
+            return RuntimeHintsPredicates.reflection().onFieldAccess(type, field);
+        }
+        catch (ClassNotFoundException ex) {
+            throw new IllegalStateException("No class " + type + " for the allow-list", ex);
         }
     }
 
