@@ -51,7 +51,8 @@ public final class ConfiguredSettings {
 
     private boolean switchedOffByItsOwnSwitch(String adapterName) {
         return this.switches.stream()
-            .anyMatch((adapterSwitch) -> adapterSwitch.adapterName().equals(adapterName) && !adapterSwitch.configuredOn());
+            .anyMatch((adapterSwitch) -> adapterSwitch.adapterName().equals(adapterName)
+                    && !adapterSwitch.configuredOn());
     }
 
     /**

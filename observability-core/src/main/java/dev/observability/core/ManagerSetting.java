@@ -52,7 +52,10 @@ public final class ManagerSetting<T> extends Setting<ManagerSettings, T> {
         this.property = property;
     }
 
-    /** @return the property that configures it in a Spring Boot application, such as {@code observability.logging.level} */
+    /**
+     * @return the property that configures it in a Spring Boot application, such as
+     * {@code observability.logging.level}
+     */
     public String property() {
         return this.property;
     }

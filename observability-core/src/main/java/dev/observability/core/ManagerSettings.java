@@ -27,7 +27,9 @@ public record ManagerSettings(LogLevel minimumLevel, Set<Signal> disabledSignals
      */
     public ManagerSettings {
         ManagerSetting.LOGGING_LEVEL.require(minimumLevel);
-        ManagerSetting.SAMPLING_PROBABILITY.require(samplingProbability);
+        if (samplingProbability != null) {
+            ManagerSetting.SAMPLING_PROBABILITY.require(samplingProbability);
+        }
         disabledSignals = Switches.copyOf(Signal.class, disabledSignals);
     }
 

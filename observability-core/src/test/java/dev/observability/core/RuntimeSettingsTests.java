@@ -174,7 +174,7 @@ class RuntimeSettingsTests {
             one.counter("orders", Labels.empty());
             assertThat(inline.events).containsExactly("log at the level");
             assertThat(one.controls()
-                .settings()).isEqualTo(new ManagerSettings(LogLevel.WARN, java.util.Set.of(Signal.METRICS)));
+                .settings()).isEqualTo(new ManagerSettings(LogLevel.WARN, java.util.Set.of(Signal.METRICS), null));
             assertThat(one.controls().configuredSettings()).isEqualTo(ManagerSettings.DEFAULTS);
             one.controls().changeSettings(SettingsChange.<ManagerSettings>none().reset(ManagerSetting.LOGGING_LEVEL)
                 .reset(ManagerSetting.signal(Signal.METRICS)));

@@ -68,7 +68,8 @@ final class RefreshedConfiguration {
         }
         @Nullable String refusal = ManagerSetting.SAMPLING_PROBABILITY.refusal(probability);
         if (refusal != null) {
-            throw new RefusedConfiguration(SAMPLING_PROBABILITY, environment.getProperty(SAMPLING_PROBABILITY), refusal);
+            throw new RefusedConfiguration(SAMPLING_PROBABILITY, environment.getProperty(SAMPLING_PROBABILITY),
+                    refusal);
         }
         return probability;
     }

@@ -64,7 +64,8 @@ public final class SettingsRefresher implements ApplicationListener<EnvironmentC
 
     @Override
     public void onApplicationEvent(EnvironmentChangeEvent event) {
-        if (event.getKeys().stream().map(SettingsRefresher::canonical).anyMatch(SettingsRefresher::concernsTheManager)) {
+        if (event.getKeys().stream().map(SettingsRefresher::canonical)
+            .anyMatch(SettingsRefresher::concernsTheManager)) {
             refresh();
         }
     }
@@ -84,7 +85,7 @@ public final class SettingsRefresher implements ApplicationListener<EnvironmentC
                     ? RefreshedConfiguration.samplingProbability(this.environment) : null);
         }
         catch (RefusedConfiguration ex) {
-            refused(ex.getMessage());
+            refused(String.valueOf(ex.getMessage()));
             return;
         }
         for (LaneView lane : this.controls.adapters().stream()
