@@ -18,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -29,9 +30,11 @@ import org.springframework.core.env.Environment;
  * with the settings changes. A value changed through the endpoint stays in force until it is reset.
  * <p>
  * A refreshed configuration with a value the settings refuse changes nothing: the settings in force stay, one line
- * names the property, its value and the rule, and the refusal is counted ({@link #refusals()}).
+ * names the property, its value and the rule, and the refusal is counted ({@link #refusals()}). It listens first, so
+ * that a listener that throws at such a value (Spring Cloud's rebinding of the properties bean) cannot keep it from
+ * the event.
  */
-public final class SettingsRefresher implements ApplicationListener<EnvironmentChangeEvent> {
+public final class SettingsRefresher implements ApplicationListener<EnvironmentChangeEvent>, Ordered {
 
     /** Who asks for the changes, in their log line. */
     static final String BY = "a configuration refresh";
@@ -68,6 +71,11 @@ public final class SettingsRefresher implements ApplicationListener<EnvironmentC
             .anyMatch(SettingsRefresher::concernsTheManager)) {
             refresh();
         }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     /** @return the refreshed configurations refused so far */
