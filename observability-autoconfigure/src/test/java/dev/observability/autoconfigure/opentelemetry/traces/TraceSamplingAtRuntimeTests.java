@@ -1,11 +1,11 @@
 package dev.observability.autoconfigure.opentelemetry.traces;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.autoconfigure.actuator.ObservabilityEndpoint;
+import dev.observability.autoconfigure.opentelemetry.ExportOutcomes;
+import dev.observability.autoconfigure.opentelemetry.SwitchedOnExports;
 import dev.observability.core.ManagerSetting;
 import dev.observability.core.ManagerSettings;
 import dev.observability.core.ObservabilityControls;
@@ -13,13 +13,8 @@ import dev.observability.core.ObservabilityManager;
 import dev.observability.core.settings.SettingsChange;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 
@@ -35,31 +30,33 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * The trace sampling probability changed at runtime in Boot's real OpenTelemetry SDK: the spans Boot's
- * {@code SdkTracerProvider} samples are those its span processors receive when they end.
+ * {@code SdkTracerProvider} samples are those a span processor of its counts as they end sampled.
  */
 class TraceSamplingAtRuntimeTests {
 
     private static final int TRACES = 1000;
 
+    /** What a span processor of Boot's SDK counts: the spans that end sampled. */
+    private final ExportOutcomes sampled = SwitchedOnExports.spans();
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
                 OpenTelemetryAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
                 OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class))
-        .withBean(SampledSpans.class)
+        .withBean("sampledSpans", EndedSpanCounter.class, () -> new EndedSpanCounter(this.sampled))
         .withPropertyValues("management.tracing.sampling.probability=0.0");
 
     @Test
     void rootSpansFollowTheProbabilityInForceAndAChildFollowsItsParent() {
         this.runner.run((context) -> {
             ObservabilityControls controls = context.getBean(ObservabilityManager.class).controls();
-            SampledSpans sampled = context.getBean(SampledSpans.class);
             Tracer tracer = context.getBean(OpenTelemetry.class).getTracer("test");
             assertThat(controls.configuredSettings().samplingProbability()).isEqualTo(0f);
             roots(tracer, TRACES);
-            assertThat(sampled.ended).isEmpty();
+            assertThat(sampledSpans()).isZero();
             controls.changeSettings(SettingsChange.of(ManagerSetting.SAMPLING_PROBABILITY, 1f));
             roots(tracer, TRACES);
-            assertThat(sampled.ended).hasSize(TRACES).allMatch(SpanContext::isSampled);
+            assertThat(sampledSpans()).isEqualTo(TRACES);
             Span parent = tracer.spanBuilder("begun before the change").startSpan();
             controls.changeSettings(SettingsChange.of(ManagerSetting.SAMPLING_PROBABILITY, 0f));
             Span child = tracer.spanBuilder("child").setParent(Context.root().with(parent)).startSpan();
@@ -113,39 +110,13 @@ class TraceSamplingAtRuntimeTests {
         });
     }
 
+    private long sampledSpans() {
+        return (Long) this.sampled.health().details().get("spans.ended");
+    }
+
     private static void roots(Tracer tracer, int count) {
         for (int i = 0; i < count; i++) {
             tracer.spanBuilder("root").startSpan().end();
-        }
-    }
-
-    /** A span processor of Boot's SDK: it receives the spans that end sampled, and only those. */
-    static class SampledSpans implements SpanProcessor {
-
-        final List<SpanContext> ended = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onStart(Context parentContext, ReadWriteSpan span) {
-        }
-
-        @Override
-        public boolean isStartRequired() {
-            return false;
-        }
-
-        @Override
-        public void onEnd(ReadableSpan span) {
-            this.ended.add(span.getSpanContext());
-        }
-
-        @Override
-        public boolean isEndRequired() {
-            return true;
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
         }
     }
 }
