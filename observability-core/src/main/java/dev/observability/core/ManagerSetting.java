@@ -71,8 +71,9 @@ public final class ManagerSetting<T> extends Setting<ManagerSettings, T> {
 
     private static List<ManagerSetting<?>> list() {
         List<ManagerSetting<?>> all = new ArrayList<>(SIGNALS);
+        // each group's settings together, in the order the endpoint shows them
+        all.add(all.indexOf(signal(Signal.TRACING)) + 1, SAMPLING_PROBABILITY);
         all.add(LOGGING_LEVEL);
-        all.add(SAMPLING_PROBABILITY);
         return Collections.unmodifiableList(all);
     }
 
