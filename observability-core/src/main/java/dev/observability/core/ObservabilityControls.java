@@ -132,12 +132,10 @@ public final class ObservabilityControls {
      * settings need (an {@link OutOfMemoryError} while the lane makes a larger queue); then nothing changed
      */
     public Optional<LaneSettings> changeSettings(String name, SettingsChange<LaneSettings> change) {
-        AdapterLane lane = (name != null) ? this.lanes.lane(name) : null;
-        if (lane == null) {
-            return Optional.empty();
-        }
-        SettingsLog.changed(name, lane.change(change), change.by());
-        return Optional.of(lane.settings());
+        return laneNamed(name).map((lane) -> {
+            SettingsLog.changed(name, lane.change(change), change.by());
+            return lane.settings();
+        });
     }
 
     /**
@@ -152,12 +150,14 @@ public final class ObservabilityControls {
      * @throws IllegalStateException as {@link #changeSettings(String, SettingsChange)} does: nothing changed
      */
     public Optional<LaneSettings> changeConfiguredSettings(String name, SettingsChange<LaneSettings> change) {
-        AdapterLane lane = (name != null) ? this.lanes.lane(name) : null;
-        if (lane == null) {
-            return Optional.empty();
-        }
-        SettingsLog.reconfigured(name, lane.reconfigure(change), change.by());
-        return Optional.of(lane.settings());
+        return laneNamed(name).map((lane) -> {
+            SettingsLog.reconfigured(name, lane.reconfigure(change), change.by());
+            return lane.settings();
+        });
+    }
+
+    private Optional<AdapterLane> laneNamed(@Nullable String name) {
+        return Optional.ofNullable((name != null) ? this.lanes.lane(name) : null);
     }
 
     /**
