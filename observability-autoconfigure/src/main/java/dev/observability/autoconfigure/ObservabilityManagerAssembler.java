@@ -7,15 +7,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.observability.autoconfigure.validation.InvalidObservabilityConfigurationException;
+import dev.observability.core.ManagerSettings;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.ObservabilityManagerBuilder;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
-import dev.observability.core.dispatch.LaneSettings;
 import dev.observability.core.health.HealthCheck;
 import dev.observability.core.health.HealthSettings;
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.ObservabilityAdapter;
-import dev.observability.core.spi.Signal;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -47,24 +46,20 @@ final class ObservabilityManagerAssembler {
             CircuitBreakerFactory breakerFactory) {
         Map<String, ObservabilityAdapter> byName = uniqueNames(adapters);
         warnAboutUnmatchedOverrides(byName.keySet());
-        LaneSettings laneDefaults = LaneProperties.defaults(this.properties);
-        ObservabilityProperties.Health health = this.properties.getHealth();
+        ConfiguredSettings configured = new ConfiguredSettings(this.properties, switches);
+        ManagerSettings managerSettings = configured.manager(null);
         ObservabilityManagerBuilder builder = ObservabilityManager.builder()
-            .defaultLaneSettings(laneDefaults)
+            .defaultLaneSettings(configured.laneDefaults())
             .circuitBreakerFactory(breakerFactory)
             .shutdownTimeout(this.properties.getDispatch().getShutdownTimeout())
             // Through Commons Logging: Boot removes its JUL bridge when the context closes, before the manager stops.
             .shutdownSummaryLog(LogFactory.getLog(ObservabilityManager.class)::info)
             .failureLogInterval(this.properties.getDispatch().getFailureLogInterval())
-            .minimumLevel(this.properties.getLogging().getLevel())
-            .healthSettings(healthSettings(health))
-            .signalEnabled(Signal.METRICS, this.properties.getMetrics().isEnabled())
-            .signalEnabled(Signal.TRACING, this.properties.getTracing().isEnabled())
-            .signalEnabled(Signal.HEALTH, health.isEnabled())
-            .signalEnabled(Signal.LOGGING, this.properties.getLogging().isEnabled())
+            .minimumLevel(managerSettings.minimumLevel())
+            .healthSettings(healthSettings(this.properties.getHealth()))
             .redaction(redaction(this.properties.getRedaction()));
-        byName.forEach((name, adapter) -> builder.adapter(adapter, switchedOffByItsOwnSwitch(name, switches)
-                ? laneSettings(laneDefaults, name).withEnabled(false) : laneSettings(laneDefaults, name)));
+        managerSettings.disabledSignals().forEach((signal) -> builder.signalEnabled(signal, false));
+        byName.forEach((name, adapter) -> builder.adapter(adapter, configured.lane(name)));
         healthChecks.forEach(builder::healthCheck);
         customizers.forEach((customizer) -> customizer.customize(builder));
         ObservabilityManager manager;
@@ -78,16 +73,6 @@ final class ObservabilityManagerAssembler {
         manager.controls()
             .onAdapterRegistered((lane) -> switches.forEach((adapterSwitch) -> adapterSwitch.follow(lane)));
         return manager;
-    }
-
-    private static boolean switchedOffByItsOwnSwitch(String adapterName, List<AdapterSwitch> switches) {
-        return switches.stream()
-            .anyMatch((adapterSwitch) -> adapterSwitch.adapterName().equals(adapterName) && !adapterSwitch.configuredOn());
-    }
-
-    private LaneSettings laneSettings(LaneSettings defaults, String adapterName) {
-        ObservabilityProperties.Adapter adapter = this.properties.getAdapters().get(adapterName);
-        return (adapter != null) ? LaneProperties.forAdapter(defaults, adapter) : defaults;
     }
 
     /** The health properties on the core's defaults: an unset property is the core's default. */

@@ -170,15 +170,17 @@ class ConfigurationDocumentationTests {
 
     /**
      * Every setting of the manager that changes at runtime is the property of the same name under
-     * {@code observability.}, documented with the core's default; so are the manager's shutdown timeout and failure
-     * log interval.
+     * {@code observability.}, documented with the core's default, but the trace sampling probability, which is
+     * Boot's; so are the manager's shutdown timeout and failure log interval.
      */
     @Test
     void everyManagerSettingIsAPropertyAndTheManagersDocumentedDefaultsAreTheCores() throws IOException {
         Map<String, Object> defaults = metadataDefaults();
-        assertThat(ManagerSetting.all()).allSatisfy((setting) -> assertThat(
-                converted(defaults.get("observability." + setting.name()), setting.type()))
-            .as("default of %s", setting).isEqualTo(setting.get(ManagerSettings.DEFAULTS)));
+        assertThat(ManagerSetting.SAMPLING_PROBABILITY.property()).isEqualTo("management.tracing.sampling.probability");
+        assertThat(ManagerSetting.all()).filteredOn((setting) -> setting != ManagerSetting.SAMPLING_PROBABILITY)
+            .allSatisfy((setting) -> assertThat(setting.property()).isEqualTo("observability." + setting.name()))
+            .allSatisfy((setting) -> assertThat(converted(defaults.get(setting.property()), setting.type()))
+                .as("default of %s", setting).isEqualTo(setting.get(ManagerSettings.DEFAULTS)));
         assertThat(converted(defaults.get("observability.dispatch.shutdown-timeout"), Duration.class))
             .isEqualTo(ObservabilityManagerBuilder.DEFAULT_SHUTDOWN_TIMEOUT);
         assertThat(converted(defaults.get("observability.dispatch.failure-log-interval"), Duration.class))

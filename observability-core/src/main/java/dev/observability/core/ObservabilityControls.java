@@ -19,6 +19,8 @@ import dev.observability.core.spi.HealthReport;
 import dev.observability.core.spi.LogLevel;
 import dev.observability.core.spi.ObservabilityAdapter;
 import dev.observability.core.spi.Refusals;
+import dev.observability.core.tracing.TraceSampling;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operations on a manager's pipeline, apart from recording: the adapters' state and accounts, health, and the
@@ -33,17 +35,21 @@ public final class ObservabilityControls {
 
     private final Consumer<LogLevel> minimumLevel;
 
+    private final @Nullable TraceSampling sampling;
+
     private final LiveSettings<ManagerSettings> settings;
 
     /**
      * @param configured the manager's settings as built, already in force where they are read
      * @param minimumLevel puts a new minimum log level in force where events are logged
+     * @param sampling the trace sampler whose probability is a setting, or {@code null}
      */
     ObservabilityControls(LaneRegistry lanes, HealthMonitor healthMonitor, ManagerSettings configured,
-            Consumer<LogLevel> minimumLevel) {
+            Consumer<LogLevel> minimumLevel, @Nullable TraceSampling sampling) {
         this.lanes = lanes;
         this.healthMonitor = healthMonitor;
         this.minimumLevel = minimumLevel;
+        this.sampling = sampling;
         this.settings = new LiveSettings<>(configured, this::putInForce);
     }
 
@@ -126,12 +132,32 @@ public final class ObservabilityControls {
      * settings need (an {@link OutOfMemoryError} while the lane makes a larger queue); then nothing changed
      */
     public Optional<LaneSettings> changeSettings(String name, SettingsChange<LaneSettings> change) {
-        AdapterLane lane = (name != null) ? this.lanes.lane(name) : null;
-        if (lane == null) {
-            return Optional.empty();
-        }
-        SettingsLog.changed(name, lane.change(change), change.by());
-        return Optional.of(lane.settings());
+        return laneNamed(name).map((lane) -> {
+            SettingsLog.changed(name, lane.change(change), change.by());
+            return lane.settings();
+        });
+    }
+
+    /**
+     * Changes some of an adapter's <em>configured</em> settings at runtime, as a change of the application's
+     * configuration does: all or nothing, at once and checked by the same rules as
+     * {@link #changeSettings(String, SettingsChange)}, logged once and counted. A setting not changed through
+     * {@link #changeSettings(String, SettingsChange)} takes its new configured value in force; one changed there keeps
+     * its value in force until it is reset, and then takes the new configured value.
+     * @param change the configured values that change ({@link SettingsChange#by()}: where they come from, for the log)
+     * @return the lane's settings in force after the change, or empty when no adapter has that name
+     * @throws IllegalArgumentException as {@link #changeSettings(String, SettingsChange)} does: nothing changed
+     * @throws IllegalStateException as {@link #changeSettings(String, SettingsChange)} does: nothing changed
+     */
+    public Optional<LaneSettings> changeConfiguredSettings(String name, SettingsChange<LaneSettings> change) {
+        return laneNamed(name).map((lane) -> {
+            SettingsLog.reconfigured(name, lane.reconfigure(change), change.by());
+            return lane.settings();
+        });
+    }
+
+    private Optional<AdapterLane> laneNamed(@Nullable String name) {
+        return Optional.ofNullable((name != null) ? this.lanes.lane(name) : null);
     }
 
     /**
@@ -144,12 +170,35 @@ public final class ObservabilityControls {
      * then nothing changed
      */
     public ManagerSettings changeSettings(SettingsChange<ManagerSettings> change) {
-        SettingsLog.changed(null, this.settings.change(change), change.by());
+        SettingsLog.changed(null, this.settings.change(change).changes(), change.by());
         return this.settings.current();
     }
 
-    /** Puts the manager's settings in force: the signals the lanes' registry routes, and the least level logged. */
+    /**
+     * Changes some of the manager's <em>configured</em> settings at runtime, as a change of the application's
+     * configuration does, with the rules of {@link #changeConfiguredSettings(String, SettingsChange)}.
+     * @param change the configured values that change
+     * @return the manager's settings in force after the change
+     * @throws IllegalArgumentException as {@link #changeSettings(SettingsChange)} does: nothing changed
+     */
+    public ManagerSettings changeConfiguredSettings(SettingsChange<ManagerSettings> change) {
+        SettingsLog.reconfigured(null, this.settings.reconfigure(change), change.by());
+        return this.settings.current();
+    }
+
+    /**
+     * Puts the manager's settings in force: the trace sampling's probability (refused, before anything changes, when
+     * the manager has no trace sampling), the signals the lanes' registry routes, and the least level logged.
+     */
     private void putInForce(ManagerSettings settings) {
+        Float probability = settings.samplingProbability();
+        if (probability != null) {
+            if (this.sampling == null) {
+                throw new IllegalArgumentException(ManagerSetting.SAMPLING_PROBABILITY.name() + " cannot change: the "
+                        + "application has no trace sampler the starter can change");
+            }
+            this.sampling.changeProbability(probability);
+        }
         this.lanes.switchSignals(settings.disabledSignals());
         this.minimumLevel.accept(settings.minimumLevel());
     }

@@ -36,6 +36,7 @@ import dev.observability.core.spi.SpanContext;
 import dev.observability.core.spi.SpanStart;
 import dev.observability.core.tracing.Span;
 import dev.observability.core.tracing.SpanContextSource;
+import dev.observability.core.tracing.TraceSampling;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,8 +84,11 @@ public final class ObservabilityManager implements AutoCloseable {
                 builder.logOutput, this.spans::current);
         this.healthMonitor = new HealthMonitor(builder.healthSettings, builder.clock, this.lanes::all,
                 new HealthRecorder(this.lanes)::publish, builder.redaction);
+        TraceSampling sampling = builder.traceSampling;
         this.controls = new ObservabilityControls(this.lanes, this.healthMonitor,
-                new ManagerSettings(builder.minimumLevel, builder.disabledSignals), this.logs::minimumLevel);
+                new ManagerSettings(builder.minimumLevel, builder.disabledSignals,
+                        (sampling != null) ? sampling.configuredProbability() : null),
+                this.logs::minimumLevel, sampling);
         builder.adapters.forEach(this::register);
         builder.healthChecks.forEach(this.healthMonitor::register);
     }

@@ -23,6 +23,7 @@ import dev.observability.core.spi.LogLevel;
 import dev.observability.core.spi.ObservabilityAdapter;
 import dev.observability.core.spi.Signal;
 import dev.observability.core.tracing.SpanContextSource;
+import dev.observability.core.tracing.TraceSampling;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,6 +70,8 @@ public final class ObservabilityManagerBuilder {
     LogLevel minimumLevel = ManagerSettings.DEFAULTS.minimumLevel();
 
     LogLimits logLimits = LogLimits.DEFAULTS;
+
+    @Nullable TraceSampling traceSampling;
 
     Redaction redaction = Redaction.defaults();
 
@@ -177,6 +180,16 @@ public final class ObservabilityManagerBuilder {
      */
     public ObservabilityManagerBuilder minimumLevel(LogLevel level) {
         this.minimumLevel = level;
+        return this;
+    }
+
+    /**
+     * @param sampling the trace sampler whose probability becomes the manager's setting
+     * {@code tracing.sampling.probability} (default: none, and the setting has no value)
+     * @return this builder
+     */
+    public ObservabilityManagerBuilder traceSampling(TraceSampling sampling) {
+        this.traceSampling = sampling;
         return this;
     }
 

@@ -8,6 +8,7 @@ import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.CircuitBreakerSettings;
 import dev.observability.core.dispatch.LaneSetting;
 import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.dispatch.LaneView;
 import dev.observability.core.settings.SettingsChange;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.Labels;
@@ -29,7 +30,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The manager's Java API for changing settings at runtime ({@code changeSettings}): the same names and rules as the
  * configuration, all or nothing, configured and effective values apart, a reset back to the configured value, the
- * breaker replaced in its state, each change logged once and counted.
+ * breaker replaced in its state, each change logged once and counted. A change of the configured settings
+ * ({@code changeConfiguredSettings}, what a refresh of the configuration calls) sets the configured value, which a
+ * setting not changed at runtime follows, while one changed at runtime stays in force until it is reset.
  */
 class RuntimeSettingsTests {
 
@@ -174,7 +177,7 @@ class RuntimeSettingsTests {
             one.counter("orders", Labels.empty());
             assertThat(inline.events).containsExactly("log at the level");
             assertThat(one.controls()
-                .settings()).isEqualTo(new ManagerSettings(LogLevel.WARN, java.util.Set.of(Signal.METRICS)));
+                .settings()).isEqualTo(new ManagerSettings(LogLevel.WARN, java.util.Set.of(Signal.METRICS), null));
             assertThat(one.controls().configuredSettings()).isEqualTo(ManagerSettings.DEFAULTS);
             one.controls().changeSettings(SettingsChange.<ManagerSettings>none().reset(ManagerSetting.LOGGING_LEVEL)
                 .reset(ManagerSetting.signal(Signal.METRICS)));
@@ -283,5 +286,64 @@ class RuntimeSettingsTests {
         for (Thread thread : threads) {
             thread.join();
         }
+    }
+
+    @Test
+    void aSettingNotChangedAtRuntimeFollowsTheConfiguration() {
+        this.controls.changeConfiguredSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 2048)
+            .set(LaneSetting.ENABLED, false));
+        assertThat(lane().configuredSettings().queueCapacity()).isEqualTo(2048);
+        assertThat(lane().settings().queueCapacity()).isEqualTo(2048);
+        assertThat(lane().snapshot().queueCapacity()).isEqualTo(2048);
+        assertThat(lane().isEnabled()).isFalse();
+        assertThat(lane().settingsChanges()).isEqualTo(2);
+    }
+
+    @Test
+    void aSettingChangedAtRuntimeStaysInForceUntilItIsResetThenTakesTheNewConfiguredValue() {
+        this.controls.changeSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 5000));
+        this.controls.changeConfiguredSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 2048)
+            .set(LaneSetting.MAX_DELAY, Duration.ofMillis(5)));
+        assertThat(lane().settings().queueCapacity()).isEqualTo(5000);
+        assertThat(lane().settings().maxDelay()).hasMillis(5);
+        assertThat(lane().configuredSettings().queueCapacity()).isEqualTo(2048);
+        this.controls.changeConfiguredSettings("audit", SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 5000));
+        try (JulCapture log = JulCapture.of(ObservabilityManager.class.getName())) {
+            this.controls.changeConfiguredSettings("audit",
+                    SettingsChange.of(LaneSetting.QUEUE_CAPACITY, 4096).by("the configuration"));
+            assertThat(log.messages()).containsExactly("Observability settings of adapter 'audit' configured by the "
+                    + "configuration: dispatch.queue-capacity 5000 -> 4096; set at runtime, in force until reset: "
+                    + "dispatch.queue-capacity");
+        }
+        assertThat(lane().settings().queueCapacity()).as("still the value set at runtime").isEqualTo(5000);
+        this.controls.changeSettings("audit", SettingsChange.<LaneSettings>none().reset(LaneSetting.QUEUE_CAPACITY));
+        assertThat(lane().settings().queueCapacity()).isEqualTo(4096);
+    }
+
+    @Test
+    void aConfiguredValueOutOfRangeChangesNothing() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> this.controls.changeConfiguredSettings("audit",
+                    SettingsChange.of(LaneSetting.MAX_DELAY, Duration.ofMillis(5)).set(LaneSetting.QUEUE_CAPACITY, 0)))
+            .withMessage("dispatch.queue-capacity must be a whole number from 1 to 1048576, not 0");
+        assertThat(lane().settings()).isEqualTo(lane().configuredSettings());
+        assertThat(lane().configuredSettings().queueCapacity()).isEqualTo(1024);
+        assertThat(lane().settingsChanges()).isZero();
+    }
+
+    @Test
+    void theManagersSettingsFollowTheSameRules() {
+        this.controls.changeSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.DEBUG));
+        this.controls.changeConfiguredSettings(SettingsChange.of(ManagerSetting.LOGGING_LEVEL, LogLevel.WARN)
+            .set(ManagerSetting.signal(Signal.METRICS), false));
+        assertThat(this.controls.minimumLevel()).isEqualTo(LogLevel.DEBUG);
+        assertThat(this.controls.settings().isSignalEnabled(Signal.METRICS)).isFalse();
+        assertThat(this.controls.configuredSettings().minimumLevel()).isEqualTo(LogLevel.WARN);
+        this.controls.changeSettings(SettingsChange.<ManagerSettings>none().reset(ManagerSetting.LOGGING_LEVEL));
+        assertThat(this.controls.minimumLevel()).isEqualTo(LogLevel.WARN);
+    }
+
+    private LaneView lane() {
+        return this.controls.lane("audit").orElseThrow();
     }
 }

@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Text for a refusal of the {@code observability} endpoint: on one line, and what the client sent cut short, so that a
- * long or multi-line key or value still gives a short one-line message.
+ * Text for a refusal of a setting (by the {@code observability} endpoint, or of a refreshed configuration): on one
+ * line, and what was sent cut short, so that a long or multi-line key or value still gives a short one-line message.
  */
-final class OneLine {
+public final class OneLine {
 
     /** The most characters of a key or value a refusal repeats: more than the longest setting's name has. */
     static final int MAX_ECHO = 64;
@@ -23,7 +23,7 @@ final class OneLine {
      * @param text a message
      * @return the message on one line, each run of line breaks and white space a single space
      */
-    static String of(@Nullable String text) {
+    public static String of(@Nullable String text) {
         return BREAKS.matcher(String.valueOf(text)).replaceAll(" ");
     }
 
@@ -31,7 +31,7 @@ final class OneLine {
      * @param value a key or value a client sent
      * @return its text on one line, cut after {@value #MAX_ECHO} characters with {@code ...}
      */
-    static String cut(@Nullable Object value) {
+    public static String cut(@Nullable Object value) {
         String text = String.valueOf(value);
         if (text.length() <= MAX_ECHO) {
             return of(text);

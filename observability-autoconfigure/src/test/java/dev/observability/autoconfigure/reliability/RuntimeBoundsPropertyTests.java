@@ -172,8 +172,12 @@ class RuntimeBoundsPropertyTests {
         return candidates;
     }
 
-    /** A value of the setting's type as JSON: a number, or text for a duration and for NaN and the infinities. */
-    private static Candidate typed(Setting<?, ?> setting, Object value) {
+    /**
+     * A value of the setting's type as JSON: a number, or text for a duration and for NaN and the infinities. The
+     * endpoint reads a JSON number as a decimal, which has no negative zero: {@code -0.0} arrives as 0.
+     */
+    private static Candidate typed(Setting<?, ?> setting, Object sent) {
+        Object value = (sent instanceof Float number && number == 0f) ? (Object) 0f : sent;
         boolean accepted = refusal(setting, value) == null;
         String json = (value instanceof Duration || (value instanceof Float number && !Float.isFinite(number)))
                 ? "\"" + value + "\"" : String.valueOf(value);

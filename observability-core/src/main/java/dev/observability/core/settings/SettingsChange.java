@@ -2,10 +2,12 @@ package dev.observability.core.settings;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
@@ -58,6 +60,27 @@ public final class SettingsChange<S> {
     }
 
     /**
+     * @param settings the settings to compare
+     * @param from settings before
+     * @param to settings after
+     * @param <S> the settings record
+     * @return a change that sets each of those settings whose value differs in {@code to} to that value
+     */
+    public static <S> SettingsChange<S> between(List<? extends Setting<S, ?>> settings, S from, S to) {
+        SettingsChange<S> change = none();
+        for (Setting<S, ?> setting : settings) {
+            change = setIfDifferent(change, setting, from, to);
+        }
+        return change;
+    }
+
+    private static <S, T> SettingsChange<S> setIfDifferent(SettingsChange<S> change, Setting<S, T> setting, S from,
+            S to) {
+        T value = setting.get(to);
+        return Objects.equals(setting.get(from), value) ? change : change.set(setting, value);
+    }
+
+    /**
      * @param setting a setting
      * @param value its new value (checked when the change is applied)
      * @param <T> the type of the setting's values
@@ -91,6 +114,28 @@ public final class SettingsChange<S> {
     /** @return whether the change names no setting */
     public boolean isEmpty() {
         return this.values.isEmpty();
+    }
+
+    /** @return the settings the change names, set or reset, in the order it names them */
+    public Set<Setting<S, ?>> settings() {
+        return Collections.unmodifiableSet(this.values.keySet());
+    }
+
+    /**
+     * @param before the settings set at runtime before the change
+     * @return the settings set at runtime after it: those it sets are added, those it resets removed
+     */
+    Set<Setting<S, ?>> overrides(Set<Setting<S, ?>> before) {
+        Set<Setting<S, ?>> after = new HashSet<>(before);
+        this.values.forEach((setting, value) -> {
+            if (value == CONFIGURED) {
+                after.remove(setting);
+            }
+            else {
+                after.add(setting);
+            }
+        });
+        return after;
     }
 
     private SettingsChange<S> with(Setting<S, ?> setting, @Nullable Object value) {

@@ -12,6 +12,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,6 +87,30 @@ public final class OpenTelemetryAutoConfiguration {
     @Bean
     ObservabilityManagerCustomizer openTelemetrySpanContextCustomizer(OpenTelemetrySpanContextSource source) {
         return (builder) -> builder.spanContextSource(source);
+    }
+
+    /**
+     * The trace sampling probability that changes at runtime: Boot's default sampler wrapped in a
+     * {@link ChangeableRatioSampler}, handed to the manager as its {@code tracing.sampling.probability}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties")
+    static class TraceSamplingConfiguration {
+
+        @Bean
+        static ChangeableSamplerPostProcessor changeableSamplerPostProcessor(
+                ObjectProvider<TracingProperties> tracing) {
+            return new ChangeableSamplerPostProcessor(tracing);
+        }
+
+        @Bean
+        ObservabilityManagerCustomizer openTelemetryTraceSamplingCustomizer(ObjectProvider<Sampler> sampler) {
+            return (builder) -> {
+                if (sampler.getIfUnique() instanceof ChangeableRatioSampler changeable) {
+                    builder.traceSampling(changeable);
+                }
+            };
+        }
     }
 
     /**

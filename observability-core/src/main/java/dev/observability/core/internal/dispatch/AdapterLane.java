@@ -18,6 +18,7 @@ import dev.observability.core.redaction.Redaction;
 import dev.observability.core.redaction.SafeText;
 import dev.observability.core.settings.SettingChange;
 import dev.observability.core.settings.SettingsChange;
+import dev.observability.core.settings.SettingsInForce;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.DispatchMode;
@@ -56,8 +57,8 @@ public final class AdapterLane implements LaneView {
 
     private final CircuitBreakerFactory breakerFactory;
 
-    /** The settings the lane was made with: what a setting changed at runtime returns to. */
-    private final LaneSettings configured;
+    /** The settings as configured (what a setting changed at runtime returns to), and the overrides. */
+    private volatile SettingsInForce<LaneSettings> inForce;
 
     /** The settings in force and what they make; replaced whole by a change. */
     private volatile LaneTuning tuning;
@@ -101,7 +102,7 @@ public final class AdapterLane implements LaneView {
         this.adapter = adapter;
         this.signals = Collections.unmodifiableSet(EnumSet.copyOf(signals));
         this.breakerFactory = breakerFactory;
-        this.configured = settings;
+        this.inForce = SettingsInForce.of(settings);
         this.account = new LaneAccount();
         this.health = new LaneHealth(redaction);
         this.failureLog = new FailureLog(adapter.name(), failureLogInterval, System::nanoTime);
@@ -178,7 +179,7 @@ public final class AdapterLane implements LaneView {
 
     @Override
     public LaneSettings configuredSettings() {
-        return this.configured;
+        return this.inForce.configured();
     }
 
     @Override
@@ -200,15 +201,38 @@ public final class AdapterLane implements LaneView {
      * need (a larger queue): nothing changed
      */
     public synchronized List<SettingChange> change(SettingsChange<LaneSettings> change) {
+        requireAccepting();
+        return take(this.inForce.change(change)).changes();
+    }
+
+    /**
+     * Changes some of the lane's configured settings (a change of the application's configuration), all or nothing
+     * and at once as {@link #change} does: each setting not set at runtime takes its new configured value in force
+     * too, and one set at runtime keeps its value until it is reset.
+     * @param change the configured values that change
+     * @return the step: each configured value that changed, and those whose value set at runtime stays in force
+     * @throws IllegalArgumentException as {@link #change} does: nothing changed
+     * @throws IllegalStateException as {@link #change} does: nothing changed
+     */
+    public synchronized SettingsInForce.Step<LaneSettings> reconfigure(SettingsChange<LaneSettings> change) {
+        requireAccepting();
+        return take(this.inForce.reconfigure(change));
+    }
+
+    private void requireAccepting() {
         if (!this.accepting) {
             throw new IllegalStateException("the lane of adapter '" + name() + "' has stopped");
         }
-        SettingsChange.Applied<LaneSettings> applied = change.applyTo(this.tuning.settings(), this.configured);
-        if (!applied.changes().isEmpty()) {
-            applyWhole(applied.settings());
-            this.settingsChanges.add(applied.changes().size());
+    }
+
+    private SettingsInForce.Step<LaneSettings> take(SettingsInForce.Step<LaneSettings> step) {
+        LaneSettings next = step.next().current();
+        if (!next.equals(this.tuning.settings())) {
+            applyWhole(next);
         }
-        return applied.changes();
+        this.inForce = step.next();
+        this.settingsChanges.add(step.changes().size());
+        return step;
     }
 
     /**
@@ -498,7 +522,7 @@ public final class AdapterLane implements LaneView {
         long callNanos = this.async.currentCallNanos();
         Duration currentCall = (callNanos >= 0) ? Duration.ofNanos(callNanos) : null;
         boolean enabled = tuning.settings().enabled();
-        return new AdapterSnapshot(name(), this.signals, this.configured.enabled(), enabled,
+        return new AdapterSnapshot(name(), this.signals, this.inForce.configured().enabled(), enabled,
                 tuning.dispatcher().mode(), tuning.breaker().getState().name(), this.async.depth(),
                 tuning.dispatcher().capacity(), counts, (error != null) ? error.message() : null,
                 (error != null) ? error.time() : null, currentCall,

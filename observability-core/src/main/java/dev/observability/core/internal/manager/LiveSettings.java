@@ -1,45 +1,43 @@
 package dev.observability.core.internal.manager;
 
-import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
-import dev.observability.core.settings.SettingChange;
 import dev.observability.core.settings.SettingsChange;
+import dev.observability.core.settings.SettingsInForce;
 
 /**
- * Settings as configured and in force, changed at runtime by {@link #change}, all or nothing: each change in force is
- * handed to the parts that apply it (the manager's: the signal switches and the minimum log level) before it is
- * served as the current settings.
+ * Settings as configured and in force ({@link SettingsInForce}), changed at runtime by {@link #change} and by a change
+ * of the configuration ({@link #reconfigure}), all or nothing: each change in force is handed to the parts that apply
+ * it (the manager's: the signal switches, the minimum log level, the trace sampling) before it is served as the
+ * current settings.
  *
  * @param <S> the settings' record type
  */
 public final class LiveSettings<S> {
 
-    private final S configured;
-
     private final Consumer<S> applier;
 
-    private volatile S current;
+    private volatile SettingsInForce<S> inForce;
 
     private final LongAdder changes = new LongAdder();
 
     /**
      * @param configured the settings as built
-     * @param applier puts settings in force where they are read
+     * @param applier puts settings in force where they are read; it may refuse them with an
+     * {@link IllegalArgumentException} before it changes anything
      */
     public LiveSettings(S configured, Consumer<S> applier) {
-        this.configured = configured;
         this.applier = applier;
-        this.current = configured;
+        this.inForce = SettingsInForce.of(configured);
     }
 
     public S current() {
-        return this.current;
+        return this.inForce.current();
     }
 
     public S configured() {
-        return this.configured;
+        return this.inForce.configured();
     }
 
     /** @return the settings changed so far, each setting of each change counted once */
@@ -48,17 +46,30 @@ public final class LiveSettings<S> {
     }
 
     /**
-     * @param change the change, all or nothing
-     * @return each setting whose value changed
+     * @param change the change at runtime, all or nothing
+     * @return the step: each setting whose value in force changed
      * @throws IllegalArgumentException naming the setting that refuses its value: nothing changed
      */
-    public synchronized List<SettingChange> change(SettingsChange<S> change) {
-        SettingsChange.Applied<S> applied = change.applyTo(this.current, this.configured);
-        if (!applied.changes().isEmpty()) {
-            this.applier.accept(applied.settings());
-            this.current = applied.settings();
-            this.changes.add(applied.changes().size());
+    public synchronized SettingsInForce.Step<S> change(SettingsChange<S> change) {
+        return take(this.inForce.change(change));
+    }
+
+    /**
+     * @param change the change of the configured values, all or nothing
+     * @return the step: each configured value that changed, and those whose override stays in force
+     * @throws IllegalArgumentException naming the setting that refuses its value: nothing changed
+     */
+    public synchronized SettingsInForce.Step<S> reconfigure(SettingsChange<S> change) {
+        return take(this.inForce.reconfigure(change));
+    }
+
+    private SettingsInForce.Step<S> take(SettingsInForce.Step<S> step) {
+        S next = step.next().current();
+        if (!next.equals(this.inForce.current())) {
+            this.applier.accept(next);
         }
-        return applied.changes();
+        this.inForce = step.next();
+        this.changes.add(step.changes().size());
+        return step;
     }
 }
