@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.FailureLog;
@@ -81,6 +82,13 @@ public final class AdapterLane implements LaneView {
     /** The lane's ASYNC dispatcher, whether it queues there now or not: its workers may still deliver. */
     private final AsyncDispatcher async;
 
+    /**
+     * Held while the lane starts, changes its settings or stops accepting: a lock rather than a monitor, since a
+     * change comes from a request thread (the endpoint's) and builds a queue and a breaker meanwhile.
+     */
+    private final ReentrantLock changing = new ReentrantLock();
+
+    /** Read and written while {@link #changing} is held. */
     private boolean started;
 
     private final LongAdder settingsChanges = new LongAdder();
@@ -131,10 +139,16 @@ public final class AdapterLane implements LaneView {
      * starts the ASYNC dispatcher's workers. Before its start, and after its stop, a lane times each call with
      * {@link System#nanoTime()}.
      */
-    public synchronized void start() {
-        this.started = true;
-        this.clock.holdAt(this.tuning.clockPeriodNanos());
-        this.async.start();
+    public void start() {
+        this.changing.lock();
+        try {
+            this.started = true;
+            this.clock.holdAt(this.tuning.clockPeriodNanos());
+            this.async.start();
+        }
+        finally {
+            this.changing.unlock();
+        }
     }
 
     @Override
@@ -199,16 +213,22 @@ public final class AdapterLane implements LaneView {
      * @throws IllegalStateException when the lane has stopped, or when the heap has no room for what the new settings
      * need (a larger queue): nothing changed
      */
-    public synchronized List<SettingChange> change(SettingsChange<LaneSettings> change) {
-        if (!this.accepting) {
-            throw new IllegalStateException("the lane of adapter '" + name() + "' has stopped");
+    public List<SettingChange> change(SettingsChange<LaneSettings> change) {
+        this.changing.lock();
+        try {
+            if (!this.accepting) {
+                throw new IllegalStateException("the lane of adapter '" + name() + "' has stopped");
+            }
+            SettingsChange.Applied<LaneSettings> applied = change.applyTo(this.tuning.settings(), this.configured);
+            if (!applied.changes().isEmpty()) {
+                applyWhole(applied.settings());
+                this.settingsChanges.add(applied.changes().size());
+            }
+            return applied.changes();
         }
-        SettingsChange.Applied<LaneSettings> applied = change.applyTo(this.tuning.settings(), this.configured);
-        if (!applied.changes().isEmpty()) {
-            applyWhole(applied.settings());
-            this.settingsChanges.add(applied.changes().size());
+        finally {
+            this.changing.unlock();
         }
-        return applied.changes();
     }
 
     /**
@@ -441,9 +461,15 @@ public final class AdapterLane implements LaneView {
      * workers to deliver what is queued and end. Returns at once; the manager calls it on every lane before waiting
      * for any, so all lanes drain at the same time.
      */
-    public synchronized void stopAccepting() {
-        this.accepting = false;
-        this.async.requestStop();
+    public void stopAccepting() {
+        this.changing.lock();
+        try {
+            this.accepting = false;
+            this.async.requestStop();
+        }
+        finally {
+            this.changing.unlock();
+        }
     }
 
     /**

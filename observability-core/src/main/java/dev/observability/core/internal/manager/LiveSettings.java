@@ -2,6 +2,7 @@ package dev.observability.core.internal.manager;
 
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import dev.observability.core.settings.SettingChange;
@@ -23,6 +24,9 @@ public final class LiveSettings<S> {
     private volatile S current;
 
     private final LongAdder changes = new LongAdder();
+
+    /** Held while a change applies: a lock rather than a monitor, since changes come from request threads. */
+    private final ReentrantLock changing = new ReentrantLock();
 
     /**
      * @param configured the settings as built
@@ -52,13 +56,19 @@ public final class LiveSettings<S> {
      * @return each setting whose value changed
      * @throws IllegalArgumentException naming the setting that refuses its value: nothing changed
      */
-    public synchronized List<SettingChange> change(SettingsChange<S> change) {
-        SettingsChange.Applied<S> applied = change.applyTo(this.current, this.configured);
-        if (!applied.changes().isEmpty()) {
-            this.applier.accept(applied.settings());
-            this.current = applied.settings();
-            this.changes.add(applied.changes().size());
+    public List<SettingChange> change(SettingsChange<S> change) {
+        this.changing.lock();
+        try {
+            SettingsChange.Applied<S> applied = change.applyTo(this.current, this.configured);
+            if (!applied.changes().isEmpty()) {
+                this.applier.accept(applied.settings());
+                this.current = applied.settings();
+                this.changes.add(applied.changes().size());
+            }
+            return applied.changes();
         }
-        return applied.changes();
+        finally {
+            this.changing.unlock();
+        }
     }
 }
