@@ -35,8 +35,18 @@ command -v wrk >/dev/null || fail "wrk is needed"
 "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
     || fail "Java 21 or later is needed at JAVA_HOME=$JAVA_HOME"
 
-"$JAVA_HOME/bin/java" \
-    "-XX:StartFlightRecording=filename=$WORK/pinned.jfr,settings=none,jdk.VirtualThreadPinned#enabled=true,jdk.VirtualThreadPinned#threshold=0ms,jdk.VirtualThreadPinned#stackTrace=true" \
+# Only the one event, every occurrence, with its stack.
+cat >"$WORK/pinned.jfc" <<'JFC'
+<?xml version="1.0" encoding="UTF-8"?>
+<configuration version="2.0">
+  <event name="jdk.VirtualThreadPinned">
+    <setting name="enabled">true</setting>
+    <setting name="stackTrace">true</setting>
+    <setting name="threshold">0 ms</setting>
+  </event>
+</configuration>
+JFC
+"$JAVA_HOME/bin/java" "-XX:StartFlightRecording=filename=$WORK/pinned.jfr,settings=$WORK/pinned.jfc" \
     -jar "$JAR" --server.address=127.0.0.1 --server.port=0 --spring.threads.virtual.enabled=true >"$WORK/app.out" 2>&1 &
 PID=$!
 for ((i = 0; i < START_TIMEOUT * 4; i++)); do
@@ -50,13 +60,18 @@ BASE="http://127.0.0.1:$PORT"
 
 # Orders placed, found, refused and failed, and log lines on every request: the starter's request paths.
 cat >"$WORK/orders.lua" <<'LUA'
-local requests = {
-    wrk.format("POST", "/orders", {["Content-Type"] = "application/json"}, '{"item": "book", "quantity": 2, "region": "eu"}'),
-    wrk.format("POST", "/orders", {["Content-Type"] = "application/json"}, '{"item": "book", "quantity": 0}'),
-    wrk.format("GET", "/orders/no-such-order"),
-    wrk.format("POST", "/orders/fail", {["Content-Type"] = "application/json"}, "{}"),
-}
+local requests = {}
 local i = 0
+-- Made in init: before it, wrk.host (the Host header) is not known yet.
+init = function(args)
+    local json = {["Content-Type"] = "application/json"}
+    requests = {
+        wrk.format("POST", "/orders", json, '{"item": "book", "quantity": 2, "region": "eu"}'),
+        wrk.format("POST", "/orders", json, '{"item": "book", "quantity": 0}'),
+        wrk.format("GET", "/orders/no-such-order"),
+        wrk.format("POST", "/orders/fail", json, "{}"),
+    }
+end
 request = function()
     i = i + 1
     return requests[(i % #requests) + 1]
@@ -70,6 +85,8 @@ PID=""
 [[ -s "$WORK/pinned.jfr" ]] || fail "no recording was written"
 
 "$JAVA_HOME/bin/jfr" print --events jdk.VirtualThreadPinned "$WORK/pinned.jfr" >"$WORK/pinned.txt"
+"$JAVA_HOME/bin/jfr" summary "$WORK/pinned.jfr" | grep -q 'jdk.VirtualThreadPinned' \
+    || fail "the recording does not hold jdk.VirtualThreadPinned: it was not enabled"
 EVENTS=$(grep -c '^jdk.VirtualThreadPinned' "$WORK/pinned.txt" || true)
 echo "jdk.VirtualThreadPinned events: $EVENTS"
 if grep -q 'dev\.observability' "$WORK/pinned.txt"; then

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the starter keeps per thread costs a new virtual thread (one per request on a server with virtual threads)
- * no more than a reused platform thread: a JSON line allocates within 10 % (or a few bytes) of the same on each. A
- * request's events cost a new thread one thing more, the lanes' re-entry mark: a thread-local entry and a small
- * object, at most {@value #REENTRY_MARK} bytes per request.
+ * no more than a reused platform thread: a JSON line allocates at most 10 % (or a few bytes) more on the first than
+ * on the second (both pay nearly nothing per line, so a lower figure is the measurement's noise). A request's
+ * events cost a new thread one thing more, the lanes' re-entry mark: a thread-local entry and a small object, at
+ * most {@value #REENTRY_MARK} bytes per request.
  */
 @EnabledForJreRange(min = JRE.JAVA_21)
 class VirtualThreadAllocationTests {
@@ -66,6 +67,6 @@ class VirtualThreadAllocationTests {
         System.out.printf("bytes per call: %.1f on a reused platform thread, %.1f on new virtual threads%n", platform,
                 virtual);
         assertThat(virtual).as("bytes per call on new virtual threads (platform thread: %.1f)", platform)
-            .isBetween(platform - tolerance, platform + extra + tolerance);
+            .isLessThanOrEqualTo(platform + extra + tolerance);
     }
 }
