@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import dev.observability.autoconfigure.ObservabilityAutoConfiguration;
 import dev.observability.core.ObservabilityManager;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * thread for longer than a few field writes. Sections that do more (writing a line, registering a meter, changing
  * settings from the endpoint) use a {@code ReentrantLock}; a new monitor fails here until it is judged and listed.
  */
+@Tag("architecture")
 class MonitorsTests {
 
     private static final String IN_MEMORY = "in-memory bookkeeping";
