@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import dev.observability.core.adapters.JsonLogFormat;
+import dev.observability.core.adapters.LineWriterPool;
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.SpanContext;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,9 @@ import org.springframework.core.env.Environment;
  * <p>
  * The starter selects it as {@code logging.structured.format.console} (and {@code .file}) unless the application
  * chose a format (see {@link StructuredLogFormatDefaults}); an application may also name this class there itself.
+ * <p>
+ * Lines are written by writers from a shared {@link LineWriterPool}, so a logging thread (a virtual thread per
+ * request too) keeps nothing of its own.
  */
 public final class JsonLineStructuredLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
@@ -40,8 +45,7 @@ public final class JsonLineStructuredLogFormatter implements StructuredLogFormat
 
     private final Redaction redaction;
 
-    private final ThreadLocal<JsonLogFormat.LineWriter> writers = ThreadLocal
-        .withInitial(JsonLogFormat.LineWriter::new);
+    private final LineWriterPool writers = new LineWriterPool();
 
     /**
      * Made by Boot's logging system, with the application's environment.
@@ -74,7 +78,7 @@ public final class JsonLineStructuredLogFormatter implements StructuredLogFormat
 
     @Override
     public String format(ILoggingEvent event) {
-        return write(event).toString();
+        return write(event, JsonLogFormat.LineWriter::toString);
     }
 
     @Override
@@ -82,11 +86,17 @@ public final class JsonLineStructuredLogFormatter implements StructuredLogFormat
         if (!StandardCharsets.UTF_8.equals(charset)) {
             return format(event).getBytes(charset);
         }
-        return write(event).toByteArray();
+        return write(event, JsonLogFormat.LineWriter::toByteArray);
     }
 
-    private JsonLogFormat.LineWriter write(ILoggingEvent event) {
-        return this.writers.get().write(new EventLine(event, this.redaction));
+    private <T> T write(ILoggingEvent event, Function<JsonLogFormat.LineWriter, T> result) {
+        JsonLogFormat.LineWriter writer = this.writers.take();
+        try {
+            return result.apply(writer.write(new EventLine(event, this.redaction)));
+        }
+        finally {
+            this.writers.give(writer);
+        }
     }
 
     /** One Logback event as the lines {@link JsonLogFormat} writes. */

@@ -75,13 +75,24 @@ final class CardinalityGuard {
      * @param metric a metric identity not seen before
      * @return {@code false} when the name has no label set left, or is new and no name is left
      */
-    synchronized boolean admit(MetricId metric) {
+    boolean admit(MetricId metric) {
+        Refusal refusal = take(metric);
+        if (refusal == Refusal.NAMES) {
+            logNameLimitOnce(metric);
+        }
+        else if (refusal == Refusal.LABEL_SETS) {
+            logLabelSetLimitOnce(metric);
+        }
+        return refusal == Refusal.NONE;
+    }
+
+    /** Takes the budget under the lock; the caller logs a refusal after, so no thread waits for a log write. */
+    private synchronized Refusal take(MetricId metric) {
         Budgets table = this.budgets;
         int slot = table.slotOf(metric.name());
         if (slot < 0) {
             if (this.names >= this.maxNames) {
-                logNameLimitOnce(metric);
-                return false;
+                return Refusal.NAMES;
             }
             if ((this.names + 1) * 4 > table.length() * 3) {
                 table = table.doubled();
@@ -89,15 +100,14 @@ final class CardinalityGuard {
             }
             table.add(metric.name(), 1);
             this.names = this.names + 1;
-            return true;
+            return Refusal.NONE;
         }
         int taken = table.taken(slot);
         if (taken >= this.maxLabelSetsPerName) {
-            logLabelSetLimitOnce(metric);
-            return false;
+            return Refusal.LABEL_SETS;
         }
         table.setTaken(slot, taken + 1);
-        return true;
+        return Refusal.NONE;
     }
 
     /** @return the number of metric names admitted so far */
@@ -107,16 +117,17 @@ final class CardinalityGuard {
 
     /** Logs the first refusal for the name limit. */
     private void logNameLimitOnce(MetricId metric) {
-        if (!this.namesLimitLogged) {
-            synchronized (this) {
-                if (!this.namesLimitLogged) {
-                    this.namesLimitLogged = true;
-                    logger.warn("Adapter '" + this.adapterName + "' has " + this.maxNames + " metric names, its "
-                            + "limit; metrics with new names (first: '" + metric.name() + "') are refused and "
-                            + "counted as refusals with reason cardinality.");
-                }
-            }
+        if (!this.namesLimitLogged && claimNameLimitLog()) {
+            logger.warn("Adapter '" + this.adapterName + "' has " + this.maxNames + " metric names, its "
+                    + "limit; metrics with new names (first: '" + metric.name() + "') are refused and "
+                    + "counted as refusals with reason cardinality.");
         }
+    }
+
+    private synchronized boolean claimNameLimitLog() {
+        boolean first = !this.namesLimitLogged;
+        this.namesLimitLogged = true;
+        return first;
     }
 
     /**
@@ -124,21 +135,31 @@ final class CardinalityGuard {
      * refusal as logged.
      */
     private void logLabelSetLimitOnce(MetricId metric) {
-        if (this.budgets.taken(metric.name()) == this.maxLabelSetsPerName) {
-            synchronized (this) {
-                Budgets table = this.budgets;
-                int slot = table.slotOf(metric.name());
-                if (table.taken(slot) == this.maxLabelSetsPerName) {
-                    table.setTaken(slot, this.maxLabelSetsPerName + 1);
-                    logger.warn("Adapter '" + this.adapterName + "': metric '" + metric.name() + "' has "
-                            + this.maxLabelSetsPerName + " label sets, its limit; recordings with new label sets "
-                            + "are refused and counted as refusals with reason cardinality (label keys: "
-                            + String.join(", ", metric.labels().asMap().keySet()) + "). Remove unbounded values "
-                            + "(ids, URLs, user input) from the labels, or raise the limit "
-                            + "(the adapter's cardinality.* properties, such as observability.prometheus.cardinality.*).");
-                }
-            }
+        if (this.budgets.taken(metric.name()) == this.maxLabelSetsPerName && claimLabelSetLimitLog(metric.name())) {
+            logger.warn("Adapter '" + this.adapterName + "': metric '" + metric.name() + "' has "
+                    + this.maxLabelSetsPerName + " label sets, its limit; recordings with new label sets "
+                    + "are refused and counted as refusals with reason cardinality (label keys: "
+                    + String.join(", ", metric.labels().asMap().keySet()) + "). Remove unbounded values "
+                    + "(ids, URLs, user input) from the labels, or raise the limit "
+                    + "(the adapter's cardinality.* properties, such as observability.prometheus.cardinality.*).");
         }
+    }
+
+    private synchronized boolean claimLabelSetLimitLog(String name) {
+        Budgets table = this.budgets;
+        int slot = table.slotOf(name);
+        if (table.taken(slot) != this.maxLabelSetsPerName) {
+            return false;
+        }
+        table.setTaken(slot, this.maxLabelSetsPerName + 1);
+        return true;
+    }
+
+    /** Why {@link #take} refused a metric, or that it did not. */
+    private enum Refusal {
+
+        NONE, NAMES, LABEL_SETS
+
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.observability.autoconfigure.micrometer;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.observability.autoconfigure.adapter.MicrometerNative;
 import dev.observability.autoconfigure.micrometer.SeriesTable.Series;
@@ -74,6 +75,12 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
     private final CardinalityGuard guard;
 
     private final SeriesTable series = new SeriesTable();
+
+    /**
+     * Held while a series is created, one at a time: a lock rather than a monitor, since creating one registers a
+     * meter, which runs the registry's own lock and listeners, on whatever thread recorded the metric first.
+     */
+    private final ReentrantLock creating = new ReentrantLock();
 
     /** The most recently built tags by the hash of their labels, so equal labels share one {@link Tags}. */
     private final @Nullable RecentTags[] recentTags = new RecentTags[RECENT_TAGS];
@@ -192,7 +199,8 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
             // table has it then (series are never removed), and only a label set that is really new is refused
             return this.series.find(metric);
         }
-        synchronized (this.series) {
+        this.creating.lock();
+        try {
             Series series = this.series.find(metric);
             if (series == null && this.guard.admit(metric)) {
                 RecentTags tags = sharedTagsOf(metric.labels());
@@ -200,6 +208,9 @@ public class MicrometerMetricsAdapter implements MetricsAdapter, AdapterRefusals
                 this.series.add(series);
             }
             return series;
+        }
+        finally {
+            this.creating.unlock();
         }
     }
 

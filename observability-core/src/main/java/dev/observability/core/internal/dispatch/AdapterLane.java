@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.FailureLog;
@@ -82,6 +84,13 @@ public final class AdapterLane implements LaneView {
     /** The lane's ASYNC dispatcher, whether it queues there now or not: its workers may still deliver. */
     private final AsyncDispatcher async;
 
+    /**
+     * Held while the lane starts, changes its settings or stops accepting: a lock rather than a monitor, since a
+     * change comes from a request thread (the endpoint's) and builds a queue and a breaker meanwhile.
+     */
+    private final ReentrantLock changing = new ReentrantLock();
+
+    /** Read and written while {@link #changing} is held. */
     private boolean started;
 
     private final LongAdder settingsChanges = new LongAdder();
@@ -132,10 +141,16 @@ public final class AdapterLane implements LaneView {
      * starts the ASYNC dispatcher's workers. Before its start, and after its stop, a lane times each call with
      * {@link System#nanoTime()}.
      */
-    public synchronized void start() {
-        this.started = true;
-        this.clock.holdAt(this.tuning.clockPeriodNanos());
-        this.async.start();
+    public void start() {
+        this.changing.lock();
+        try {
+            this.started = true;
+            this.clock.holdAt(this.tuning.clockPeriodNanos());
+            this.async.start();
+        }
+        finally {
+            this.changing.unlock();
+        }
     }
 
     @Override
@@ -200,9 +215,8 @@ public final class AdapterLane implements LaneView {
      * @throws IllegalStateException when the lane has stopped, or when the heap has no room for what the new settings
      * need (a larger queue): nothing changed
      */
-    public synchronized List<SettingChange> change(SettingsChange<LaneSettings> change) {
-        requireAccepting();
-        return take(this.inForce.change(change)).changes();
+    public List<SettingChange> change(SettingsChange<LaneSettings> change) {
+        return take((inForce) -> inForce.change(change)).changes();
     }
 
     /**
@@ -214,25 +228,30 @@ public final class AdapterLane implements LaneView {
      * @throws IllegalArgumentException as {@link #change} does: nothing changed
      * @throws IllegalStateException as {@link #change} does: nothing changed
      */
-    public synchronized SettingsInForce.Step<LaneSettings> reconfigure(SettingsChange<LaneSettings> change) {
-        requireAccepting();
-        return take(this.inForce.reconfigure(change));
+    public SettingsInForce.Step<LaneSettings> reconfigure(SettingsChange<LaneSettings> change) {
+        return take((inForce) -> inForce.reconfigure(change));
     }
 
-    private void requireAccepting() {
-        if (!this.accepting) {
-            throw new IllegalStateException("the lane of adapter '" + name() + "' has stopped");
+    /** Takes the step made from the settings in force now, under the lane's lock, and applies it whole. */
+    private SettingsInForce.Step<LaneSettings> take(
+            Function<SettingsInForce<LaneSettings>, SettingsInForce.Step<LaneSettings>> stepFrom) {
+        this.changing.lock();
+        try {
+            if (!this.accepting) {
+                throw new IllegalStateException("the lane of adapter '" + name() + "' has stopped");
+            }
+            SettingsInForce.Step<LaneSettings> step = stepFrom.apply(this.inForce);
+            LaneSettings next = step.next().current();
+            if (!next.equals(this.tuning.settings())) {
+                applyWhole(next);
+            }
+            this.inForce = step.next();
+            this.settingsChanges.add(step.changes().size());
+            return step;
         }
-    }
-
-    private SettingsInForce.Step<LaneSettings> take(SettingsInForce.Step<LaneSettings> step) {
-        LaneSettings next = step.next().current();
-        if (!next.equals(this.tuning.settings())) {
-            applyWhole(next);
+        finally {
+            this.changing.unlock();
         }
-        this.inForce = step.next();
-        this.settingsChanges.add(step.changes().size());
-        return step;
     }
 
     /**
@@ -465,9 +484,15 @@ public final class AdapterLane implements LaneView {
      * workers to deliver what is queued and end. Returns at once; the manager calls it on every lane before waiting
      * for any, so all lanes drain at the same time.
      */
-    public synchronized void stopAccepting() {
-        this.accepting = false;
-        this.async.requestStop();
+    public void stopAccepting() {
+        this.changing.lock();
+        try {
+            this.accepting = false;
+            this.async.requestStop();
+        }
+        finally {
+            this.changing.unlock();
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.observability.core.internal.manager;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.observability.core.settings.SettingsChange;
 import dev.observability.core.settings.SettingsInForce;
@@ -21,6 +23,9 @@ public final class LiveSettings<S> {
     private volatile SettingsInForce<S> inForce;
 
     private final LongAdder changes = new LongAdder();
+
+    /** Held while a change applies: a lock rather than a monitor, since changes come from request threads. */
+    private final ReentrantLock changing = new ReentrantLock();
 
     /**
      * @param configured the settings as built
@@ -50,8 +55,8 @@ public final class LiveSettings<S> {
      * @return the step: each setting whose value in force changed
      * @throws IllegalArgumentException naming the setting that refuses its value: nothing changed
      */
-    public synchronized SettingsInForce.Step<S> change(SettingsChange<S> change) {
-        return take(this.inForce.change(change));
+    public SettingsInForce.Step<S> change(SettingsChange<S> change) {
+        return take((inForce) -> inForce.change(change));
     }
 
     /**
@@ -59,17 +64,25 @@ public final class LiveSettings<S> {
      * @return the step: each configured value that changed, and those whose override stays in force
      * @throws IllegalArgumentException naming the setting that refuses its value: nothing changed
      */
-    public synchronized SettingsInForce.Step<S> reconfigure(SettingsChange<S> change) {
-        return take(this.inForce.reconfigure(change));
+    public SettingsInForce.Step<S> reconfigure(SettingsChange<S> change) {
+        return take((inForce) -> inForce.reconfigure(change));
     }
 
-    private SettingsInForce.Step<S> take(SettingsInForce.Step<S> step) {
-        S next = step.next().current();
-        if (!next.equals(this.inForce.current())) {
-            this.applier.accept(next);
+    /** Takes the step made from the settings in force now, under the lock, and applies it. */
+    private SettingsInForce.Step<S> take(Function<SettingsInForce<S>, SettingsInForce.Step<S>> stepFrom) {
+        this.changing.lock();
+        try {
+            SettingsInForce.Step<S> step = stepFrom.apply(this.inForce);
+            S next = step.next().current();
+            if (!next.equals(this.inForce.current())) {
+                this.applier.accept(next);
+            }
+            this.inForce = step.next();
+            this.changes.add(step.changes().size());
+            return step;
         }
-        this.inForce = step.next();
-        this.changes.add(step.changes().size());
-        return step;
+        finally {
+            this.changing.unlock();
+        }
     }
 }

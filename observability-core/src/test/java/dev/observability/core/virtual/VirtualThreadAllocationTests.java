@@ -1,0 +1,82 @@
+package dev.observability.core.virtual;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.observability.core.ObservabilityManager;
+import dev.observability.core.adapters.JsonLoggingAdapter;
+import dev.observability.core.adapters.NoopMetricsAdapter;
+import dev.observability.core.dispatch.LaneSettings;
+import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.Fields;
+import dev.observability.core.spi.Labels;
+import dev.observability.core.spi.LogEvent;
+import dev.observability.core.spi.LogLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the starter keeps per thread costs a new virtual thread (one per request on a server with virtual threads)
+ * no more than a reused platform thread: a JSON line allocates at most 10 % (or a few bytes) more on the first than
+ * on the second (both pay nearly nothing per line, so a lower figure is the measurement's noise). A request's
+ * events cost a new thread one thing more, the lanes' re-entry mark: a thread-local entry and a small object, at
+ * most {@value #REENTRY_MARK} bytes per request.
+ */
+@EnabledForJreRange(min = JRE.JAVA_21)
+class VirtualThreadAllocationTests {
+
+    private static final int CALLS = 50_000;
+
+    /**
+     * Every event delivered on the recording thread, so none is dropped by a full queue (which would make the figures
+     * depend on how fast the calls run).
+     */
+    private static final LaneSettings INLINE = LaneSettings.DEFAULTS.withDispatch(DispatchMode.INLINE);
+
+    private static final Duration ELAPSED = Duration.ofMillis(12);
+
+    private static final double FEW_BYTES = 16;
+
+    private static final double REENTRY_MARK = 64;
+
+    private final ThreadAllocation allocation = new ThreadAllocation(CALLS);
+
+    @Test
+    void jsonLineCostsAVirtualThreadWhatItCostsAPlatformThread() throws Exception {
+        JsonLoggingAdapter adapter = new JsonLoggingAdapter(OutputStream.nullOutputStream());
+        LogEvent event = new LogEvent(Instant.now(), LogLevel.INFO, "orders", "request", "order placed",
+                Fields.of("order", "A-1"), null, null);
+        assertCost(0, () -> adapter.log(event));
+    }
+
+    @Test
+    void requestsEventsCostAVirtualThreadOnlyTheReentryMarkMore() throws Exception {
+        try (ObservabilityManager manager = ObservabilityManager.builder()
+            .adapter(new JsonLoggingAdapter(OutputStream.nullOutputStream()), INLINE)
+            .adapter(new NoopMetricsAdapter(), INLINE)
+            .build()) {
+            manager.start();
+            assertCost(REENTRY_MARK, () -> {
+                manager.log(LogLevel.INFO, "order received");
+                manager.counter("orders.placed", Labels.empty());
+                manager.timing("orders.latency", ELAPSED, Labels.empty());
+                manager.log(LogLevel.INFO, "order placed");
+            });
+        }
+    }
+
+    /** @param extra the bytes a new virtual thread may pay beyond the tolerance */
+    private void assertCost(double extra, Runnable call) throws Exception {
+        double platform = this.allocation.onReusedPlatformThread(call);
+        double virtual = this.allocation.onNewVirtualThreads(call);
+        double tolerance = Math.max(FEW_BYTES, platform / 10);
+        System.out.printf("bytes per call: %.1f on a reused platform thread, %.1f on new virtual threads%n", platform,
+                virtual);
+        assertThat(virtual).as("bytes per call on new virtual threads (platform thread: %.1f)", platform)
+            .isLessThanOrEqualTo(platform + extra + tolerance);
+    }
+}
