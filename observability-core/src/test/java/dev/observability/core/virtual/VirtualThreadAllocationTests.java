@@ -21,15 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the starter keeps per thread costs a new virtual thread (one per request on a server with virtual threads)
- * no more than a reused platform thread: a JSON line allocates at most 10 % (or a few bytes) more on the first than
- * on the second (both pay nearly nothing per line, so a lower figure is the measurement's noise). A request's
- * events cost a new thread one thing more, the lanes' re-entry mark: a thread-local entry and a small object, at
- * most {@value #REENTRY_MARK} bytes per request.
+ * little more than a reused platform thread: a JSON line allocates at most 10 % (or a few bytes) more on the first than
+ * on the second (both pay nearly nothing per line, so a lower figure is the measurement's noise). A request's events
+ * cost a new thread more: the lanes' re-entry mark (a thread-local entry and a small object) and whatever else a new
+ * thread's first recording allocates, bounded here at {@value #NEW_THREAD_EXTRA} bytes per request so that it cannot
+ * grow unnoticed (docs/getting-started.md, "Virtual threads", gives the figures).
  */
 @EnabledForJreRange(min = JRE.JAVA_21)
 class VirtualThreadAllocationTests {
 
-    private static final int CALLS = 50_000;
+    private static final int CALLS = 20_000;
+
+    private static final int MEASUREMENTS = 3;
 
     /**
      * Every event delivered on the recording thread, so none is dropped by a full queue (which would make the figures
@@ -41,9 +44,9 @@ class VirtualThreadAllocationTests {
 
     private static final double FEW_BYTES = 16;
 
-    private static final double REENTRY_MARK = 64;
+    private static final double NEW_THREAD_EXTRA = 128;
 
-    private final ThreadAllocation allocation = new ThreadAllocation(CALLS);
+    private final ThreadAllocation allocation = new ThreadAllocation(CALLS, MEASUREMENTS);
 
     @Test
     void jsonLineCostsAVirtualThreadWhatItCostsAPlatformThread() throws Exception {
@@ -54,13 +57,13 @@ class VirtualThreadAllocationTests {
     }
 
     @Test
-    void requestsEventsCostAVirtualThreadOnlyTheReentryMarkMore() throws Exception {
+    void requestsEventsCostANewVirtualThreadABoundedAmountMore() throws Exception {
         try (ObservabilityManager manager = ObservabilityManager.builder()
             .adapter(new JsonLoggingAdapter(OutputStream.nullOutputStream()), INLINE)
             .adapter(new NoopMetricsAdapter(), INLINE)
             .build()) {
             manager.start();
-            assertCost(REENTRY_MARK, () -> {
+            assertCost(NEW_THREAD_EXTRA, () -> {
                 manager.log(LogLevel.INFO, "order received");
                 manager.counter("orders.placed", Labels.empty());
                 manager.timing("orders.latency", ELAPSED, Labels.empty());
