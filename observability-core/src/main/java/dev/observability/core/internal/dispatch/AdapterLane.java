@@ -407,7 +407,7 @@ public final class AdapterLane implements LaneView {
             account.rejectedCircuitOpen();
             return;
         }
-        tuning.dispatcher().dispatch(signal, delivery, subject, detail, value, chain);
+        tuning.dispatcher().dispatch(account, signal, delivery, subject, detail, value, chain);
     }
 
     /**
@@ -569,14 +569,9 @@ public final class AdapterLane implements LaneView {
 
         /** Calls the adapter under the tuning in force, on the caller's thread. */
         @Override
-        public void deliverNow(Signal signal, Object delivery, Object subject, @Nullable Object detail,
+        public void deliverNow(SignalAccount account, Object delivery, Object subject, @Nullable Object detail,
                 double value) {
-            run(AdapterLane.this.tuning, AdapterLane.this.account.of(signal), false, delivery, subject, detail, value);
-        }
-
-        @Override
-        public void queued(Signal signal) {
-            AdapterLane.this.account.of(signal).queued();
+            run(AdapterLane.this.tuning, account, false, delivery, subject, detail, value);
         }
 
         /**

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The ASYNC dispatcher of one lane: a bounded queue drained by a worker thread of its own ({@link LaneWorker} and its
  * {@link EventRing}), and the workers still delivering what was queued before a change of settings. It alone knows
- * the queue's capacity and its ring; it counts nothing itself, but tells its lane through the lane's
- * {@link DispatchTarget} what becomes of each event.
+ * the queue's capacity and its ring; it counts an event as queued in the account the lane gives with it, and tells its
+ * lane through the lane's {@link DispatchTarget} what becomes of each event after that.
  * <p>
  * A worker is made when the lane first queues, and again when the queue must grow past what the current one holds:
  * events are queued to the new worker from then on, and the others retire: each delivers what it holds and ends, and
@@ -76,10 +76,10 @@ final class AsyncDispatcher implements Dispatcher, LaneWorker.Listener {
      * their chain to the worker ({@link CausedDelivery}).
      */
     @Override
-    public void dispatch(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value,
-            @Nullable CausingLanes causes) {
+    public void dispatch(SignalAccount account, Signal signal, Object delivery, Object subject,
+            @Nullable Object detail, double value, @Nullable CausingLanes causes) {
         LaneWorker worker = this.current;
-        this.target.queued(signal);
+        account.queued();
         Object queued = (causes != null) ? new CausedDelivery(causes, delivery) : delivery;
         if (worker == null || !worker.offer(signal, queued, subject, detail, value)) {
             this.target.dropped(signal);

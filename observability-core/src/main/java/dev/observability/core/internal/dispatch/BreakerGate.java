@@ -38,12 +38,17 @@ final class BreakerGate {
      * release)
      */
     boolean permits(CircuitBreaker breaker) {
+        // a closed breaker permits every call and counts no permission (Resilience4j's ClosedState): asking it again
+        // would only read its state a second time
         CircuitBreaker.State state = breaker.getState();
-        if (state == CircuitBreaker.State.CLOSED) {
-            // a closed breaker permits every call and counts no permission (Resilience4j's ClosedState): asking it
-            // again would only read its state a second time
-            return true;
-        }
+        return state == CircuitBreaker.State.CLOSED || permitsWhenNotClosed(breaker, state);
+    }
+
+    /**
+     * The rest of {@link #permits}, apart so that the closed breaker's answer, on every event's path, stays small
+     * enough for the JIT to inline.
+     */
+    private boolean permitsWhenNotClosed(CircuitBreaker breaker, CircuitBreaker.State state) {
         if (state == CircuitBreaker.State.FORCED_OPEN
                 || (state == CircuitBreaker.State.OPEN && this.clock.getAsLong() - this.recheckAt < 0)) {
             return false;

@@ -13,19 +13,13 @@ interface DispatchTarget {
 
     /**
      * Calls the adapter for an event handed back at once, on the thread that submitted it.
-     * @param signal the signal the event is counted under
+     * @param account the account of the signal the event is counted under
      * @param delivery the call to make on the adapter
      * @param subject the call's subject
      * @param detail the call's second object, or {@code null}
      * @param value the call's number
      */
-    void deliverNow(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value);
-
-    /**
-     * Counts an event about to be queued: it is pending from now until it is delivered, refused or dropped.
-     * @param signal the signal the event is counted under
-     */
-    void queued(Signal signal);
+    void deliverNow(SignalAccount account, Object delivery, Object subject, @Nullable Object detail, double value);
 
     /**
      * Calls the adapter for a queued event, on the worker's thread, inside the chain of lanes that caused it.

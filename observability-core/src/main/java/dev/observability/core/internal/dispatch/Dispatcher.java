@@ -16,6 +16,7 @@ sealed interface Dispatcher permits InlineDispatcher, AsyncDispatcher {
 
     /**
      * Takes one event the lane let through. Never throws, never blocks.
+     * @param account the account of the signal the event is counted under, read by the lane as the event entered
      * @param signal the signal the event is counted under
      * @param delivery the call to make on the adapter: a {@link ValueDelivery} or a {@link DetailDelivery}
      * @param subject the call's subject
@@ -24,7 +25,7 @@ sealed interface Dispatcher permits InlineDispatcher, AsyncDispatcher {
      * @param causes the lanes whose work caused the event ({@link Whereabouts}), or {@code null} when the
      * application did: a queued event carries them to the thread that delivers it
      */
-    void dispatch(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value,
+    void dispatch(SignalAccount account, Signal signal, Object delivery, Object subject, @Nullable Object detail, double value,
             @Nullable CausingLanes causes);
 
     /** @return the most events the dispatcher holds: its queue's capacity, or 0 when it queues nothing */

@@ -21,9 +21,9 @@ final class InlineDispatcher implements Dispatcher {
 
     /** Hands the event back at once; the chain of causes is the caller's thread's already. */
     @Override
-    public void dispatch(Signal signal, Object delivery, Object subject, @Nullable Object detail, double value,
-            @Nullable CausingLanes causes) {
-        this.target.deliverNow(signal, delivery, subject, detail, value);
+    public void dispatch(SignalAccount account, Signal signal, Object delivery, Object subject,
+            @Nullable Object detail, double value, @Nullable CausingLanes causes) {
+        this.target.deliverNow(account, delivery, subject, detail, value);
     }
 
     @Override
