@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +17,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The shipped alert rules ({@link MonitoringFiles#ALERT_RULES}) as Prometheus' own {@code promtool} sees them: the
- * file passes {@code promtool check rules}, and its unit tests ({@link MonitoringFiles#ALERT_RULE_TESTS}), which give
- * each alert series that fire it and series that do not, pass {@code promtool test rules}. Skipped, with the reason,
- * where {@code promtool} is not installed ({@link PrometheusInstallation}).
+ * file passes {@code promtool check rules}, and its unit tests ({@link MonitoringFiles#ALERT_RULE_TESTS}) pass
+ * {@code promtool test rules} and evaluate every alert where its series fire it and where they do not. The
+ * {@code promtool} runs are skipped, with the reason, where it is not installed ({@link PrometheusInstallation}).
  */
 class AlertRulesPromtoolTests {
 
@@ -29,13 +28,6 @@ class AlertRulesPromtoolTests {
 
     @TempDir
     Path directory;
-
-    @BeforeEach
-    void promtoolInstalled() {
-        assumeTrue(PrometheusInstallation.promtool().isPresent(), () -> "promtool not found on the PATH or in -D"
-                + PrometheusInstallation.DIRECTORY_PROPERTY
-                + "; install it (Debian: apt-get install -y --no-install-recommends prometheus, as .ci/run does)");
-    }
 
     @Test
     void promtoolChecksTheRulesFile() throws Exception {
@@ -65,10 +57,14 @@ class AlertRulesPromtoolTests {
     }
 
     /**
-     * Runs {@code promtool} with the given arguments and waits for it within the deadline.
+     * Runs {@code promtool} with the given arguments and waits for it within the deadline; skips the test where it is
+     * not installed.
      * @return what it printed, once it exited with 0
      */
     private String promtool(String... arguments) throws IOException, InterruptedException {
+        assumeTrue(PrometheusInstallation.promtool().isPresent(), () -> "promtool not found on the PATH or in -D"
+                + PrometheusInstallation.DIRECTORY_PROPERTY
+                + "; install it (Debian: apt-get install -y --no-install-recommends prometheus, as .ci/run does)");
         List<String> command = new ArrayList<>();
         command.add(PrometheusInstallation.promtool().orElseThrow().toString());
         command.addAll(List.of(arguments));
