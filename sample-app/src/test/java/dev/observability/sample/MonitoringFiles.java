@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Grafana dashboard and the Prometheus alert rules the project ships in {@code docs/monitoring}, read as a user
- * imports and loads them, and what the tests check in them: the panels' queries, the rules, and the metric names both
- * use.
+ * The Grafana dashboard, the Prometheus alert rules and their unit tests the project ships in
+ * {@code docs/monitoring}, read as a user imports and loads them, and what the tests check in them: the panels'
+ * queries, the rules, the rules' evaluations under test, and the metric names the dashboard and rules use.
  */
 final class MonitoringFiles {
 
@@ -27,6 +27,15 @@ final class MonitoringFiles {
     static final Path DASHBOARD = DIRECTORY.resolve("observability-dashboard.json");
 
     static final Path ALERT_RULES = DIRECTORY.resolve("observability-alerts.yml");
+
+    /** The unit tests of the alert rules, for {@code promtool test rules}. */
+    static final Path ALERT_RULE_TESTS = DIRECTORY.resolve("observability-alerts.test.yml");
+
+    /**
+     * The metrics registered only where Spring Cloud Context is on the class path (the refresh support), which the
+     * sample has not: what selects them must answer without them.
+     */
+    static final Set<String> WITH_SPRING_CLOUD_ONLY = Set.of("observability_settings_refresh_refusals_total");
 
     /** The starter's self-metrics all start so; nothing else is named by the dashboard or the rules. */
     private static final Pattern METRIC_NAME = Pattern.compile("\\bobservability_[a-z_]+\\b");
@@ -54,6 +63,20 @@ final class MonitoringFiles {
             rules.addAll((List<Map<String, Object>>) group.get("rules"));
         }
         return rules;
+    }
+
+    /**
+     * @return each evaluation of the rules' unit tests, as its YAML map ({@code eval_time}, {@code alertname},
+     * {@code exp_alerts})
+     */
+    @SuppressWarnings("unchecked") // the shape of a promtool test file
+    static List<Map<String, Object>> alertRuleEvaluations() throws IOException {
+        Map<String, Object> file = new Yaml().load(Files.readString(ALERT_RULE_TESTS));
+        List<Map<String, Object>> evaluations = new ArrayList<>();
+        for (Map<String, Object> test : (List<Map<String, Object>>) file.get("tests")) {
+            evaluations.addAll((List<Map<String, Object>>) test.get("alert_rule_test"));
+        }
+        return evaluations;
     }
 
     /** @return the panels of the dashboard that show data (its rows left out) */

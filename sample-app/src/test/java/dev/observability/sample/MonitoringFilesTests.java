@@ -65,7 +65,7 @@ class MonitoringFilesTests {
         List<Map<String, Object>> rules = MonitoringFiles.alertRules();
         assertThat(rules).extracting((rule) -> rule.get("alert"))
             .contains("ObservabilityBackendDown", "ObservabilityEventsDropped", "ObservabilityCircuitOpen",
-                    "ObservabilityQueueNearlyFull", "ObservabilityExportsLost");
+                    "ObservabilityQueueNearlyFull", "ObservabilityExportsLost", "ObservabilitySettingsRefreshRefused");
         assertThat(rules).allSatisfy((rule) -> {
             String alert = (String) rule.get("alert");
             assertThat(rule).as(alert).containsKeys("expr", "for", "labels", "annotations");

@@ -38,7 +38,7 @@ enum ExportOutcome {
      * @return the items with this outcome as the adapter last reported them, or 0 when it reports no export figures
      */
     double count(LaneView lane) {
-        ExportCounts exports = lane.snapshot().exports();
+        ExportCounts exports = lane.exports();
         return (exports != null) ? this.figure.applyAsLong(exports) : 0;
     }
 }

@@ -41,9 +41,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code observability.settings.changes} (function counter): the manager's settings changed at runtime (the
  * minimum log level, the signals routed)</li>
  * </ul>
- * The meters read the lanes' own counters when scraped; nothing is counted twice. The adapter meters follow the
- * manager's adapters: those of an adapter registered at runtime ({@link ObservabilityManager#register}) appear in
- * every registry the binder is bound to as soon as it is registered.
+ * The meters read the lanes' own counters when scraped, each only the figure it shows (not the lane's whole
+ * snapshot); nothing is counted twice. The adapter meters follow the manager's adapters: those of an adapter
+ * registered at runtime ({@link ObservabilityManager#register}) appear in every registry the binder is bound to as
+ * soon as it is registered.
  */
 public final class ObservabilityMeterBinder implements MeterBinder {
 
@@ -71,7 +72,7 @@ public final class ObservabilityMeterBinder implements MeterBinder {
     }
 
     private static double droppedOrQueued(LaneView lane) {
-        ExportCounts exports = lane.snapshot().exports();
+        ExportCounts exports = lane.exports();
         return (exports != null) ? exports.droppedOrQueued() : 0;
     }
 
@@ -86,12 +87,11 @@ public final class ObservabilityMeterBinder implements MeterBinder {
                     .register(registry);
             }
         }
-        Gauge.builder("observability.adapter.queue.size", lane, (measured) -> measured.snapshot().queueDepth())
+        Gauge.builder("observability.adapter.queue.size", lane, LaneView::queueDepth)
             .tag("adapter", adapter)
             .description("Events waiting in an adapter's queue")
             .register(registry);
-        Gauge.builder("observability.adapter.queue.capacity", lane,
-                (measured) -> measured.snapshot().queueCapacity())
+        Gauge.builder("observability.adapter.queue.capacity", lane, LaneView::queueCapacity)
             .tag("adapter", adapter)
             .description("Capacity of an adapter's queue (0 for inline dispatch)")
             .register(registry);
@@ -105,7 +105,7 @@ public final class ObservabilityMeterBinder implements MeterBinder {
             .register(registry);
         for (HealthStatus status : HealthStatus.values()) {
             Gauge.builder("observability.adapter.health", lane,
-                    (measured) -> (measured.snapshot().health().status() == status) ? 1 : 0)
+                    (measured) -> (measured.healthStatus() == status) ? 1 : 0)
                 .tags("adapter", adapter, "status", status.name().toLowerCase(Locale.ROOT))
                 .description("The health of an adapter's lane: 1 for the current status")
                 .register(registry);

@@ -15,6 +15,7 @@ import dev.observability.core.settings.SettingsChange;
 import dev.observability.core.spi.DispatchMode;
 import dev.observability.core.spi.LogLevel;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,14 @@ class SettingsRefreshTests {
             .get("observability.settings.refresh.refusals")
             .functionCounter()
             .count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalIsScrapedAsTheSeriesTheShippedDashboardAndAlertRulesSelect() throws IOException {
+        configure("observability.adapters.audit.dispatch.queue-capacity=0");
+        refreshRefusedBySpringCloudsRebinding();
+        assertThat(this.context.getBean(PrometheusMeterRegistry.class).scrape().lines())
+            .contains("observability_settings_refresh_refusals_total 1.0");
     }
 
     @Test

@@ -3,8 +3,11 @@ package dev.observability.core.dispatch;
 import java.util.Set;
 
 import dev.observability.core.spi.AdapterSnapshot;
+import dev.observability.core.spi.ExportCounts;
+import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.spi.Signal;
 import dev.observability.core.spi.SignalCounts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live, read-only view of one adapter's lane, for integrations that read its state often, such as meters read at
@@ -35,6 +38,21 @@ public interface LaneView {
 
     /** @return the lane's whole state and account now (queue depth and capacity, last error, health, ...) */
     AdapterSnapshot snapshot();
+
+    /** @return events waiting in the lane's queue now: {@code snapshot().queueDepth()}, read alone */
+    int queueDepth();
+
+    /** @return the capacity of the lane's queue now (0 for inline dispatch): {@code snapshot().queueCapacity()} */
+    int queueCapacity();
+
+    /** @return the status of the lane's health now: {@code snapshot().health().status()}, without the rest */
+    HealthStatus healthStatus();
+
+    /**
+     * @return the adapter's export figures as it last reported them, or {@code null} when it reports none:
+     * {@code snapshot().exports()}, read alone
+     */
+    @Nullable ExportCounts exports();
 
     /** @return the lane's settings in force now (changed at runtime, or as configured) */
     LaneSettings settings();

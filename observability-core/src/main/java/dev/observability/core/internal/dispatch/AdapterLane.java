@@ -24,6 +24,8 @@ import dev.observability.core.settings.SettingsInForce;
 import dev.observability.core.spi.AdapterHealth;
 import dev.observability.core.spi.AdapterSnapshot;
 import dev.observability.core.spi.DispatchMode;
+import dev.observability.core.spi.ExportCounts;
+import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.spi.ObservabilityAdapter;
 import dev.observability.core.spi.Outcome;
 import dev.observability.core.spi.Signal;
@@ -553,6 +555,28 @@ public final class AdapterLane implements LaneView {
                 (error != null) ? error.time() : null, currentCall,
                 this.health.derive(enabled, tuning.breaker().getState(), callNanos, tuning.slowCallNanos()),
                 this.health.checkedAt());
+    }
+
+    @Override
+    public int queueDepth() {
+        return this.async.depth();
+    }
+
+    @Override
+    public int queueCapacity() {
+        return this.tuning.dispatcher().capacity();
+    }
+
+    @Override
+    public HealthStatus healthStatus() {
+        LaneTuning tuning = this.tuning;
+        return this.health.status(tuning.settings().enabled(), tuning.breaker().getState(),
+                this.async.currentCallNanos(), tuning.slowCallNanos());
+    }
+
+    @Override
+    public @Nullable ExportCounts exports() {
+        return this.health.exports();
     }
 
     /**

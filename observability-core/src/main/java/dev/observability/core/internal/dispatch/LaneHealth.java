@@ -8,6 +8,7 @@ import dev.observability.core.internal.redaction.HealthRedactor;
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.redaction.SafeText;
 import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.ExportCounts;
 import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.spi.ObservabilityAdapter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -89,20 +90,52 @@ final class LaneHealth {
      */
     AdapterHealth derive(boolean enabled, CircuitBreaker.State breakerState, long callNanos, long slowCallNanos) {
         AdapterHealth adapter = this.adapterHealth.health();
+        HealthStatus lane = laneStatus(enabled, breakerState, callNanos, slowCallNanos);
+        if (lane == null) {
+            return adapter;
+        }
+        return withExportsOf(adapter, lane, switch (lane) {
+            case DISABLED -> "switched off";
+            case CIRCUIT_OPEN -> {
+                LastError error = this.lastError;
+                yield "circuit breaker " + breakerState + ((error != null) ? "; last error: " + error.message() : "");
+            }
+            default -> "current call has run for " + TimeUnit.NANOSECONDS.toMillis(callNanos) + " ms";
+        });
+    }
+
+    /**
+     * The status of {@link #derive}'s health, without building the health: for readers that need only the status.
+     * @param enabled whether the adapter is switched on
+     * @param breakerState the breaker's state
+     * @param callNanos how long the current call has run, or a negative number when there is none
+     * @param slowCallNanos the slow-call threshold
+     * @return the lane's health status
+     */
+    HealthStatus status(boolean enabled, CircuitBreaker.State breakerState, long callNanos, long slowCallNanos) {
+        HealthStatus lane = laneStatus(enabled, breakerState, callNanos, slowCallNanos);
+        return (lane != null) ? lane : this.adapterHealth.health().status();
+    }
+
+    /** @return the adapter's export figures as it last reported them, or {@code null} when it reports none */
+    @Nullable ExportCounts exports() {
+        return this.adapterHealth.health().exports();
+    }
+
+    /**
+     * @return the status the lane's own state imposes ({@code DISABLED}, {@code CIRCUIT_OPEN}, {@code DEGRADED}, in
+     * that order), or {@code null} when the adapter's own status stands
+     */
+    private static @Nullable HealthStatus laneStatus(boolean enabled, CircuitBreaker.State breakerState,
+            long callNanos, long slowCallNanos) {
         if (!enabled) {
-            return withExportsOf(adapter, HealthStatus.DISABLED, "switched off");
+            return HealthStatus.DISABLED;
         }
         if (breakerState == CircuitBreaker.State.OPEN || breakerState == CircuitBreaker.State.HALF_OPEN
                 || breakerState == CircuitBreaker.State.FORCED_OPEN) {
-            LastError error = this.lastError;
-            return withExportsOf(adapter, HealthStatus.CIRCUIT_OPEN, "circuit breaker " + breakerState
-                    + ((error != null) ? "; last error: " + error.message() : ""));
+            return HealthStatus.CIRCUIT_OPEN;
         }
-        if (callNanos > slowCallNanos) {
-            return withExportsOf(adapter, HealthStatus.DEGRADED,
-                    "current call has run for " + TimeUnit.NANOSECONDS.toMillis(callNanos) + " ms");
-        }
-        return adapter;
+        return (callNanos > slowCallNanos) ? HealthStatus.DEGRADED : null;
     }
 
     /**
@@ -110,7 +143,7 @@ final class LaneHealth {
      * so the shutdown summary has the last ones
      */
     boolean reportsExports() {
-        return this.adapterHealth.health().exports() != null;
+        return exports() != null;
     }
 
     private static AdapterHealth withExportsOf(AdapterHealth adapter, HealthStatus status, String message) {

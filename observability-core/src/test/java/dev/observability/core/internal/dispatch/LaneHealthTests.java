@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.observability.core.redaction.Redaction;
 import dev.observability.core.spi.AdapterHealth;
+import dev.observability.core.spi.ExportCounts;
 import dev.observability.core.spi.HealthStatus;
 import dev.observability.core.spi.ObservabilityAdapter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -89,6 +90,27 @@ class LaneHealthTests {
         this.health.error("IOException: connection refused");
         assertThat(this.health.derive(false, CircuitBreaker.State.OPEN, 2 * SLOW, SLOW))
             .isEqualTo(AdapterHealth.of(HealthStatus.DISABLED, "switched off"));
+    }
+
+    @Test
+    void theStatusAndExportsReadAloneAreThoseOfTheDerivedHealthInEveryState() {
+        ExportCounts exports = new ExportCounts("spans", 5, 1, 0, 2);
+        for (HealthStatus own : HealthStatus.values()) {
+            this.health.record(AdapterHealth.of(own, "own").withExports(exports));
+            for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
+                for (long callNanos : new long[] { -1, SLOW, 2 * SLOW }) {
+                    for (boolean enabled : new boolean[] { true, false }) {
+                        AdapterHealth derived = this.health.derive(enabled, state, callNanos, SLOW);
+                        assertThat(this.health.status(enabled, state, callNanos, SLOW))
+                            .as("%s, %s, %d ns, enabled %s", own, state, callNanos, enabled)
+                            .isEqualTo(derived.status());
+                        assertThat(this.health.exports()).isEqualTo(derived.exports()).isEqualTo(exports);
+                    }
+                }
+            }
+        }
+        this.health.record(AdapterHealth.up());
+        assertThat(this.health.exports()).isNull();
     }
 
     private static ObservabilityAdapter adapter(@Nullable AdapterHealth answer) {
