@@ -40,8 +40,10 @@
 #                       JVMs (the starter's jars and Micrometer's composite registry stay in both windows)
 #   --baselines "V=B ..."  the variant each variant's ratios are against, where it is not `none` (default
 #                       "otel-starter=otel otel-starter-s01=otel-s01"); a baseline not in --variants falls back to none
-#   --jfr               record each measured window with Java Flight Recorder (settings=profile) into
-#                       benchmarks/e2e/target/jfr/<app>-<variant>-<round>.jfr
+#   --jfr               record each measured window's Java execution samples with Java Flight Recorder
+#                       (benchmarks/e2e/e2e.jfc) into benchmarks/e2e/target/jfr/<app>-<variant>-<round>.jfr; JFR is
+#                       started with the JVM, so the warm-up, not the window, pays its start. The share of the starter's
+#                       frames: java benchmarks/e2e/JfrShare.java benchmarks/e2e/target/jfr/*.jfr
 #   --no-build          use the jars the last build left in benchmarks/e2e-apps/*/target (after ./mvnw verify or package)
 #                       and, for @<commit> variants, those of the previous run
 # Environment: JAVA_OPTS (added to every application's JVM; none by default), START_TIMEOUT (seconds, default 300).
@@ -266,13 +268,20 @@ measure_window() {
     local before after cpu_before cpu_after process_before process_after sink_before="" sink_after=""
     before=$(load1)
     [[ -z $SINK ]] || sink_before=$(sink_counts)
-    ((JFR == 0)) || "$JCMD" "$PID" JFR.start name=e2e settings=profile >/dev/null
+    ((JFR == 0)) || "$JCMD" "$PID" JFR.start name=e2e settings="$SCRIPTS/e2e.jfc" >/dev/null
+    local window_start
+    window_start=$(date +%s%3N)
     cpu_before=$(cpu_by_group "$PID")
     process_before=$(process_ticks "$PID")
     wrk -t1 -c8 -d"${DURATION}s" --timeout 10s --latency -s "$SCRIPTS/$app.lua" "$base/" >"$out"
     process_after=$(process_ticks "$PID")
     cpu_after=$(cpu_by_group "$PID")
-    ((JFR == 0)) || "$JCMD" "$PID" JFR.stop name=e2e filename="$WORK/jfr/$app-$variant-$round.jfr" >/dev/null
+    if ((JFR == 1)); then
+        # the recording's file also holds samples from before the window (JFR's buffers): the window's bounds, in
+        # epoch milliseconds, let JfrShare.java keep only the window's samples
+        echo "$window_start $(date +%s%3N)" >"$WORK/jfr/$app-$variant-$round.window"
+        "$JCMD" "$PID" JFR.stop name=e2e filename="$WORK/jfr/$app-$variant-$round.jfr" >/dev/null
+    fi
     [[ -z $SINK ]] || sink_after=$(sink_counts)
     after=$(load1)
     local rps p50 p99 bad errors delivered="-" dropped="-"
@@ -340,8 +349,10 @@ measure() {
     log=$WORK/runs/$app-$variant-$round.log
     local exported=""
     [[ $config != otel* ]] || exported=$(sink_counts)
+    local recording=()
+    ((JFR == 0)) || recording=(-XX:StartFlightRecording:name=launch,settings="$SCRIPTS/e2e.jfc",disk=false,maxsize=1m)
     # shellcheck disable=SC2086
-    java $JAVA_OPTS -jar "$jar" --server.address=127.0.0.1 --server.port=0 "${args[@]}" >"$log" 2>&1 &
+    java $JAVA_OPTS "${recording[@]}" -jar "$jar" --server.address=127.0.0.1 --server.port=0 "${args[@]}" >"$log" 2>&1 &
     PID=$!
     for ((i = 0; i < START_TIMEOUT * 2; i++)); do
         kill -0 "$PID" 2>/dev/null || fail "$app ($variant) exited during start-up; see $log"
