@@ -62,6 +62,29 @@ final class ThreadAllocation {
         return least(() -> onEachNewVirtualThread(call)) - least(() -> onEachNewVirtualThread(NOTHING));
     }
 
+    /**
+     * @return the bytes a call allocates the first time it runs on a new virtual thread beyond what it allocates the
+     * second time on the same thread: what the state it keeps per thread costs each new thread, free of what the
+     * thread costs and of the code being compiled otherwise than on a platform thread (each the least over every
+     * thread, after as many threads to warm up)
+     */
+    double firstCallExtraOnNewVirtualThreads(Runnable call) throws Exception {
+        long[] least = { Long.MAX_VALUE, Long.MAX_VALUE };
+        Runnable twice = () -> {
+            NOTHING.run();
+            long start = allocatedByEveryThread();
+            call.run();
+            long first = allocatedByEveryThread();
+            call.run();
+            long second = allocatedByEveryThread();
+            least[0] = Math.min(least[0], first - start);
+            least[1] = Math.min(least[1], second - first);
+        };
+        onEachNewVirtualThread(twice);
+        onEachNewVirtualThread(twice);
+        return least[0] - least[1];
+    }
+
     private double least(Measurement measurement) throws Exception {
         double least = Double.MAX_VALUE;
         for (int i = 0; i < this.measurements; i++) {
