@@ -91,7 +91,6 @@ public final class SpanRecorder {
         SpanContext parent = (parentSpan != null) ? parentSpan.idsForChild() : outsideCurrent();
         Object attachment;
         SpanContext context = null;
-        AutoCloseable scope;
         try {
             attachment = this.spanContextSource.startAttached(name, parent, startEpochNanos);
             if (attachment != null && this.spanContextSource.contextOf(attachment) == null) {
