@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import dev.observability.core.spi.AdapterSpan;
 import dev.observability.core.spi.DispatchMode;
@@ -106,6 +108,83 @@ class SpanContextSourceHookTests {
     }
 
     @Test
+    void attachedSpanAsksTheSourceForItsIdsWhenFirstAskedAndKeepsThem() {
+        AttachingSource source = new AttachingSource(true);
+        try (ObservabilityManager manager = ObservabilityManager.builder().spanContextSource(source).build()) {
+            manager.start();
+            try (Span span = manager.startSpan("checkout")) {
+                int atStart = source.contextAsks.get();
+                assertThat(span.context()).isEqualTo(OUTSIDE);
+                assertThat(span.context()).isEqualTo(OUTSIDE);
+                assertThat(manager.currentSpanContext()).isEqualTo(OUTSIDE);
+                assertThat(source.contextAsks).as("asked on the first ask, then kept").hasValue(atStart + 1);
+            }
+        }
+    }
+
+    @Test
+    void sourceScopeOfAnAttachedSpanIsClosedWhenTheSpanEndsAndWhatItThrowsStaysInside() {
+        AtomicInteger closes = new AtomicInteger();
+        AttachingSource source = new AttachingSource(true) {
+            @Override
+            public AutoCloseable makeAttachedCurrent(Object attachment) {
+                return () -> {
+                    closes.incrementAndGet();
+                    throw new Exception("checked, from the integration's scope");
+                };
+            }
+        };
+        try (ObservabilityManager manager = ObservabilityManager.builder().spanContextSource(source).build()) {
+            manager.start();
+            Span span = manager.startSpan("checkout");
+            span.makeCurrent().close();
+            assertThat(closes).hasValue(1);
+            span.close();
+            assertThat(closes).hasValue(2);
+            assertThat(manager.currentSpanContext()).isNull();
+        }
+    }
+
+    @Test
+    void adapterThatReadsOnlyTheAttachmentGetsItWithTheStartAttributesAndNoStart() {
+        AttachingSource source = new AttachingSource(true);
+        List<String> received = new CopyOnWriteArrayList<>();
+        TracingAdapter attachmentOnly = new TracingAdapter() {
+            @Override
+            public String name() {
+                return "attachment-only";
+            }
+
+            @Override
+            public DispatchMode preferredDispatch() {
+                return DispatchMode.INLINE;
+            }
+
+            @Override
+            public AdapterSpan startSpan(SpanStart start) {
+                throw new AssertionError("no start is made for this adapter");
+            }
+
+            @Override
+            public AdapterSpan startSpan(Object attachment, Fields attributes, Supplier<SpanStart> start) {
+                received.add(attachment + " " + attributes.get("order"));
+                return (Instant endTime) -> received.add("ended");
+            }
+        };
+        RecordingTracing full = new RecordingTracing("full");
+        try (ObservabilityManager manager = ObservabilityManager.builder().spanContextSource(source)
+            .adapter(attachmentOnly).adapter(full).build()) {
+            manager.start();
+            manager.startSpan("checkout", Fields.of("order", 42)).close();
+        }
+        assertThat(received).containsExactly("own-checkout 42", "ended");
+        assertThat(full.starts()).singleElement().satisfies((start) -> {
+            assertThat(start.attachment()).isEqualTo("own-checkout");
+            assertThat(start.context()).isEqualTo(OUTSIDE);
+        });
+    }
+
+    @Test
     void recordSpanReachesOnlyTheAcceptedTracingAdapters() {
         RecordingTracing wanted = new RecordingTracing("wanted");
         RecordingTracing skipped = new RecordingTracing("skipped");
@@ -144,9 +223,11 @@ class SpanContextSourceHookTests {
     }
 
     /** A source with spans of its own, kept on the manager's spans; {@code validIds = false} acts as a no-op SDK. */
-    private static final class AttachingSource implements SpanContextSource {
+    private static class AttachingSource implements SpanContextSource {
 
         final List<String> calls = new CopyOnWriteArrayList<>();
+
+        final AtomicInteger contextAsks = new AtomicInteger();
 
         private final boolean validIds;
 
@@ -162,6 +243,7 @@ class SpanContextSourceHookTests {
 
         @Override
         public @Nullable SpanContext contextOf(Object attachment) {
+            this.contextAsks.incrementAndGet();
             return this.validIds ? OUTSIDE : null;
         }
 

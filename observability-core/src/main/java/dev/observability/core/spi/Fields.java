@@ -23,6 +23,9 @@ public final class Fields {
 
     private static final Fields EMPTY = new Fields(new String[0], new Object[0]);
 
+    /** Up to this many pairs, {@link #of} finds repeated keys without a map. */
+    private static final int FEW = 16;
+
     private final String[] keys;
 
     private final @Nullable Object[] values;
@@ -50,14 +53,53 @@ public final class Fields {
         if (keysAndValues.length == 0) {
             return EMPTY;
         }
-        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        if (keysAndValues.length > 2 * FEW) {
+            Map<String, @Nullable Object> map = new LinkedHashMap<>();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                Object key = keysAndValues[i];
+                if (key != null) {
+                    map.put(text(key), normalize(keysAndValues[i + 1]));
+                }
+            }
+            return fromNormalized(map);
+        }
+        return ofFew(keysAndValues);
+    }
+
+    /**
+     * {@link #of} for at most {@value #FEW} pairs, written straight into the two arrays: a repeated key is found by
+     * looking through the keys so far, which for so few costs less than a map.
+     */
+    private static Fields ofFew(@Nullable Object[] keysAndValues) {
+        String[] keys = new String[keysAndValues.length / 2];
+        Object[] values = new Object[keys.length];
+        int size = 0;
         for (int i = 0; i < keysAndValues.length; i += 2) {
             Object key = keysAndValues[i];
             if (key != null) {
-                map.put(text(key), normalize(keysAndValues[i + 1]));
+                String text = text(key);
+                int at = indexOf(keys, size, text);
+                if (at < 0) {
+                    at = size++;
+                    keys[at] = text;
+                }
+                values[at] = normalize(keysAndValues[i + 1]);
             }
         }
-        return fromNormalized(map);
+        if (size == 0) {
+            return EMPTY;
+        }
+        return (size == keys.length) ? new Fields(keys, values)
+                : new Fields(Arrays.copyOf(keys, size), Arrays.copyOf(values, size));
+    }
+
+    private static int indexOf(String[] keys, int size, String key) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

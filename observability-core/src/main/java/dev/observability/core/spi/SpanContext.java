@@ -1,5 +1,6 @@
 package dev.observability.core.spi;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SpanContext(String traceId, String spanId, boolean sampled) {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     /**
      * Validates the ids.
@@ -57,19 +58,24 @@ public record SpanContext(String traceId, String spanId, boolean sampled) {
         return "00-" + this.traceId + "-" + this.spanId + (this.sampled ? "-01" : "-00");
     }
 
+    /** Sixteen hex digits from each random {@code long}, written as Latin-1 bytes, the form the string keeps. */
     private static String randomHex(int digits) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        char[] chars = new char[digits];
+        byte[] text = new byte[digits];
         boolean nonZero = false;
+        long bits = 0;
         for (int i = 0; i < digits; i++) {
-            int nibble = random.nextInt(16);
+            if (i % 16 == 0) {
+                bits = random.nextLong();
+            }
+            int nibble = (int) (bits >>> (4 * (i % 16))) & 0xf;
             nonZero |= nibble != 0;
-            chars[i] = HEX[nibble];
+            text[i] = HEX[nibble];
         }
         if (!nonZero) {
-            chars[digits - 1] = '1';
+            text[digits - 1] = '1';
         }
-        return new String(chars);
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     private static void requireHex(String what, String id, int digits) {

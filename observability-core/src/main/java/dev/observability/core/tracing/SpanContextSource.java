@@ -57,7 +57,7 @@ public interface SpanContextSource {
      * Starts the integration's own span for a new manager span, for an integration with spans of its own
      * (OpenTelemetry). The manager keeps the returned span on its own span, from the start until the span is
      * delivered, so the integration needs no map of the spans it started: the span comes back to
-     * {@link #contextOf(Object)}, to {@link #makeCurrent(SpanContext, Object)} and, when the manager span ends, to
+     * {@link #contextOf(Object)}, to {@link #makeAttachedCurrent(Object)} and, when the manager span ends, to
      * every tracing adapter as {@link SpanStart#attachment()}. The default starts nothing and returns {@code null};
      * the manager then calls {@link #start(String, SpanContext)}.
      * @param name the span's name
@@ -70,6 +70,9 @@ public interface SpanContextSource {
     }
 
     /**
+     * Gives the ids of a span this source started. The manager asks once at the start, and again only when someone
+     * needs the manager span's ids (a log line inside it, a child, an adapter), so an open span keeps no ids of its
+     * own: the answer must not change over the span's life.
      * @param attachment a span {@link #startAttached} returned
      * @return its ids, or {@code null} when it has no valid W3C ids (a no-op SDK): the manager then makes its own ids
      * and keeps nothing
@@ -87,5 +90,19 @@ public interface SpanContextSource {
      */
     default Scope makeCurrent(SpanContext span, @Nullable Object attachment) {
         return makeCurrent(span);
+    }
+
+    /**
+     * Like {@link #makeCurrent(SpanContext, Object)} for a manager span this source started ({@link #startAttached}),
+     * returning the integration's own scope as it is: an integration whose scope is already an {@link AutoCloseable}
+     * (an OpenTelemetry {@code Scope}) needs neither a wrapper nor the manager's ids per span. The manager closes it
+     * on the same thread when the span stops being current, and ignores what its {@code close()} throws. The default
+     * calls {@link #makeCurrent(SpanContext, Object)} with the ids {@link #contextOf} gives.
+     * @param attachment the integration's span kept on the manager span that became current on the calling thread
+     * @return what the manager closes when the span stops being current
+     */
+    default AutoCloseable makeAttachedCurrent(Object attachment) {
+        SpanContext span = contextOf(attachment);
+        return (span != null) ? makeCurrent(span, attachment) : Scope.NOOP;
     }
 }

@@ -3,6 +3,7 @@ package dev.observability.autoconfigure.bridge.observation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -17,6 +18,7 @@ import dev.observability.core.spi.SpanStart;
 import dev.observability.core.spi.SpanStatus;
 import dev.observability.core.tracing.SpanContextSource;
 import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
@@ -136,12 +138,19 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
     }
 
     private static Fields attributesOf(Observation.Context context) {
-        List<Object> keysAndValues = new ArrayList<>();
-        for (KeyValue keyValue : context.getAllKeyValues()) {
-            keysAndValues.add(keyValue.getKey());
-            keysAndValues.add(keyValue.getValue());
+        KeyValues keyValues = context.getAllKeyValues();
+        // KeyValues are immutable: counted first, they fill an array of the right size
+        int pairs = 0;
+        for (Iterator<KeyValue> counting = keyValues.iterator(); counting.hasNext(); counting.next()) {
+            pairs++;
         }
-        return Fields.of(keysAndValues.toArray());
+        Object[] keysAndValues = new Object[2 * pairs];
+        int at = 0;
+        for (KeyValue keyValue : keyValues) {
+            keysAndValues[at++] = keyValue.getKey();
+            keysAndValues[at++] = keyValue.getValue();
+        }
+        return Fields.of(keysAndValues);
     }
 
     /** What the bridge keeps about one Observation between its start and its stop. */

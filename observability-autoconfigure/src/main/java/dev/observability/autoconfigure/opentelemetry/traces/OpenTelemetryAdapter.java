@@ -1,11 +1,14 @@
 package dev.observability.autoconfigure.opentelemetry.traces;
 
+import java.util.function.Supplier;
+
 import dev.observability.autoconfigure.adapter.ObservationNative;
 import dev.observability.autoconfigure.opentelemetry.ExportOutcomes;
 import dev.observability.autoconfigure.opentelemetry.FieldAttributes;
 import dev.observability.autoconfigure.opentelemetry.SdkExportingAdapter;
 import dev.observability.autoconfigure.opentelemetry.SpanContexts;
 import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.SpanStart;
 import dev.observability.core.spi.TracingAdapter;
 import io.opentelemetry.api.trace.Span;
@@ -48,7 +51,22 @@ public final class OpenTelemetryAdapter extends SdkExportingAdapter implements T
                 .setStartTimestamp(start.startTime())
                 .startSpan();
         }
-        FieldAttributes.write(start.attributes(), span::setAttribute);
+        return finishing(span, start.attributes());
+    }
+
+    /**
+     * {@inheritDoc} The span the {@link OpenTelemetrySpanContextSource} started is all this adapter needs of such a
+     * start.
+     */
+    @Override
+    public AdapterSpan startSpan(Object attachment, Fields attributes, Supplier<SpanStart> start) {
+        return (attachment instanceof Span span) ? finishing(span, attributes) : startSpan(start.get());
+    }
+
+    private static AdapterSpan finishing(Span span, Fields attributes) {
+        if (!attributes.isEmpty()) {
+            FieldAttributes.write(attributes, span::setAttribute);
+        }
         return new OpenTelemetryAdapterSpan(span);
     }
 }

@@ -81,21 +81,38 @@ public final class OpenTelemetrySpanContextSource implements SpanContextSource {
         return (attachment instanceof Span span) ? SpanContexts.toManager(span.getSpanContext()) : null;
     }
 
+    /**
+     * {@inheritDoc} For a manager span without an SDK span of its own (a no-op SDK), its ids are made current.
+     */
     @Override
     public Scope makeCurrent(SpanContext span) {
-        return makeCurrent(span, null);
+        AutoCloseable scope = makeAttachedCurrent(Span.wrap(SpanContexts.toOpenTelemetry(span)));
+        return () -> close(scope);
     }
 
+    /**
+     * {@inheritDoc} The scope returned is OpenTelemetry's (or Micrometer Tracing's), as the SDK's
+     * {@code makeCurrent()} makes it.
+     */
     @Override
-    @SuppressWarnings("MustBeClosedChecker") // the scope is closed by the manager span's Scope returned here
-    public Scope makeCurrent(SpanContext span, @Nullable Object attachment) {
-        Span current = (attachment instanceof Span started) ? started : Span.wrap(SpanContexts.toOpenTelemetry(span));
-        if (this.micrometerTracer != null) {
-            io.micrometer.tracing.Tracer.SpanInScope scope = this.micrometerTracer.withSpan(OtelSpan.fromOtel(current));
-            return scope::close;
+    @SuppressWarnings("MustBeClosedChecker") // the manager closes the scope returned here
+    public AutoCloseable makeAttachedCurrent(Object attachment) {
+        if (!(attachment instanceof Span span)) {
+            return Scope.NOOP;
         }
-        io.opentelemetry.context.Scope scope = Context.current().with(current).makeCurrent();
-        return scope::close;
+        if (this.micrometerTracer != null) {
+            return this.micrometerTracer.withSpan(OtelSpan.fromOtel(span));
+        }
+        return Context.current().with(span).makeCurrent();
+    }
+
+    private static void close(AutoCloseable scope) {
+        try {
+            scope.close();
+        }
+        catch (Exception ex) {
+            // OpenTelemetry's and Micrometer's scopes declare no exception: there is none to report
+        }
     }
 
     /**

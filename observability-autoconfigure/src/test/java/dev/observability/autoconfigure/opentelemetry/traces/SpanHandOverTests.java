@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.observability.autoconfigure.opentelemetry.SwitchedOnExports;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.SpanContext;
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.Span;
 import io.opentelemetry.api.common.AttributeKey;
@@ -92,6 +93,24 @@ class SpanHandOverTests {
     }
 
     @Test
+    void idsMadeWhenAskedAreTheSdkSpansW3cIdsForTheSpanItsChildAndTheLogs() {
+        try (ObservabilityManager manager = manager(Clock.systemUTC())) {
+            try (Span parent = manager.startSpan("checkout")) {
+                io.opentelemetry.api.trace.SpanContext sdkParent = io.opentelemetry.api.trace.Span.current()
+                    .getSpanContext();
+                try (Span child = manager.startSpan("charge")) {
+                    ReadableSpan sdkChild = (ReadableSpan) io.opentelemetry.api.trace.Span.current();
+                    assertThat(manager.currentSpanContext()).as("what a log line inside the child reads")
+                        .isEqualTo(child.context());
+                    assertThat(child.context()).isEqualTo(idsOf(sdkChild.getSpanContext()));
+                    assertThat(sdkChild.getParentSpanContext()).isEqualTo(sdkParent);
+                }
+                assertThat(parent.context()).isEqualTo(idsOf(sdkParent));
+            }
+        }
+    }
+
+    @Test
     void aSpanTheAdapterNeverReceivesIsNeverEnded() {
         try (ObservabilityManager manager = manager(Clock.systemUTC())) {
             manager.controls().setEnabled(OpenTelemetryAdapter.NAME, false);
@@ -100,6 +119,10 @@ class SpanHandOverTests {
             span.close();
             assertThat(sdkSpan.hasEnded()).isFalse();
         }
+    }
+
+    private static SpanContext idsOf(io.opentelemetry.api.trace.SpanContext context) {
+        return new SpanContext(context.getTraceId(), context.getSpanId(), context.isSampled());
     }
 
     private static long epochNanos(Instant instant) {

@@ -19,11 +19,11 @@ public final class FieldsRedactor {
     /**
      * @param redaction the rule
      * @param fields log fields or span attributes
-     * @return the same instance, without allocating, when no key is sensitive, else a copy with the sensitive values
-     * masked
+     * @return the same instance when no key is sensitive (without allocating when there is none), else a copy with
+     * the sensitive values masked
      */
     public static Fields redact(Redaction redaction, Fields fields) {
-        if (!anySensitive(redaction, fields.keys())) {
+        if (fields.isEmpty() || !anySensitive(redaction, fields.keys())) {
             return fields;
         }
         Map<String, @Nullable Object> copy = new LinkedHashMap<>();

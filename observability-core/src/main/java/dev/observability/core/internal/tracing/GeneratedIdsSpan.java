@@ -52,7 +52,7 @@ final class GeneratedIdsSpan extends ManagedSpan {
 
     /** The default source has no context of its own to make the span current in. */
     @Override
-    Scope source() {
+    AutoCloseable source() {
         return Scope.NOOP;
     }
 

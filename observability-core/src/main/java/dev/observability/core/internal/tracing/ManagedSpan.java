@@ -2,7 +2,7 @@ package dev.observability.core.internal.tracing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
+import java.util.function.Supplier;
 
 import dev.observability.core.internal.dispatch.Delivery;
 import dev.observability.core.internal.redaction.FieldsRedactor;
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * {@link SpanOperations}). Where its ids come from is the subclass's: {@link GeneratedIdsSpan} keeps them as
  * numbers, {@link SourcedSpan} as the span context source gave them.
  */
-abstract class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapter> {
+abstract class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAdapter>, Supplier<SpanStart> {
 
     private final SpanRecorder recorder;
 
@@ -33,11 +33,8 @@ abstract class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAd
 
     private final Fields attributes;
 
-    /** {@link SpanOperations}'s head: read and written only through it. */
+    /** {@link SpanOperations}'s head, with the end time once ended: read and written only through it. */
     volatile @Nullable Object operations;
-
-    /** Set when the span ends, before it is handed to the lanes. */
-    private @Nullable Instant endTime;
 
     /**
      * Takes the calling thread's current span as the one to restore; the subclass's constructor makes this span
@@ -55,6 +52,11 @@ abstract class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAd
         this.attributes = attributes;
     }
 
+    /** @return the recorder of the manager's spans */
+    final SpanRecorder recorder() {
+        return this.recorder;
+    }
+
     @Override
     final ManagedSpan span() {
         return this;
@@ -65,6 +67,14 @@ abstract class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAd
 
     /** @return the parent's ids, or {@code null} for a root span */
     abstract @Nullable SpanContext parent();
+
+    /**
+     * @return this span's ids for a child's start or delivery: {@link #context()} unless the subclass makes them
+     * afresh without keeping them, so that an open span whose own ids nobody asked for keeps none
+     */
+    SpanContext idsForChild() {
+        return context();
+    }
 
     /** @return the span context source's own span for this span, or {@code null} */
     @Nullable Object attachment() {
@@ -118,12 +128,10 @@ abstract class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAd
 
     @Override
     public void close() {
-        Instant end = this.recorder.clock().instant();
-        if (!SpanOperations.end(this)) {
+        if (!SpanOperations.end(this, epochNanos(this.recorder.clock()))) {
             return;
         }
         leave(this.recorder.stack());
-        this.endTime = end;
         this.recorder.ended(this);
     }
 
@@ -134,10 +142,22 @@ abstract class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAd
      */
     @Override
     public void deliverTo(TracingAdapter adapter) {
-        AdapterSpan span = adapter.startSpan(new SpanStart(this.name, context(), parent(),
-                epochInstant(this.startEpochNanos), this.attributes, attachment()));
+        Object attachment = attachment();
+        AdapterSpan span = (attachment != null) ? adapter.startSpan(attachment, this.attributes, this)
+                : adapter.startSpan(get());
         SpanOperations.replay(this, span);
-        span.end(Objects.requireNonNull(this.endTime, "a span is delivered after it ended"));
+        span.end(epochInstant(SpanOperations.endEpochNanos(this)));
+    }
+
+    /**
+     * The span's start as a tracing adapter receives it, made for each adapter that asks (see
+     * {@link TracingAdapter#startSpan(Object, Fields, Supplier)}).
+     * @return the start
+     */
+    @Override
+    public SpanStart get() {
+        return new SpanStart(this.name, context(), parent(), epochInstant(this.startEpochNanos), this.attributes,
+                attachment());
     }
 
     @Override

@@ -13,9 +13,9 @@ final class ScopeFrame extends SpanFrame implements Scope {
 
     private final ManagedSpan span;
 
-    private final Scope source;
+    private final AutoCloseable source;
 
-    ScopeFrame(ThreadLocal<@Nullable SpanFrame> stack, ManagedSpan span, Scope source) {
+    ScopeFrame(ThreadLocal<@Nullable SpanFrame> stack, ManagedSpan span, AutoCloseable source) {
         super(stack);
         this.stack = stack;
         this.span = span;
@@ -29,7 +29,7 @@ final class ScopeFrame extends SpanFrame implements Scope {
     }
 
     @Override
-    Scope source() {
+    AutoCloseable source() {
         return this.source;
     }
 

@@ -1,6 +1,5 @@
 package dev.observability.core.internal.tracing;
 
-import dev.observability.core.tracing.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +33,7 @@ abstract class SpanFrame {
     abstract ManagedSpan span();
 
     /** @return the integration's scope for the same span, closed with this frame on the same thread */
-    abstract Scope source();
+    abstract AutoCloseable source();
 
     /**
      * Makes this frame the calling thread's current one; called once, at the end of the constructor.
@@ -86,7 +85,7 @@ abstract class SpanFrame {
         try {
             source().close();
         }
-        catch (RuntimeException ex) {
+        catch (Exception ex) {
             // An integration's scope that throws must not reach the application; its context is its own concern.
         }
     }

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the application recorded on an open span, without a lock: each operation is pushed onto an immutable chain
  * with a compare-and-set, and ending the span swaps the chain for an {@link Ended} mark in one compare-and-set too,
- * so an operation recorded after the end is dropped and a thread never waits for another one. The chain is kept in
- * the span's own field ({@link #HEAD}), so an open span with nothing recorded costs no object here.
+ * so an operation recorded after the end is dropped and a thread never waits for another one. The mark also carries
+ * the end time. The chain is kept in the span's own field ({@link #HEAD}), so an open span with nothing recorded
+ * costs no object here.
  */
 final class SpanOperations {
 
@@ -27,13 +28,12 @@ final class SpanOperations {
     }
 
     /**
-     * The mark of an ended span, with what it recorded.
+     * The mark of an ended span, with what it recorded and when it ended.
      * @param last the last recorded operation, or {@code null}
+     * @param endEpochNanos the end, in nanoseconds since the epoch
      */
-    private record Ended(@Nullable Recorded last) {
+    private record Ended(@Nullable Recorded last, long endEpochNanos) {
     }
-
-    private static final Ended ENDED_EMPTY = new Ended(null);
 
     /** The head field of a {@link ManagedSpan}: {@code null}, a {@link Recorded} chain or an {@link Ended} mark. */
     private static final VarHandle HEAD;
@@ -66,12 +66,13 @@ final class SpanOperations {
     /**
      * Ends the span's recording, once.
      * @param span the span
+     * @param endEpochNanos the end, in nanoseconds since the epoch
      * @return {@code true} for the call that ended it, {@code false} when it had ended before
      */
-    static boolean end(ManagedSpan span) {
+    static boolean end(ManagedSpan span, long endEpochNanos) {
         Object head = HEAD.getVolatile(span);
         while (!(head instanceof Ended)) {
-            Ended ended = (head == null) ? ENDED_EMPTY : new Ended((Recorded) head);
+            Ended ended = new Ended((Recorded) head, endEpochNanos);
             Object witness = HEAD.compareAndExchange(span, head, ended);
             if (witness == head) {
                 return true;
@@ -79,6 +80,17 @@ final class SpanOperations {
             head = witness;
         }
         return false;
+    }
+
+    /**
+     * @param span an ended span
+     * @return its end, in nanoseconds since the epoch
+     */
+    static long endEpochNanos(ManagedSpan span) {
+        if (!(HEAD.getVolatile(span) instanceof Ended ended)) {
+            throw new IllegalStateException("a span is delivered after it ended");
+        }
+        return ended.endEpochNanos();
     }
 
     /**

@@ -2,10 +2,12 @@ package dev.observability.core.internal.tracing;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import dev.observability.core.internal.dispatch.AdapterLane;
+import dev.observability.core.internal.dispatch.DetailDelivery;
 import dev.observability.core.internal.dispatch.LaneRegistry;
 import dev.observability.core.internal.redaction.FieldsRedactor;
 import dev.observability.core.internal.redaction.SpanRedactor;
@@ -47,6 +49,10 @@ public final class SpanRecorder {
 
     private final SpanContextSource spanContextSource;
 
+    /** Delivers a span made outside the manager: the adapter's span, masked, replays what the span recorded. */
+    private final DetailDelivery<TracingAdapter, SpanStart, Consumer<AdapterSpan>> replayRecorded = (adapter, start,
+            replay) -> Objects.requireNonNull(replay).accept(SpanRedactor.redact(redaction(), adapter.startSpan(start)));
+
     /**
      * @param lanes the lanes, with the signal switch, the refusal counts and the redaction rule
      * @param clock the clock of the spans' times
@@ -81,14 +87,16 @@ public final class SpanRecorder {
             madeCurrent();
             return new GeneratedIdsSpan(this, name, (GeneratedIdsSpan) parent, startEpochNanos, safeAttributes);
         }
-        SpanContext parent = current();
+        ManagedSpan parentSpan = currentSpan();
+        SpanContext parent = (parentSpan != null) ? parentSpan.idsForChild() : outsideCurrent();
         Object attachment;
-        SpanContext context;
+        SpanContext context = null;
         try {
             attachment = this.spanContextSource.startAttached(name, parent, startEpochNanos);
-            context = (attachment != null) ? this.spanContextSource.contextOf(attachment) : null;
-            if (context == null) {
+            if (attachment != null && this.spanContextSource.contextOf(attachment) == null) {
                 attachment = null;
+            }
+            if (attachment == null) {
                 context = this.spanContextSource.start(name, parent);
             }
         }
@@ -97,8 +105,8 @@ public final class SpanRecorder {
             return RefusedSpan.INSTANCE;
         }
         madeCurrent();
-        return new SourcedSpan(this, name, context, parent, attachment, startEpochNanos, safeAttributes,
-                sourceScope(context, attachment));
+        return new SourcedSpan(this, name, context, (parentSpan != null) ? parentSpan : parent, attachment,
+                startEpochNanos, safeAttributes, sourceScope(context, attachment));
     }
 
     /**
@@ -107,11 +115,26 @@ public final class SpanRecorder {
      */
     public @Nullable SpanContext current() {
         ManagedSpan span = currentSpan();
-        if (span != null) {
-            return span.context();
-        }
+        return (span != null) ? span.context() : outsideCurrent();
+    }
+
+    /** @return the span current in the application's tracing context, or {@code null} */
+    private @Nullable SpanContext outsideCurrent() {
         try {
             return this.spanContextSource.current();
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /**
+     * @param attachment the source's own span for a manager span
+     * @return its ids as the source gives them, or {@code null} when the source gives none or fails
+     */
+    @Nullable SpanContext contextOf(Object attachment) {
+        try {
+            return this.spanContextSource.contextOf(attachment);
         }
         catch (RuntimeException ex) {
             return null;
@@ -135,12 +158,10 @@ public final class SpanRecorder {
             this.lanes.refusals().refuse(InputRefusal.INVALID_NAME);
             return;
         }
-        Redaction redaction = redaction();
-        SpanStart safeStart = SpanRedactor.redact(redaction, start);
+        SpanStart safeStart = SpanRedactor.redact(redaction(), start);
         for (AdapterLane lane : this.lanes.tracingLanes()) {
             if (accepts.test(lane.adapter())) {
-                lane.submit(Signal.TRACING, (TracingAdapter adapter) -> replay
-                    .accept(SpanRedactor.redact(redaction, adapter.startSpan(safeStart))));
+                lane.submit(Signal.TRACING, this.replayRecorded, safeStart, replay);
             }
         }
     }
@@ -186,7 +207,9 @@ public final class SpanRecorder {
      */
     Scope makeCurrent(ManagedSpan span) {
         madeCurrent();
-        return new ScopeFrame(this.currentSpans, span, sourceScope(span.context(), span.attachment()));
+        Object attachment = span.attachment();
+        return new ScopeFrame(this.currentSpans, span,
+                sourceScope((attachment != null) ? null : span.context(), attachment));
     }
 
     /** @param span an ended span, handed to every tracing lane as one event */
@@ -197,14 +220,15 @@ public final class SpanRecorder {
     }
 
     /**
-     * @param context a manager span's ids
+     * @param context a manager span's ids, or {@code null} when it has an attachment
      * @param attachment the source's own span for it, or {@code null}
      * @return the span context source's scope that makes the span current in its context too; a source that fails
      * gives a scope that does nothing
      */
-    private Scope sourceScope(SpanContext context, @Nullable Object attachment) {
+    private AutoCloseable sourceScope(@Nullable SpanContext context, @Nullable Object attachment) {
         try {
-            return this.spanContextSource.makeCurrent(context, attachment);
+            return (attachment != null) ? this.spanContextSource.makeAttachedCurrent(attachment)
+                    : this.spanContextSource.makeCurrent(Objects.requireNonNull(context), null);
         }
         catch (RuntimeException ex) {
             LOGGER.log(Level.DEBUG, "span context source failed to make a span current", ex);
