@@ -12,9 +12,10 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * What share of a recording's Java execution samples run the starter's code: the samples with a frame of the starter
- * ({@code dev.observability.core} or {@code dev.observability.autoconfigure}) anywhere in their stack, of all samples,
- * and those samples by the starter's frame nearest the top of the stack, the largest first. Only the samples inside the
+ * What share of a recording's Java execution samples run the starter's code: the samples whose top frame is the
+ * starter's ({@code dev.observability.core} or {@code dev.observability.autoconfigure}), its own work, by method, the
+ * largest first; and the samples with a frame of the starter anywhere in their stack, which also counts the work of
+ * what the starter calls (an exporter it wraps, an adapter's backend), by the starter's frame nearest the top. Only the samples inside the
  * measured window are counted, when a {@code .window} file beside the recording gives it (as {@code run.sh --jfr}
  * writes: its start and end in epoch milliseconds). Run by {@code java benchmarks/e2e/JfrShare.java <recording.jfr>...};
  * each file is reported alone, then all together.
@@ -28,6 +29,10 @@ public final class JfrShare {
     private long samples;
 
     private long withStarter;
+
+    private long onTop;
+
+    private final Map<String, Long> byOwnFrame = new HashMap<>();
 
     private final Map<String, Long> byTopStarterFrame = new HashMap<>();
 
@@ -65,23 +70,44 @@ public final class JfrShare {
         if (stack == null) {
             return;
         }
-        for (RecordedFrame frame : stack.getFrames()) {
-            String type = frame.getMethod().getType().getName();
-            if (STARTER.stream().anyMatch(type::startsWith)) {
+        List<RecordedFrame> frames = stack.getFrames();
+        if (!frames.isEmpty() && isStarters(frames.get(0))) {
+            this.onTop++;
+            this.byOwnFrame.merge(name(frames.get(0)), 1L, Long::sum);
+        }
+        for (RecordedFrame frame : frames) {
+            if (isStarters(frame)) {
                 this.withStarter++;
-                this.byTopStarterFrame.merge(type + "." + frame.getMethod().getName(), 1L, Long::sum);
+                this.byTopStarterFrame.merge(name(frame), 1L, Long::sum);
                 return;
             }
         }
     }
 
+    private static boolean isStarters(RecordedFrame frame) {
+        String type = frame.getMethod().getType().getName();
+        return STARTER.stream().anyMatch(type::startsWith);
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+
     private void print(String name, int top) {
-        System.out.printf("%s: %d samples, %d with a starter frame (%.2f %%)%n", name, this.samples,
-                this.withStarter, share(this.withStarter));
-        this.byTopStarterFrame.entrySet().stream()
+        System.out.printf("%s: %d samples; the starter's own code on top in %d (%.2f %%), a starter frame anywhere in %d"
+                + " (%.2f %%)%n", name, this.samples, this.onTop, share(this.onTop), this.withStarter,
+                share(this.withStarter));
+        System.out.println("  the starter's own code, by method:");
+        largest(this.byOwnFrame, top);
+        System.out.println("  a starter frame anywhere, by the starter's frame nearest the top:");
+        largest(this.byTopStarterFrame, top);
+    }
+
+    private void largest(Map<String, Long> counts, int top) {
+        counts.entrySet().stream()
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
             .limit(top)
-            .forEach((entry) -> System.out.printf("  %6.2f %%  %s%n", share(entry.getValue()), entry.getKey()));
+            .forEach((entry) -> System.out.printf("    %6.2f %%  %s%n", share(entry.getValue()), entry.getKey()));
     }
 
     private double share(long count) {
