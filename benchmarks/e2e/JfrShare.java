@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -9,16 +10,19 @@ import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * What share of a recording's Java execution samples run the starter's code: the samples whose top frame is the
  * starter's ({@code dev.observability.core} or {@code dev.observability.autoconfigure}), its own work, by method, the
  * largest first; and the samples with a frame of the starter anywhere in their stack, which also counts the work of
- * what the starter calls (an exporter it wraps, an adapter's backend), by the starter's frame nearest the top. Only the samples inside the
- * measured window are counted, when a {@code .window} file beside the recording gives it (as {@code run.sh --jfr}
- * writes: its start and end in epoch milliseconds). Run by {@code java benchmarks/e2e/JfrShare.java <recording.jfr>...};
- * each file is reported alone, then all together.
+ * what the starter calls (an exporter it wraps, an adapter's backend), by the starter's frame nearest the top. The same
+ * for the bytes JFR's allocation samples estimate ({@code jdk.ObjectAllocationSample}, by their weight), with the
+ * threads that allocated them, so what the starter allocates on the application's request threads shows apart from
+ * its lanes' and exporters' threads. Only the events inside the measured window are counted, when a {@code .window}
+ * file beside the recording gives it (as {@code run.sh --jfr} writes: its start and end in epoch milliseconds). Run by
+ * {@code java benchmarks/e2e/JfrShare.java <recording.jfr>...}; each file is reported alone, then all together.
  */
 public final class JfrShare {
 
@@ -26,15 +30,16 @@ public final class JfrShare {
 
     private static final int TOP = 12;
 
-    private long samples;
+    private final Tally cpu = new Tally("samples", "");
 
-    private long withStarter;
+    private final Tally allocation = new Tally("bytes allocated (estimated)", " B");
 
-    private long onTop;
+    /** The time the events counted cover: from the first to the last of each recording, summed. */
+    private Duration span = Duration.ZERO;
 
-    private final Map<String, Long> byOwnFrame = new HashMap<>();
+    private Instant first = Instant.MAX;
 
-    private final Map<String, Long> byTopStarterFrame = new HashMap<>();
+    private Instant last = Instant.MIN;
 
     public static void main(String[] args) throws IOException {
         JfrShare all = new JfrShare();
@@ -42,16 +47,17 @@ public final class JfrShare {
             JfrShare one = new JfrShare();
             Instant[] window = window(Path.of(file.replaceFirst("\\.jfr$", ".window")));
             for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(file))) {
-                if (event.getEventType().getName().equals("jdk.ExecutionSample")
-                        && !event.getStartTime().isBefore(window[0]) && !event.getStartTime().isAfter(window[1])) {
-                    one.add(event.getStackTrace());
-                    all.add(event.getStackTrace());
+                if (!event.getStartTime().isBefore(window[0]) && !event.getStartTime().isAfter(window[1])) {
+                    one.add(event);
+                    all.add(event);
                 }
             }
-            one.print(Path.of(file).getFileName().toString(), TOP);
+            one.span = Duration.between(one.first, one.last);
+            all.span = all.span.plus(one.span);
+            one.print(Path.of(file).getFileName().toString());
         }
         if (args.length > 1) {
-            all.print("all " + args.length + " recordings", TOP);
+            all.print("all " + args.length + " recordings");
         }
     }
 
@@ -65,22 +71,23 @@ public final class JfrShare {
                 Instant.ofEpochMilli(Long.parseLong(bounds[1])) };
     }
 
-    private void add(RecordedStackTrace stack) {
-        this.samples++;
-        if (stack == null) {
-            return;
-        }
-        List<RecordedFrame> frames = stack.getFrames();
-        if (!frames.isEmpty() && isStarters(frames.get(0))) {
-            this.onTop++;
-            this.byOwnFrame.merge(name(frames.get(0)), 1L, Long::sum);
-        }
-        for (RecordedFrame frame : frames) {
-            if (isStarters(frame)) {
-                this.withStarter++;
-                this.byTopStarterFrame.merge(name(frame), 1L, Long::sum);
-                return;
+    private void add(RecordedEvent event) {
+        Instant time = event.getStartTime();
+        this.first = (time.isBefore(this.first)) ? time : this.first;
+        this.last = (time.isAfter(this.last)) ? time : this.last;
+        switch (event.getEventType().getName()) {
+            case "jdk.ExecutionSample" -> this.cpu.add(event, 1);
+            case "jdk.ObjectAllocationSample" -> this.allocation.add(event, event.getLong("weight"));
+            default -> {
             }
+        }
+    }
+
+    private void print(String name) {
+        double seconds = Math.max(this.span.toMillis(), 1) / 1000.0;
+        this.cpu.print(name, seconds);
+        if (this.allocation.total > 0) {
+            this.allocation.print(name, seconds);
         }
     }
 
@@ -93,24 +100,82 @@ public final class JfrShare {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
-    private void print(String name, int top) {
-        System.out.printf("%s: %d samples; the starter's own code on top in %d (%.2f %%), a starter frame anywhere in %d"
-                + " (%.2f %%)%n", name, this.samples, this.onTop, share(this.onTop), this.withStarter,
-                share(this.withStarter));
-        System.out.println("  the starter's own code, by method:");
-        largest(this.byOwnFrame, top);
-        System.out.println("  a starter frame anywhere, by the starter's frame nearest the top:");
-        largest(this.byTopStarterFrame, top);
+    /** A thread's name with its numbers left out, so a pool's threads count as one. */
+    private static String threadKind(RecordedEvent event) {
+        RecordedThread thread = event.getThread("sampledThread");
+        if (thread == null) {
+            thread = event.getThread("eventThread");
+        }
+        String name = (thread == null) ? null : thread.getJavaName();
+        return (name == null) ? "(unnamed)" : name.replaceAll("\\d+", "N");
     }
 
-    private void largest(Map<String, Long> counts, int top) {
-        counts.entrySet().stream()
-            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-            .limit(top)
-            .forEach((entry) -> System.out.printf("    %6.2f %%  %s%n", share(entry.getValue()), entry.getKey()));
-    }
+    /** Events weighed by one measure (a sample each, or the bytes an allocation sample stands for). */
+    private static final class Tally {
 
-    private double share(long count) {
-        return (this.samples == 0) ? 0 : 100.0 * count / this.samples;
+        private final String measure;
+
+        private final String unit;
+
+        private long total;
+
+        private long withStarter;
+
+        private long onTop;
+
+        private final Map<String, Long> byOwnFrame = new HashMap<>();
+
+        private final Map<String, Long> byTopStarterFrame = new HashMap<>();
+
+        private final Map<String, Long> withStarterByThread = new HashMap<>();
+
+        Tally(String measure, String unit) {
+            this.measure = measure;
+            this.unit = unit;
+        }
+
+        void add(RecordedEvent event, long weight) {
+            this.total += weight;
+            RecordedStackTrace stack = event.getStackTrace();
+            if (stack == null) {
+                return;
+            }
+            List<RecordedFrame> frames = stack.getFrames();
+            if (!frames.isEmpty() && isStarters(frames.get(0))) {
+                this.onTop += weight;
+                this.byOwnFrame.merge(name(frames.get(0)), weight, Long::sum);
+            }
+            for (RecordedFrame frame : frames) {
+                if (isStarters(frame)) {
+                    this.withStarter += weight;
+                    this.byTopStarterFrame.merge(name(frame), weight, Long::sum);
+                    this.withStarterByThread.merge(threadKind(event), weight, Long::sum);
+                    return;
+                }
+            }
+        }
+
+        void print(String name, double seconds) {
+            System.out.printf("%s: %d %s (%.0f%s per second); the starter's own code on top in %d (%.2f %%), a starter"
+                    + " frame anywhere in %d (%.2f %%)%n", name, this.total, this.measure, this.total / seconds,
+                    this.unit, this.onTop, share(this.onTop), this.withStarter, share(this.withStarter));
+            System.out.println("  the starter's own code, by method:");
+            largest(this.byOwnFrame);
+            System.out.println("  a starter frame anywhere, by the starter's frame nearest the top:");
+            largest(this.byTopStarterFrame);
+            System.out.println("  a starter frame anywhere, by thread:");
+            largest(this.withStarterByThread);
+        }
+
+        private void largest(Map<String, Long> counts) {
+            counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(TOP)
+                .forEach((entry) -> System.out.printf("    %6.2f %%  %s%n", share(entry.getValue()), entry.getKey()));
+        }
+
+        private double share(long weight) {
+            return (this.total == 0) ? 0 : 100.0 * weight / this.total;
+        }
     }
 }

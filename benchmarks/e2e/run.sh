@@ -40,10 +40,10 @@
 #                       JVMs (the starter's jars and Micrometer's composite registry stay in both windows)
 #   --baselines "V=B ..."  the variant each variant's ratios are against, where it is not `none` (default
 #                       "otel-starter=otel otel-starter-s01=otel-s01"); a baseline not in --variants falls back to none
-#   --jfr               record each measured window's Java execution samples with Java Flight Recorder
+#   --jfr               record each measured window's Java execution and allocation samples with Java Flight Recorder
 #                       (benchmarks/e2e/e2e.jfc) into benchmarks/e2e/target/jfr/<app>-<variant>-<round>.jfr; JFR is
-#                       started with the JVM, so the warm-up, not the window, pays its start. The share of the starter's
-#                       frames: java benchmarks/e2e/JfrShare.java benchmarks/e2e/target/jfr/*.jfr
+#                       started with the JVM, so the warm-up, not the window, pays its start. The starter's share of
+#                       both, by frame and thread: java benchmarks/e2e/JfrShare.java benchmarks/e2e/target/jfr/*.jfr
 #   --no-build          use the jars the last build left in benchmarks/e2e-apps/*/target (after ./mvnw verify or package)
 #                       and, for @<commit> variants, those of the previous run
 # Environment: JAVA_OPTS (added to every application's JVM; none by default), START_TIMEOUT (seconds, default 300).
