@@ -20,7 +20,7 @@ import jdk.jfr.consumer.RecordingFile;
  * what the starter calls (an exporter it wraps, an adapter's backend), by the starter's frame nearest the top. The same
  * for the bytes JFR's allocation samples estimate ({@code jdk.ObjectAllocationSample}, by their weight), with the
  * threads that allocated them, so what the starter allocates on the application's request threads shows apart from
- * its lanes' and exporters' threads. Only the events inside the measured window are counted, when a {@code .window}
+ * its lanes' and exporters' threads; and each thread pool's share of the whole. Only the events inside the measured window are counted, when a {@code .window}
  * file beside the recording gives it (as {@code run.sh --jfr} writes: its start and end in epoch milliseconds). Run by
  * {@code java benchmarks/e2e/JfrShare.java <recording.jfr>...}; each file is reported alone, then all together.
  */
@@ -102,10 +102,7 @@ public final class JfrShare {
 
     /** A thread's name with its numbers left out, so a pool's threads count as one. */
     private static String threadKind(RecordedEvent event) {
-        RecordedThread thread = event.getThread("sampledThread");
-        if (thread == null) {
-            thread = event.getThread("eventThread");
-        }
+        RecordedThread thread = event.hasField("sampledThread") ? event.getThread("sampledThread") : event.getThread();
         String name = (thread == null) ? null : thread.getJavaName();
         return (name == null) ? "(unnamed)" : name.replaceAll("\\d+", "N");
     }
@@ -127,6 +124,8 @@ public final class JfrShare {
 
         private final Map<String, Long> byTopStarterFrame = new HashMap<>();
 
+        private final Map<String, Long> byThread = new HashMap<>();
+
         private final Map<String, Long> withStarterByThread = new HashMap<>();
 
         Tally(String measure, String unit) {
@@ -136,6 +135,7 @@ public final class JfrShare {
 
         void add(RecordedEvent event, long weight) {
             this.total += weight;
+            this.byThread.merge(threadKind(event), weight, Long::sum);
             RecordedStackTrace stack = event.getStackTrace();
             if (stack == null) {
                 return;
@@ -159,6 +159,8 @@ public final class JfrShare {
             System.out.printf("%s: %d %s (%.0f%s per second); the starter's own code on top in %d (%.2f %%), a starter"
                     + " frame anywhere in %d (%.2f %%)%n", name, this.total, this.measure, this.total / seconds,
                     this.unit, this.onTop, share(this.onTop), this.withStarter, share(this.withStarter));
+            System.out.println("  all, by thread:");
+            largest(this.byThread);
             System.out.println("  the starter's own code, by method:");
             largest(this.byOwnFrame);
             System.out.println("  a starter frame anywhere, by the starter's frame nearest the top:");
