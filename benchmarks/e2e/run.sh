@@ -351,6 +351,9 @@ measure() {
     [[ $config != otel* ]] || exported=$(sink_counts)
     local recording=()
     ((JFR == 0)) || recording=(-XX:StartFlightRecording:name=launch,settings="$SCRIPTS/e2e.jfc",disk=false,maxsize=1m)
+    # emptied here, not by the background job's redirection, which may run after the first look for the port below
+    # and leave it a previous run's
+    : >"$log"
     # shellcheck disable=SC2086
     java $JAVA_OPTS "${recording[@]}" -jar "$jar" --server.address=127.0.0.1 --server.port=0 "${args[@]}" >"$log" 2>&1 &
     PID=$!
