@@ -3,6 +3,7 @@ package dev.observability.core.spi;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -31,6 +32,9 @@ public final class Labels {
 
     /** The longest value accepted. */
     public static final int MAX_VALUE_LENGTH = 1024;
+
+    /** The most pairs {@link #of} builds without maps. */
+    private static final int FEW = 8;
 
     private static final Labels EMPTY = new Labels(new String[0], new String[0], null);
 
@@ -67,11 +71,14 @@ public final class Labels {
         if (keysAndValues.length == 0) {
             return EMPTY;
         }
-        Map<@Nullable String, @Nullable String> pairs = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            pairs.put(keysAndValues[i], keysAndValues[i + 1]);
+        if (keysAndValues.length > 2 * FEW) {
+            Map<@Nullable String, @Nullable String> pairs = new LinkedHashMap<>();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                pairs.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+            return build(pairs);
         }
-        return build(pairs);
+        return buildFew(keysAndValues);
     }
 
     /**
@@ -103,24 +110,92 @@ public final class Labels {
         for (Map.Entry<@Nullable String, @Nullable String> pair : pairs.entrySet()) {
             String key = pair.getKey();
             String value = pair.getValue();
-            String keyProblem = keyProblem(key);
-            if (keyProblem != null) {
-                problem = (problem != null) ? problem : keyProblem;
+            String entryProblem = entryProblem(key, value);
+            if (entryProblem != null) {
+                problem = (problem != null) ? problem : entryProblem;
                 continue;
             }
-            if (value == null) {
-                problem = (problem != null) ? problem : "label '" + key + "' has a null value";
-                continue;
-            }
-            if (value.length() > MAX_VALUE_LENGTH) {
-                problem = (problem != null) ? problem
-                        : "label '" + key + "' has a value of " + value.length() + " characters, over "
-                                + MAX_VALUE_LENGTH;
-                continue;
-            }
-            sorted.put(key, Utf16.replaceLoneSurrogates(value));
+            sorted.put(key, Utf16.replaceLoneSurrogates(Objects.requireNonNull(value)));
         }
         return new Labels(sorted.keySet().toArray(new String[0]), sorted.values().toArray(new String[0]), problem);
+    }
+
+    /**
+     * Builds up to {@value #FEW} pairs, the labels of a typical call site, as {@link #build} does but with neither of
+     * its maps: a key given twice keeps its last value in its first place, and each valid entry is inserted in key
+     * order as it comes.
+     */
+    private static Labels buildFew(@Nullable String[] keysAndValues) {
+        int pairs = dedupe(keysAndValues);
+        String problem = null;
+        String[] keys = new String[pairs];
+        String[] values = new String[pairs];
+        int size = 0;
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            String key = keysAndValues[i];
+            if (firstIndexOf(keysAndValues, key) != i) {
+                continue;
+            }
+            String value = keysAndValues[lastIndexOf(keysAndValues, key) + 1];
+            String entryProblem = entryProblem(key, value);
+            if (entryProblem != null) {
+                problem = (problem != null) ? problem : entryProblem;
+                continue;
+            }
+            int at = size;
+            while (at > 0 && keys[at - 1].compareTo(key) > 0) {
+                keys[at] = keys[at - 1];
+                values[at] = values[at - 1];
+                at--;
+            }
+            keys[at] = key;
+            values[at] = Utf16.replaceLoneSurrogates(Objects.requireNonNull(value));
+            size++;
+        }
+        return (size == pairs) ? new Labels(keys, values, problem)
+                : new Labels(Arrays.copyOf(keys, size), Arrays.copyOf(values, size), problem);
+    }
+
+    /** @return how many distinct keys the pairs have */
+    private static int dedupe(@Nullable String[] keysAndValues) {
+        int distinct = 0;
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (firstIndexOf(keysAndValues, keysAndValues[i]) == i) {
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
+    private static int firstIndexOf(@Nullable String[] keysAndValues, @Nullable String key) {
+        int i = 0;
+        while (!Objects.equals(keysAndValues[i], key)) {
+            i += 2;
+        }
+        return i;
+    }
+
+    private static int lastIndexOf(@Nullable String[] keysAndValues, @Nullable String key) {
+        int i = keysAndValues.length - 2;
+        while (!Objects.equals(keysAndValues[i], key)) {
+            i -= 2;
+        }
+        return i;
+    }
+
+    /** @return what breaks a rule in one entry, or {@code null} when it may be kept */
+    private static @Nullable String entryProblem(@Nullable String key, @Nullable String value) {
+        String keyProblem = keyProblem(key);
+        if (keyProblem != null) {
+            return keyProblem;
+        }
+        if (value == null) {
+            return "label '" + key + "' has a null value";
+        }
+        if (value.length() > MAX_VALUE_LENGTH) {
+            return "label '" + key + "' has a value of " + value.length() + " characters, over " + MAX_VALUE_LENGTH;
+        }
+        return null;
     }
 
     private static @Nullable String keyProblem(@Nullable String key) {
