@@ -108,6 +108,80 @@ class SpanContextSourceHookTests {
     }
 
     @Test
+    void startAsksTheSourceWhetherItsSpanHasIdsWithoutMakingThem() {
+        AtomicInteger validityAsks = new AtomicInteger();
+        AttachingSource source = new AttachingSource(true) {
+            @Override
+            public boolean hasContext(Object attachment) {
+                validityAsks.incrementAndGet();
+                return true;
+            }
+
+            @Override
+            public AutoCloseable makeAttachedCurrent(Object attachment) {
+                return Scope.NOOP;
+            }
+        };
+        RecordingTracing tracing = new RecordingTracing("tracing");
+        try (ObservabilityManager manager = ObservabilityManager.builder().spanContextSource(source).adapter(tracing)
+            .build()) {
+            manager.start();
+            Span span = manager.startSpan("checkout");
+            assertThat(validityAsks).hasValue(1);
+            assertThat(source.contextAsks).as("no ids made at the start").hasValue(0);
+            span.close();
+        }
+        assertThat(tracing.starts()).singleElement().satisfies((start) -> {
+            assertThat(start.attachment()).isEqualTo("own-checkout");
+            assertThat(start.context()).isEqualTo(OUTSIDE);
+        });
+    }
+
+    @Test
+    void attachedSpanTheSourceCallsWithoutIdsIsDroppedAndTheManagerMakesItsOwnIds() {
+        AttachingSource source = new AttachingSource(true) {
+            @Override
+            public boolean hasContext(Object attachment) {
+                return false;
+            }
+        };
+        RecordingTracing tracing = new RecordingTracing("tracing");
+        try (ObservabilityManager manager = ObservabilityManager.builder().spanContextSource(source).adapter(tracing)
+            .build()) {
+            manager.start();
+            try (Span span = manager.startSpan("checkout")) {
+                assertThat(span.context()).isNotEqualTo(OUTSIDE);
+            }
+            assertThat(source.contextAsks).hasValue(0);
+        }
+        assertThat(tracing.starts()).singleElement().extracting(SpanStart::attachment).isNull();
+    }
+
+    @Test
+    void everyAdapterSpanReceivesTheManagersEndTimeInTheFormItTakes() {
+        Instant now = Instant.parse("2026-11-27T08:00:00.123456789Z");
+        List<Object> ends = new CopyOnWriteArrayList<>();
+        TracingAdapter instants = new EndingTracing("instants", (endTime) -> ends.add(endTime));
+        TracingAdapter numbers = new EndingTracing("numbers", new AdapterSpan() {
+            @Override
+            public void end(Instant endTime) {
+                throw new AssertionError("a span that takes the end as a number is given a number");
+            }
+
+            @Override
+            public void end(long endEpochNanos) {
+                ends.add(endEpochNanos);
+            }
+        });
+        try (ObservabilityManager manager = ObservabilityManager.builder().clock(Clock.fixed(now, ZoneOffset.UTC))
+            .adapter(instants).adapter(numbers).build()) {
+            manager.start();
+            manager.startSpan("checkout").close();
+        }
+        assertThat(ends).containsExactlyInAnyOrder(now, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+    }
+
+    @Test
     void attachedSpanAsksTheSourceForItsIdsWhenFirstAskedAndKeepsThem() {
         AttachingSource source = new AttachingSource(true);
         try (ObservabilityManager manager = ObservabilityManager.builder().spanContextSource(source).build()) {
@@ -251,6 +325,20 @@ class SpanContextSourceHookTests {
         public Scope makeCurrent(SpanContext span, @Nullable Object attachment) {
             this.calls.add("current " + attachment);
             return Scope.NOOP;
+        }
+    }
+
+    /** An INLINE tracing adapter whose every span is the one given. */
+    private record EndingTracing(String name, AdapterSpan span) implements TracingAdapter {
+
+        @Override
+        public DispatchMode preferredDispatch() {
+            return DispatchMode.INLINE;
+        }
+
+        @Override
+        public AdapterSpan startSpan(SpanStart start) {
+            return this.span;
         }
     }
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An adapter's own span. The lane calls its methods in the order the application made them, then {@link #end}.
- * Only {@link #end} is required; the others default to doing nothing.
+ * An adapter's own span. The lane calls its methods in the order the application made them, then one of the
+ * {@code end} methods. Only {@link #end(Instant)} is required; the others default to doing nothing, or to it.
  */
 public interface AdapterSpan {
 
@@ -44,4 +44,14 @@ public interface AdapterSpan {
      * @param endTime when it ended
      */
     void end(Instant endTime);
+
+    /**
+     * Ends the span, with the end time in the form the manager keeps it: a span whose backend takes the time as a
+     * number (OpenTelemetry's) overrides it, and the manager then makes no {@link Instant} per span. The default
+     * calls {@link #end(Instant)}.
+     * @param endEpochNanos when it ended, in nanoseconds since the epoch
+     */
+    default void end(long endEpochNanos) {
+        end(Instant.ofEpochSecond(0, endEpochNanos));
+    }
 }

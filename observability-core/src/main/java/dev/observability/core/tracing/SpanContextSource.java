@@ -70,15 +70,27 @@ public interface SpanContextSource {
     }
 
     /**
-     * Gives the ids of a span this source started. The manager asks once at the start, and again only when someone
-     * needs the manager span's ids (a log line inside it, a child, an adapter), so an open span keeps no ids of its
-     * own: the answer must not change over the span's life.
+     * Gives the ids of a span this source started. The manager asks when someone needs the manager span's ids (a
+     * log line inside it, a child, an adapter), and at the start through {@link #hasContext(Object)}, so an open span
+     * keeps no ids of its own: the answer must not change over the span's life.
      * @param attachment a span {@link #startAttached} returned
      * @return its ids, or {@code null} when it has no valid W3C ids (a no-op SDK): the manager then makes its own ids
      * and keeps nothing
      */
     default @Nullable SpanContext contextOf(Object attachment) {
         return null;
+    }
+
+    /**
+     * Tells whether a span this source started has valid W3C ids, without making them: the manager asks once at
+     * the start, to keep the span or else drop it and make ids of its own. An integration that knows the answer
+     * without making the ids (an OpenTelemetry span context's own {@code isValid()}) overrides it. The default asks
+     * {@link #contextOf(Object)}.
+     * @param attachment a span {@link #startAttached} returned
+     * @return whether {@link #contextOf(Object)} gives ids for it
+     */
+    default boolean hasContext(Object attachment) {
+        return contextOf(attachment) != null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.observability.autoconfigure.opentelemetry.traces;
 
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import dev.observability.autoconfigure.opentelemetry.FieldAttributes;
 import dev.observability.core.spi.AdapterSpan;
@@ -55,5 +56,10 @@ final class OpenTelemetryAdapterSpan implements AdapterSpan {
     @Override
     public void end(Instant endTime) {
         this.span.end(endTime);
+    }
+
+    @Override
+    public void end(long endEpochNanos) {
+        this.span.end(endEpochNanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -82,6 +82,14 @@ public final class OpenTelemetrySpanContextSource implements SpanContextSource {
     }
 
     /**
+     * {@inheritDoc} The SDK's span context knows it already, so no ids are made for the answer.
+     */
+    @Override
+    public boolean hasContext(Object attachment) {
+        return attachment instanceof Span span && span.getSpanContext().isValid();
+    }
+
+    /**
      * {@inheritDoc} For a manager span without an SDK span of its own (a no-op SDK), its ids are made current.
      */
     @Override

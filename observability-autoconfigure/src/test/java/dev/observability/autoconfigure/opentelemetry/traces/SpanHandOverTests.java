@@ -13,6 +13,7 @@ import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.SpanContext;
 import dev.observability.core.tracing.Scope;
 import dev.observability.core.tracing.Span;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -108,6 +109,22 @@ class SpanHandOverTests {
                 assertThat(parent.context()).isEqualTo(idsOf(sdkParent));
             }
         }
+    }
+
+    @Test
+    void aSpanOfANoopSdkHasIdsOfTheManagersOwnAndTheyAreCurrentInOpenTelemetry() {
+        Tracer noop = OpenTelemetry.noop().getTracer("test");
+        try (ObservabilityManager manager = ObservabilityManager.builder()
+            .spanContextSource(new OpenTelemetrySpanContextSource(noop))
+            .adapter(new OpenTelemetryAdapter(noop, SwitchedOnExports.spans()))
+            .build()) {
+            try (Span span = manager.startSpan("checkout")) {
+                SpanContext ids = span.context();
+                assertThat(SpanContext.isValidSpanId(ids.spanId())).isTrue();
+                assertThat(idsOf(io.opentelemetry.api.trace.Span.current().getSpanContext())).isEqualTo(ids);
+            }
+        }
+        assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext().isValid()).isFalse();
     }
 
     @Test

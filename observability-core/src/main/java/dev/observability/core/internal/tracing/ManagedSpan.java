@@ -146,7 +146,7 @@ abstract class ManagedSpan extends SpanFrame implements Span, Delivery<TracingAd
         AdapterSpan span = (attachment != null) ? adapter.startSpan(attachment, this.attributes, this)
                 : adapter.startSpan(get());
         SpanOperations.replay(this, span);
-        span.end(epochInstant(SpanOperations.endEpochNanos(this)));
+        span.end(SpanOperations.endEpochNanos(this));
     }
 
     /**

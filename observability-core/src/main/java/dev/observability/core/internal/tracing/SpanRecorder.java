@@ -93,7 +93,7 @@ public final class SpanRecorder {
         SpanContext context = null;
         try {
             attachment = this.spanContextSource.startAttached(name, parent, startEpochNanos);
-            if (attachment != null && this.spanContextSource.contextOf(attachment) == null) {
+            if (attachment != null && !this.spanContextSource.hasContext(attachment)) {
                 attachment = null;
             }
             if (attachment == null) {
