@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import dev.observability.autoconfigure.micrometer.MicrometerMetricsAdapter;
 import dev.observability.core.ObservabilityManager;
+import dev.observability.core.spi.Labels;
 import dev.observability.core.adapters.JsonLoggingAdapter;
 import dev.observability.core.dispatch.CircuitBreakerFactory;
 import dev.observability.core.dispatch.LaneSettings;
@@ -71,7 +72,8 @@ class BenchmarkFixturesTests {
                 ObservabilityManager.builder().adapter(new MicrometerMetricsAdapter("micrometer", registry)).build())) {
             manager.counter(CounterBenchmark.NAME, CounterBenchmark.LABELS);
             manager.counterHandle(CounterBenchmark.NAME, CounterBenchmark.LABELS).increment();
-            assertThat(registry.counter(CounterBenchmark.NAME, CounterBenchmark.TAGS).count()).isEqualTo(2.0);
+            manager.counter(CounterBenchmark.NAME, Labels.of("method", "GET", "status", "200"));
+            assertThat(registry.counter(CounterBenchmark.NAME, CounterBenchmark.TAGS).count()).isEqualTo(3.0);
         }
     }
 
