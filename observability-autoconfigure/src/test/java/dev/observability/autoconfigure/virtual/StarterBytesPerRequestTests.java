@@ -59,6 +59,9 @@ class StarterBytesPerRequestTests {
 
     private static final double FEW_BYTES = 16;
 
+    /** The logger the requests write to, the only one at INFO. */
+    private static final String LOGGER = "orders";
+
     private final ThreadAllocation allocation = new ThreadAllocation(CALLS, MEASUREMENTS);
 
     @Test
@@ -113,6 +116,8 @@ class StarterBytesPerRequestTests {
     private Figures measure(Class<?> application, boolean withStarter) throws Exception {
         try (ConfigurableApplicationContext context = start(application, withStarter)) {
             discardConsole();
+            assertThat(LoggerFactory.getLogger(LOGGER).isInfoEnabled()).as("the requests' logger writes at INFO")
+                .isTrue();
             Runnable request = request(context.getBean(ObservationRegistry.class),
                     context.getBean(MeterRegistry.class));
             return new Figures(this.allocation.onReusedPlatformThread(request),
@@ -127,7 +132,7 @@ class StarterBytesPerRequestTests {
      * {@code http.server.requests} Observation around a log line with key-values and a timer's record
      */
     private static Runnable request(ObservationRegistry observations, MeterRegistry meters) {
-        Logger logger = LoggerFactory.getLogger(Orders.class);
+        Logger logger = LoggerFactory.getLogger(LOGGER);
         Timer timer = Timer.builder("orders.lookup").register(meters);
         return () -> Observation.createNotStarted("http.server.requests", observations)
             .lowCardinalityKeyValue("method", "GET")
@@ -143,7 +148,7 @@ class StarterBytesPerRequestTests {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "warn");
-        properties.put("logging.level." + Orders.class.getName(), "info");
+        properties.put("logging.level." + LOGGER, "info");
         properties.put("logging.structured.format.console", JsonLineStructuredLogFormatter.class.getName());
         properties.put("management.opentelemetry.enabled", "false");
         properties.put("management.tracing.enabled", "false");
@@ -180,11 +185,6 @@ class StarterBytesPerRequestTests {
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("Boot's CONSOLE appender not found on the root logger"));
         console.setOutputStream(OutputStream.nullOutputStream());
-    }
-
-    /** The logger the requests write to. */
-    private static final class Orders {
-
     }
 
     /** The application on the starter's defaults (or, its auto-configurations excluded, without the starter). */
