@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the starter keeps per thread costs a new virtual thread (one per request on a server with virtual threads)
  * little more than a reused platform thread: a JSON line allocates at most 10 % (or a few bytes) more on the first than
  * on the second (both pay nearly nothing per line, so a lower figure is the measurement's noise). A request's events
- * cost a new thread the lanes' re-entry mark: one entry in the thread's thread-local map and the mark itself
- * ({@value #REENTRY_MARK} bytes with compressed references), measured exactly as what their first run on a new
+ * cost a new thread the lanes' re-entry mark: one entry in the thread's thread-local map ({@value #REENTRY_MARK}
+ * bytes with compressed references), measured exactly as what their first run on a new
  * virtual thread allocates beyond their second; once a span of the manager's has been made current, each thread's
  * first event also looks up the thread's span stack, one more entry ({@value #SPAN_STACK_ENTRY} bytes). Against a
  * reused platform thread the events' figure spreads from run to run by more than the mark, so that comparison is
@@ -52,8 +52,8 @@ class VirtualThreadAllocationTests {
 
     private static final double NEW_THREAD_EXTRA = 128;
 
-    /** A thread-local map entry (32 bytes) and the lanes' mark of the thread's work (16 bytes). */
-    private static final double REENTRY_MARK = 48;
+    /** A thread-local map entry holding the lanes' mark of the thread's work. */
+    private static final double REENTRY_MARK = 32;
 
     /** A thread-local map entry for the thread's stack of current spans. */
     private static final double SPAN_STACK_ENTRY = 32;

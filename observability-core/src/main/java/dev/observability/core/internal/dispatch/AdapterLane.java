@@ -363,18 +363,17 @@ public final class AdapterLane implements LaneView {
             account.rejectedDisabled();
             return;
         }
-        Whereabouts here = Whereabouts.ofThisThread();
-        CausingLanes causes = here.causes;
+        CausingLanes causes = Whereabouts.ofThisThread();
         if (causes != null) {
-            submitCaused(here, causes, tuning, signal, account, delivery, subject, detail, value);
+            submitCaused(causes, tuning, signal, account, delivery, subject, detail, value);
             return;
         }
-        here.causes = this.ownWork;
+        Whereabouts.mark(this.ownWork);
         try {
             dispatch(tuning, signal, account, null, delivery, subject, detail, value);
         }
         finally {
-            here.causes = null;
+            Whereabouts.mark(null);
         }
     }
 
@@ -383,19 +382,19 @@ public final class AdapterLane implements LaneView {
      * when this lane's work is among its causes, else dispatched with this lane added to the chain (see
      * {@link Whereabouts}).
      */
-    private void submitCaused(Whereabouts here, CausingLanes causes, LaneTuning tuning, Signal signal,
+    private void submitCaused(CausingLanes causes, LaneTuning tuning, Signal signal,
             SignalAccount account, Object delivery, Object subject, @Nullable Object detail, double value) {
         if (causes.include(this)) {
             account.rejectedReentrant();
             return;
         }
         CausingLanes chain = new CausingLanes(this, causes);
-        here.causes = chain;
+        Whereabouts.mark(chain);
         try {
             dispatch(tuning, signal, account, chain, delivery, subject, detail, value);
         }
         finally {
-            here.causes = causes;
+            Whereabouts.mark(causes);
         }
     }
 
@@ -616,14 +615,13 @@ public final class AdapterLane implements LaneView {
                 run(tuning, account, true, delivery, subject, detail, value);
                 return;
             }
-            Whereabouts here = Whereabouts.ofThisThread();
-            CausingLanes worker = here.causes;
-            here.causes = causes;
+            CausingLanes worker = Whereabouts.ofThisThread();
+            Whereabouts.mark(causes);
             try {
                 run(tuning, account, true, delivery, subject, detail, value);
             }
             finally {
-                here.causes = worker;
+                Whereabouts.mark(worker);
             }
         }
 
@@ -637,7 +635,7 @@ public final class AdapterLane implements LaneView {
         /** Marks the worker's thread as inside the lane, so whatever its adapter records there the lane refuses. */
         @Override
         public void workerStarted() {
-            Whereabouts.ofThisThread().causes = AdapterLane.this.ownWork;
+            Whereabouts.mark(AdapterLane.this.ownWork);
         }
     }
 }

@@ -14,21 +14,23 @@ import org.jspecify.annotations.Nullable;
  * (through its queue too, see {@link CausedDelivery}). A chain passes each lane at most once, so the telemetry one
  * event causes ends after as many lanes as there are.
  * <p>
- * What it buys: each thread has one instance, looked up once per event and changed in place, so that no event pays a
- * thread-local map's {@code set} (a second search of the thread's map) or, with {@code remove}, a new map entry;
- * {@code NoopManagerBenchmark.noopAdapterBound} (time and bytes per event) shows it.
+ * The thread-local holds the chain itself, so a thread pays one entry of its thread-local map and nothing more: with
+ * virtual threads, each request's thread pays it.
  */
 final class Whereabouts {
 
-    private static final ThreadLocal<Whereabouts> OF_THREAD = ThreadLocal.withInitial(Whereabouts::new);
-
-    /** The lanes whose work the thread does now, or {@code null} outside every lane; read and written by the thread. */
-    @Nullable CausingLanes causes;
+    private static final ThreadLocal<@Nullable CausingLanes> OF_THREAD = new ThreadLocal<>();
 
     private Whereabouts() {
     }
 
-    static Whereabouts ofThisThread() {
+    /** @return the lanes whose work the thread does now, or {@code null} outside every lane */
+    static @Nullable CausingLanes ofThisThread() {
         return OF_THREAD.get();
+    }
+
+    /** @param causes the lanes whose work the thread does from now on, or {@code null} outside every lane */
+    static void mark(@Nullable CausingLanes causes) {
+        OF_THREAD.set(causes);
     }
 }
