@@ -26,6 +26,22 @@ class SpanContextTests {
     }
 
     @Test
+    void anIdIsValidOnlyWithLowerCaseHexDigitsAtItsLengthAndNotAllZero() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            assertThat(SpanContext.isValidSpanId("100000000000000" + c)).as("span id ending in U+%04X", (int) c)
+                .isEqualTo(hex);
+            assertThat(SpanContext.isValidTraceId(c + "0000000000000000000000000000001"))
+                .as("trace id starting with U+%04X", (int) c).isEqualTo(hex);
+        }
+        assertThat(SpanContext.isValidSpanId("0000000000000000")).as("all zeros").isFalse();
+        assertThat(SpanContext.isValidTraceId("00000000000000000000000000000000")).as("all zeros").isFalse();
+        assertThat(SpanContext.isValidSpanId("00000000000000001")).as("one digit too many").isFalse();
+        assertThat(SpanContext.isValidSpanId("000000000000001")).as("one digit too few").isFalse();
+        assertThat(SpanContext.isValidTraceId(null)).isFalse();
+    }
+
+    @Test
     void randomIdsUseEveryHexDigit() {
         StringBuilder digits = new StringBuilder();
         for (int i = 0; i < 100; i++) {
