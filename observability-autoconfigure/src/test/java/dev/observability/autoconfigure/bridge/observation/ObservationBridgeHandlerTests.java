@@ -3,14 +3,13 @@ package dev.observability.autoconfigure.bridge.observation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
+import dev.observability.autoconfigure.SteppingClock;
 import dev.observability.autoconfigure.adapter.ObservationNative;
 import dev.observability.autoconfigure.bridge.BridgeRecordingAdapter;
 import dev.observability.core.ObservabilityManager;
@@ -94,15 +93,16 @@ class ObservationBridgeHandlerTests {
             LookUps lookUps = new LookUps();
             lookUps.manager = manager;
             ObservationRegistry registry = ObservationRegistry.create();
-            registry.observationConfig().observationHandler(new ObservationBridgeHandler(lookUps, new TickingClock()));
+            SteppingClock clock = new SteppingClock(Instant.EPOCH, TimeUnit.SECONDS.toNanos(1));
+            registry.observationConfig().observationHandler(new ObservationBridgeHandler(lookUps, clock));
             Observation observation = Observation.createNotStarted("orders", registry).start();
             observation.stop();
             observation.event(Observation.Event.of("retried"));
             observation.error(new IllegalStateException("db down"));
             observation.stop();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(replaying.replays)
-                .containsExactlyInAnyOrder("end 1970-01-01T00:00:02Z",
-                        "event retried, exception db down, end 1970-01-01T00:00:03Z"));
+                .containsExactlyInAnyOrder("end 1970-01-01T00:00:01Z",
+                        "event retried, exception db down, end 1970-01-01T00:00:02Z"));
         }
     }
 
@@ -165,27 +165,6 @@ class ObservationBridgeHandlerTests {
                     ReplayingAdapter.this.replays.add(String.join(", ", calls));
                 }
             };
-        }
-    }
-
-    /** A clock one second further on each reading, from the epoch: the bridge's first reading is 1 s. */
-    private static final class TickingClock extends Clock {
-
-        private final AtomicLong seconds = new AtomicLong();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochSecond(this.seconds.incrementAndGet());
         }
     }
 
