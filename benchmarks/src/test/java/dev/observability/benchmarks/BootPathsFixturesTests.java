@@ -50,6 +50,18 @@ class BootPathsFixturesTests {
     }
 
     @Test
+    void theCompositeVariantTimesAnObservationInBothRegistriesWithoutTheBridge() {
+        try (BootApplication application = BootApplication.start("composite")) {
+            BootObservationBenchmark.observe(application.bean(ObservationRegistry.class));
+            assertThat(application.bean(PrometheusMeterRegistry.class)
+                .find(BootObservationBenchmark.NAME).timer().count()).isOne();
+            assertThat(application.bean(SimpleMeterRegistry.class)
+                .find(BootObservationBenchmark.NAME).timer().count()).isOne();
+            assertThat(application.context.getBeanNamesForType(ObservationBridgeHandler.class)).isEmpty();
+        }
+    }
+
+    @Test
     void onItsDefaultsTheStarterLeavesBootsRegistryAndObservationsAsTheyAre() {
         try (BootApplication application = BootApplication.start("defaults")) {
             assertThat(application.bean(MeterRegistry.class)).isInstanceOf(PrometheusMeterRegistry.class);

@@ -197,6 +197,15 @@ public final class Fields {
         }
     }
 
+    /**
+     * @param index a position, from 0 to {@code size() - 1}
+     * @return the key at that position, without allocating (a redactor looks through the keys of every event)
+     * @throws IndexOutOfBoundsException when there is no such position
+     */
+    public String keyAt(int index) {
+        return this.keys[index];
+    }
+
     /** @return the keys in order */
     public List<String> keys() {
         return new ArrayList<>(Arrays.asList(this.keys));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class FieldsTests {
 
@@ -17,6 +18,15 @@ class FieldsTests {
         assertThat(fields.keys()).containsExactly("region", "order");
         assertThat(fields.get("region")).isEqualTo("us");
         assertThat(fields.get("order")).isEqualTo(42L);
+    }
+
+    @Test
+    void keyAtGivesTheKeysInOrderAndRefusesAPositionOutsideThem() {
+        Fields fields = Fields.of("region", "eu", "order", 42);
+        assertThat(fields.keyAt(0)).isEqualTo("region");
+        assertThat(fields.keyAt(1)).isEqualTo("order");
+        assertThatExceptionOfType(IndexOutOfBoundsException.class).isThrownBy(() -> fields.keyAt(2));
+        assertThatExceptionOfType(IndexOutOfBoundsException.class).isThrownBy(() -> fields.keyAt(-1));
     }
 
     @Test

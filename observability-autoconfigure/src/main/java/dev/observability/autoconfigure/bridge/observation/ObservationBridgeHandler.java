@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -93,20 +94,7 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
             return;
         }
         SpanStart start = startOf(context, recording);
-        Throwable error = context.getError();
-        Instant end = this.clock.instant();
-        List<RecordedEvent> events = recording.events();
-        Consumer<AdapterSpan> replay = (span) -> {
-            for (RecordedEvent event : events) {
-                span.addEvent(event.name(), Fields.empty(), event.time());
-            }
-            if (error != null) {
-                span.recordException(error, end);
-                span.setStatus(SpanStatus.ERROR, error.getClass().getSimpleName());
-            }
-            span.end(end);
-        };
-        target.recordSpan(start, replay, NOT_NATIVE);
+        target.recordSpan(start, recording.stopped(context.getError(), this.clock.instant()), NOT_NATIVE);
     }
 
     private SpanStart startOf(Observation.Context context, Recording recording) {
@@ -153,8 +141,12 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
         return Fields.of(keysAndValues);
     }
 
-    /** What the bridge keeps about one Observation between its start and its stop. */
-    private static final class Recording {
+    /**
+     * What the bridge keeps about one Observation between its start and its stop, and, once it stopped, what replays
+     * the stop on an adapter's span: its events, its error and its end. Most Observations stop once, and the recording
+     * is then that replay itself, so a stop makes no object of its own for it.
+     */
+    private static final class Recording implements Consumer<AdapterSpan> {
 
         final Instant startTime;
 
@@ -164,6 +156,13 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
         private @Nullable List<RecordedEvent> events;
 
         private @Nullable SpanContext ownIds;
+
+        /** The end of the first stop, {@code null} until then; with the events and the error as they were then. */
+        private @Nullable Instant end;
+
+        private List<RecordedEvent> stoppedEvents = List.of();
+
+        private @Nullable Throwable error;
 
         Recording(Instant startTime, @Nullable SpanContext parent) {
             this.startTime = startTime;
@@ -177,9 +176,47 @@ public final class ObservationBridgeHandler implements ObservationHandler<Observ
             this.events.add(event);
         }
 
-        /** @return a copy of the events so far */
-        synchronized List<RecordedEvent> events() {
-            return (this.events != null) ? List.copyOf(this.events) : List.of();
+        /**
+         * @param error the Observation's error at this stop, or {@code null}
+         * @param end the time of this stop
+         * @return what replays this stop on an adapter's span: this recording on the first stop, a replay of its own
+         * on a later one (an Observation stopped again is bridged again, with that stop's end)
+         */
+        synchronized Consumer<AdapterSpan> stopped(@Nullable Throwable error, Instant end) {
+            List<RecordedEvent> eventsNow = (this.events != null) ? List.copyOf(this.events) : List.of();
+            if (this.end != null) {
+                return (span) -> replay(span, eventsNow, error, end);
+            }
+            this.stoppedEvents = eventsNow;
+            this.error = error;
+            this.end = end;
+            return this;
+        }
+
+        /** Replays the first stop on an adapter's span, on the thread that delivers it. */
+        @Override
+        public void accept(AdapterSpan span) {
+            List<RecordedEvent> eventsThen;
+            Throwable errorThen;
+            Instant endThen;
+            synchronized (this) {
+                eventsThen = this.stoppedEvents;
+                errorThen = this.error;
+                endThen = Objects.requireNonNull(this.end);
+            }
+            replay(span, eventsThen, errorThen, endThen);
+        }
+
+        private static void replay(AdapterSpan span, List<RecordedEvent> events, @Nullable Throwable error,
+                Instant end) {
+            for (RecordedEvent event : events) {
+                span.addEvent(event.name(), Fields.empty(), event.time());
+            }
+            if (error != null) {
+                span.recordException(error, end);
+                span.setStatus(SpanStatus.ERROR, error.getClass().getSimpleName());
+            }
+            span.end(end);
         }
 
         synchronized SpanContext ownIds() {

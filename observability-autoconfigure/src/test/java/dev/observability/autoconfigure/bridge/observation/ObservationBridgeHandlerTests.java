@@ -1,13 +1,21 @@
 package dev.observability.autoconfigure.bridge.observation;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.observability.autoconfigure.SteppingClock;
 import dev.observability.autoconfigure.adapter.ObservationNative;
 import dev.observability.autoconfigure.bridge.BridgeRecordingAdapter;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.adapters.NoopMetricsAdapter;
 import dev.observability.core.spi.AdapterSpan;
+import dev.observability.core.spi.Fields;
 import dev.observability.core.spi.Signal;
 import dev.observability.core.spi.SpanStart;
 import dev.observability.core.spi.TracingAdapter;
@@ -18,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ObservationBridgeHandlerTests {
 
@@ -76,6 +85,27 @@ class ObservationBridgeHandlerTests {
         }
     }
 
+    @Test
+    void anObservationStoppedTwiceIsBridgedForEachStopWithThatStopsEventsErrorAndEnd() {
+        ReplayingAdapter replaying = new ReplayingAdapter();
+        try (ObservabilityManager manager = ObservabilityManager.builder().adapter(replaying).build()) {
+            manager.start();
+            LookUps lookUps = new LookUps();
+            lookUps.manager = manager;
+            ObservationRegistry registry = ObservationRegistry.create();
+            SteppingClock clock = new SteppingClock(Instant.EPOCH, TimeUnit.SECONDS.toNanos(1));
+            registry.observationConfig().observationHandler(new ObservationBridgeHandler(lookUps, clock));
+            Observation observation = Observation.createNotStarted("orders", registry).start();
+            observation.stop();
+            observation.event(Observation.Event.of("retried"));
+            observation.error(new IllegalStateException("db down"));
+            observation.stop();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(replaying.replays)
+                .containsExactlyInAnyOrder("end 1970-01-01T00:00:01Z",
+                        "event retried, exception db down, end 1970-01-01T00:00:02Z"));
+        }
+    }
+
     private static Observation.ContextView observedWith(ObservabilityManager manager) {
         ObservationRegistry registry = ObservationRegistry.create();
         registry.observationConfig().observationHandler(handlerOf(manager));
@@ -101,6 +131,40 @@ class ObservationBridgeHandlerTests {
         @Override
         public AdapterSpan startSpan(SpanStart start) {
             throw new AssertionError("a native adapter is not handed bridged spans");
+        }
+    }
+
+    /** A tracing adapter on its default ASYNC lane that writes down what is replayed on each span it starts. */
+    private static final class ReplayingAdapter implements TracingAdapter {
+
+        final List<String> replays = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String name() {
+            return "replaying";
+        }
+
+        @Override
+        public AdapterSpan startSpan(SpanStart start) {
+            List<String> calls = new ArrayList<>();
+            return new AdapterSpan() {
+
+                @Override
+                public void addEvent(String name, Fields attributes, Instant time) {
+                    calls.add("event " + name);
+                }
+
+                @Override
+                public void recordException(Throwable error, Instant time) {
+                    calls.add("exception " + error.getMessage());
+                }
+
+                @Override
+                public void end(Instant endTime) {
+                    calls.add("end " + endTime);
+                    ReplayingAdapter.this.replays.add(String.join(", ", calls));
+                }
+            };
         }
     }
 

@@ -2,12 +2,10 @@ package dev.observability.autoconfigure.opentelemetry.traces;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import dev.observability.autoconfigure.SteppingClock;
 import dev.observability.autoconfigure.opentelemetry.SwitchedOnExports;
 import dev.observability.core.ObservabilityManager;
 import dev.observability.core.spi.SpanContext;
@@ -67,8 +65,8 @@ class SpanHandOverTests {
             assertThat(current.isRecording()).as("ended by the adapter").isFalse();
             SpanData data = ((ReadableSpan) current).toSpanData();
             assertThat(data.getTraceId()).isEqualTo(span.context().traceId());
-            assertThat(data.getStartEpochNanos()).isEqualTo(epochNanos(T0));
-            assertThat(data.getEndEpochNanos()).isEqualTo(epochNanos(T0) + 5_000_000);
+            assertThat(data.getStartEpochNanos()).isEqualTo(SteppingClock.epochNanos(T0));
+            assertThat(data.getEndEpochNanos()).isEqualTo(SteppingClock.epochNanos(T0) + 5_000_000);
             assertThat(data.getAttributes().get(AttributeKey.stringKey("order"))).isEqualTo("42");
         }
     }
@@ -140,37 +138,5 @@ class SpanHandOverTests {
 
     private static SpanContext idsOf(io.opentelemetry.api.trace.SpanContext context) {
         return new SpanContext(context.getTraceId(), context.getSpanId(), context.isSampled());
-    }
-
-    private static long epochNanos(Instant instant) {
-        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
-    }
-
-    /** A clock that moves a fixed step forward at every reading. */
-    private static final class SteppingClock extends Clock {
-
-        private final AtomicLong nanos;
-
-        private final long step;
-
-        SteppingClock(Instant start, long stepNanos) {
-            this.nanos = new AtomicLong(epochNanos(start));
-            this.step = stepNanos;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochSecond(0, this.nanos.getAndAdd(this.step));
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.observability.core.internal.redaction;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.observability.core.redaction.Redaction;
@@ -23,7 +22,7 @@ public final class FieldsRedactor {
      * the sensitive values masked
      */
     public static Fields redact(Redaction redaction, Fields fields) {
-        if (fields.isEmpty() || !anySensitive(redaction, fields.keys())) {
+        if (fields.isEmpty() || !anySensitive(redaction, fields)) {
             return fields;
         }
         Map<String, @Nullable Object> copy = new LinkedHashMap<>();
@@ -31,9 +30,9 @@ public final class FieldsRedactor {
         return Fields.from(copy);
     }
 
-    private static boolean anySensitive(Redaction redaction, List<String> keys) {
-        for (String key : keys) {
-            if (redaction.isSensitive(key)) {
+    private static boolean anySensitive(Redaction redaction, Fields fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (redaction.isSensitive(fields.keyAt(i))) {
                 return true;
             }
         }
